@@ -1,0 +1,66 @@
+"""The terminal side of ``nianbao``: subcommands that do the GUI's work without a window."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .commands import COMMANDS
+from .errors import ReportError
+
+PROG = "nianbao"
+DESCRIPTION = "政府信息公开年报助手：编写、检查、导入导出政府信息公开工作年度报告。不带参数运行时打开图形界面。"
+
+
+def _modules():
+    for name in COMMANDS:
+        try:
+            yield importlib.import_module(f"{__package__}.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.commands.{name}":
+                raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    runners = {}
+    for module in _modules():
+        before = set(sub.choices)
+        module.add_parser(sub)
+        for name in set(sub.choices) - before:
+            runners[name] = module.run
+    parser.set_defaults(_runners=runners)
+    return parser
+
+
+def command_names() -> set[str]:
+    """Return the names of the terminal subcommands."""
+    return set(build_parser()._subparsers._group_actions[0].choices)  # noqa: SLF001
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run a subcommand; return its exit status (0 ok, 1 findings with errors, 2 unreadable input)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 0
+    try:
+        return args._runners[args.command](args)
+    except ReportError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{PROG}: 已中断", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print(f"{PROG}: 内存不足，文件过大", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Derived totals: fill 总计 cells from their parts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+from typing import Iterable
+
+from ..schema import FormSpec, get_form
+from .report import Report
+from .values import Value, is_number
+
+
+@lru_cache(maxsize=None)
+def _formula_index(form_id: str):
+    form: FormSpec = get_form(form_id)
+    by_part: dict[str, list[int]] = {}
+    for i, f in enumerate(form.formulas):
+        for p in f.parts:
+            by_part.setdefault(p, []).append(i)
+    return form.formulas, by_part
+
+
+def _sum(values: Iterable[Value]) -> Value:
+    values = list(values)
+    if any(isinstance(v, str) for v in values):
+        return None  # a part is not a number: the total cannot be known
+    nums = [v for v in values if is_number(v)]
+    if not nums:
+        return None
+    total = sum(nums)
+    return total
+
+
+def derived_updates(report: Report, changes: dict[str, Value] | None = None,
+                    dirty: Iterable[str] | None = None) -> dict[str, Value]:
+    """Return the totals that follow from ``changes`` (not yet applied) to the report.
+
+    With ``dirty=None`` every total is recomputed; otherwise only those that depend, directly
+    or through another total, on the refs in ``dirty`` (default: the keys of ``changes``).
+    Blank parts count as nothing; a total whose parts are all blank stays blank. Only totals
+    whose value differs from the current one are returned.
+    """
+    changes = dict(changes or {})
+    formulas, by_part = _formula_index(report.form.id)
+    if dirty is None and not changes:
+        todo = range(len(formulas))
+    else:
+        todo_set: set[int] = set()
+        pending = list(dirty if dirty is not None else changes)
+        while pending:
+            ref = pending.pop()
+            for i in by_part.get(ref, ()):
+                if i not in todo_set:
+                    todo_set.add(i)
+                    pending.append(formulas[i].target)
+        todo = sorted(todo_set)
+    out: dict[str, Value] = {}
+    current = report.values
+
+    def val(ref: str) -> Value:
+        if ref in out:
+            return out[ref]
+        if ref in changes:
+            return changes[ref]
+        return current[ref]
+
+    for i in todo:
+        f = formulas[i]
+        total = _sum(val(p) for p in f.parts)
+        if isinstance(total, Decimal):
+            total = int(total) if total == total.to_integral_value() else total
+        if total != val(f.target) or type(total) is not type(val(f.target)):
+            out[f.target] = total
+    return {k: v for k, v in out.items() if k not in changes or changes[k] != v}
+
+
+def recompute_all(report: Report) -> dict[str, Value]:
+    """Return every total recomputed from its parts (按分项重新计算合计), as changes."""
+    return derived_updates(report)

@@ -1,0 +1,64 @@
+"""Findings and the rule protocol."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model.report import Report
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+    @property
+    def label(self) -> str:
+        return "错误" if self is Severity.ERROR else "警告"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a report: which rule, how bad, which cells, and what to tell the clerk."""
+
+    rule: str
+    severity: Severity
+    cells: tuple[str, ...]
+    message: str
+    quote: str | None = None  # the sentence a text rule is about
+    section: str | None = None  # narrative section of ``quote`` ("overview", …)
+    span: tuple[int, int] | None = None  # character offsets of ``quote`` in that section
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def to_dict(self) -> dict:
+        d = {"rule": self.rule, "severity": self.severity.value, "cells": list(self.cells),
+             "message": self.message}
+        if self.quote is not None:
+            d.update(quote=self.quote, section=self.section)
+        return d
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """How strictly to check: ``final`` (export, published reports) turns blanks into errors."""
+
+    final: bool = False
+
+
+class Rule:
+    """A rule reads the refs in ``inputs`` and returns findings.
+
+    ``inputs`` containing ``"*"`` means the rule reads the whole report (or last year's
+    baseline) and runs again after any whole-report change.
+    """
+
+    id: str = ""
+    inputs: frozenset = frozenset()
+
+    def check(self, report: "Report", ctx: CheckContext) -> list[Finding]:  # pragma: no cover
+        raise NotImplementedError

@@ -1,0 +1,116 @@
+"""The incremental validator: after an edit, only the rules that read a changed ref run again."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model.report import Report
+from .base import CheckContext, Finding, Rule, Severity
+from .report_rules import all_rules
+
+WILDCARD = "*"
+
+
+class Validator:
+    """Keeps the findings of one report up to date.
+
+    Call :meth:`update` with the refs an edit changed (or subscribe it with :meth:`attach`);
+    ``"*"`` re-runs everything. Findings are kept per rule and per cell for the editor.
+    """
+
+    def __init__(self, report: Report, *, final: bool = False):
+        self.report = report
+        self.ctx = CheckContext(final=final)
+        self.revision = 0
+        self._build()
+
+    def _build(self) -> None:
+        self.form_id = self.report.form.id
+        self.rules: tuple[Rule, ...] = all_rules(self.form_id)
+        index: dict[str, list[int]] = {}
+        for i, rule in enumerate(self.rules):
+            for ref in rule.inputs:
+                index.setdefault(ref, []).append(i)
+        self._index = index
+        self._results: list[list[Finding]] = [[] for _ in self.rules]
+        self._by_cell: dict[str, list[Finding]] = {}
+        for i in range(len(self.rules)):
+            self._run(i)
+        self.revision += 1
+
+    def attach(self) -> None:
+        """Re-check automatically after every change to the report."""
+        self.report.subscribe(self.update)
+
+    def detach(self) -> None:
+        self.report.unsubscribe(self.update)
+
+    def update(self, refs: Iterable[str]) -> bool:
+        """Re-run the rules that read any of ``refs``; return whether any finding changed."""
+        refs = set(refs)
+        if WILDCARD in refs or self.report.form.id != self.form_id:
+            self._build()
+            return True
+        todo: set[int] = set()
+        index = self._index
+        for ref in refs:
+            todo.update(index.get(ref, ()))
+        changed = False
+        for i in todo:
+            changed |= self._run(i)
+        if changed:
+            self.revision += 1
+        return changed
+
+    def _run(self, i: int) -> bool:
+        new = self.rules[i].check(self.report, self.ctx)
+        old = self._results[i]
+        if new == old:
+            return False
+        by_cell = self._by_cell
+        for f in old:
+            for ref in f.cells:
+                lst = by_cell.get(ref)
+                if lst is not None:
+                    lst.remove(f)
+                    if not lst:
+                        del by_cell[ref]
+        for f in new:
+            for ref in f.cells:
+                by_cell.setdefault(ref, []).append(f)
+        self._results[i] = new
+        return True
+
+    # -- reading ---------------------------------------------------------------------------
+    def findings(self) -> list[Finding]:
+        """Return every current finding: errors first, then in rule order."""
+        out = [f for res in self._results for f in res]
+        out.sort(key=lambda f: f.severity is not Severity.ERROR)
+        return out
+
+    def findings_for(self, ref: str) -> list[Finding]:
+        """Return the findings that involve the cell or field ``ref``."""
+        return list(self._by_cell.get(ref, ()))
+
+    def severity_of(self, ref: str) -> Severity | None:
+        """Return the worst severity of the findings on ``ref``, or None."""
+        found = self._by_cell.get(ref)
+        if not found:
+            return None
+        return Severity.ERROR if any(f.is_error for f in found) else Severity.WARNING
+
+    def counts(self) -> tuple[int, int]:
+        """Return (errors, warnings)."""
+        errors = warnings = 0
+        for res in self._results:
+            for f in res:
+                if f.is_error:
+                    errors += 1
+                else:
+                    warnings += 1
+        return errors, warnings
+
+
+def check_report(report: Report, *, final: bool = True) -> list[Finding]:
+    """Check a whole report once and return its findings."""
+    return Validator(report, final=final).findings()

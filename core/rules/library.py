@@ -1,0 +1,114 @@
+"""Reusable rule kinds: cell kinds, blanks, sums, and plain functions."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from ..model.values import format_value, is_number, kind_error
+from ..schema import CellKind, CellSpec
+from .base import CheckContext, Finding, Rule, Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+_EXPECTED = {
+    CellKind.COUNT: "不小于 0 的整数",
+    CellKind.MONEY: "不小于 0 的金额",
+    CellKind.SIGNED: "整数（减少时填负数，如 -4）",
+}
+
+
+class CellKindRule(Rule):
+    """E-CELL-INT: a cell holds a number of its kind (count ≥ 0, money ≥ 0, signed)."""
+
+    def __init__(self, spec: CellSpec, where: str):
+        self.id = "E-CELL-INT"
+        self.spec = spec
+        self.where = where
+        self.inputs = frozenset({spec.ref})
+
+    def check(self, report, ctx):
+        why = kind_error(report.values[self.spec.ref], self.spec.kind)
+        if why is None:
+            return []
+        expect = _EXPECTED[self.spec.kind]
+        return [Finding(self.id, E, (self.spec.ref,), f"{self.where}：{why}，应填写{expect}")]
+
+
+class BlankRule(Rule):
+    """E-CELL-BLANK: no blank cells in a table (a warning while editing, an error at export)."""
+
+    def __init__(self, table_id: str, title: str, refs: Sequence[str]):
+        self.id = "E-CELL-BLANK"
+        self.table_id = table_id
+        self.title = title
+        self.refs = tuple(refs)
+        self.inputs = frozenset(self.refs)
+
+    def check(self, report, ctx):
+        values = report.values
+        blank = tuple(r for r in self.refs if values[r] is None)
+        if not blank:
+            return []
+        if len(blank) == len(self.refs):
+            what = "整张表都未填写"
+        else:
+            what = f"有 {len(blank)} 个单元格未填写"
+        return [Finding(self.id, E if ctx.final else W, blank,
+                        f"{self.title}{what}；没有发生的事项请填 0，不要留空")]
+
+
+class SumRule(Rule):
+    """A derived total must equal the sum of its parts; the total is the cell to fix."""
+
+    def __init__(self, rule_id: str, total: str, parts: Sequence[str], describe: Callable):
+        self.id = rule_id
+        self.total = total
+        self.parts = tuple(parts)
+        self.describe = describe  # (total_text, parts_sum_text, diff_text, should_text) -> message
+        self.inputs = frozenset((total, *self.parts))
+
+    def check(self, report, ctx):
+        values = report.values
+        total = values[self.total]
+        parts = [values[p] for p in self.parts]
+        if not is_number(total) or not all(is_number(p) for p in parts):
+            return []
+        s = sum(parts)
+        if s == total:
+            return []
+        msg = self.describe(format_value(total), format_value(s), format_value(abs(total - s)))
+        return [Finding(self.id, E, (self.total, *self.parts), msg)]
+
+
+class BalanceRule(Rule):
+    """Two sums of cells must be equal (E-T3-BAL); neither side is known to be the wrong one."""
+
+    def __init__(self, rule_id: str, left: Sequence[str], right: Sequence[str], describe: Callable):
+        self.id = rule_id
+        self.left, self.right = tuple(left), tuple(right)
+        self.describe = describe
+        self.inputs = frozenset((*self.left, *self.right))
+
+    def check(self, report, ctx):
+        values = report.values
+        lv = [values[r] for r in self.left]
+        rv = [values[r] for r in self.right]
+        if not all(is_number(v) for v in lv + rv):
+            return []
+        a, b = sum(lv), sum(rv)
+        if a == b:
+            return []
+        msg = self.describe(format_value(a), format_value(b), format_value(abs(a - b)))
+        return [Finding(self.id, E, (*self.left, *self.right), msg)]
+
+
+class FunctionRule(Rule):
+    """A rule written as a plain function ``fn(report, ctx) -> list[Finding]``."""
+
+    def __init__(self, rule_id: str, inputs, fn: Callable[..., list[Finding]]):
+        self.id = rule_id
+        self.inputs = frozenset(inputs)
+        self.fn = fn
+
+    def check(self, report, ctx):
+        return self.fn(report, ctx)
