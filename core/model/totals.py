@@ -8,7 +8,7 @@ from typing import Iterable
 
 from ..schema import FormSpec, get_form
 from .report import Report
-from .values import Value, is_number
+from .values import NUMBER_TYPES, Value
 
 
 @lru_cache(maxsize=None)
@@ -22,14 +22,14 @@ def _formula_index(form_id: str):
 
 
 def _sum(values: Iterable[Value]) -> Value:
-    values = list(values)
-    if any(isinstance(v, str) for v in values):
-        return None  # a part is not a number: the total cannot be known
-    nums = [v for v in values if is_number(v)]
-    if not nums:
-        return None
-    total = sum(nums)
-    return total
+    nums = []
+    for v in values:
+        if v is None:
+            continue
+        if type(v) not in NUMBER_TYPES:
+            return None  # a part is not a number: the total cannot be known
+        nums.append(v)
+    return sum(nums) if nums else None
 
 
 def derived_updates(report: Report, changes: dict[str, Value] | None = None,

@@ -72,9 +72,12 @@ def parse_cell_text(text: str, kind: CellKind) -> Parsed:
     return Parsed(value)
 
 
+NUMBER_TYPES = frozenset({int, Decimal})
+
+
 def is_number(value: Value) -> bool:
     """Return whether ``value`` is a number (not blank and not invalid text)."""
-    return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+    return type(value) in NUMBER_TYPES
 
 
 def format_value(value: Value) -> str:

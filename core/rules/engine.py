@@ -34,6 +34,7 @@ class Validator:
         self._index = index
         self._results: list[list[Finding]] = [[] for _ in self.rules]
         self._by_cell: dict[str, list[Finding]] = {}
+        self._errors = self._warnings = 0
         for i in range(len(self.rules)):
             self._run(i)
         self.revision += 1
@@ -78,6 +79,9 @@ class Validator:
         for f in new:
             for ref in f.cells:
                 by_cell.setdefault(ref, []).append(f)
+        errors = sum(f.is_error for f in new) - sum(f.is_error for f in old)
+        self._errors += errors
+        self._warnings += (len(new) - len(old)) - errors
         self._results[i] = new
         return True
 
@@ -101,14 +105,7 @@ class Validator:
 
     def counts(self) -> tuple[int, int]:
         """Return (errors, warnings)."""
-        errors = warnings = 0
-        for res in self._results:
-            for f in res:
-                if f.is_error:
-                    errors += 1
-                else:
-                    warnings += 1
-        return errors, warnings
+        return self._errors, self._warnings
 
 
 def check_report(report: Report, *, final: bool = True) -> list[Finding]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from ..model.values import format_value, is_number, kind_error
+from ..model.values import NUMBER_TYPES, format_value, is_number, kind_error
 from ..schema import CellKind, CellSpec
 from .base import CheckContext, Finding, Rule, Severity
 
@@ -46,7 +46,7 @@ class BlankRule(Rule):
 
     def check(self, report, ctx):
         values = report.values
-        blank = tuple(r for r in self.refs if values[r] is None)
+        blank = tuple(r for r in self.refs if values[r] is None)  # ~175 lookups: a few µs
         if not blank:
             return []
         if len(blank) == len(self.refs):
@@ -71,8 +71,8 @@ class SumRule(Rule):
         values = report.values
         total = values[self.total]
         parts = [values[p] for p in self.parts]
-        if not is_number(total) or not all(is_number(p) for p in parts):
-            return []
+        if type(total) not in NUMBER_TYPES or not NUMBER_TYPES.issuperset(map(type, parts)):
+            return []  # blanks and text are reported by their own rules
         s = sum(parts)
         if s == total:
             return []
@@ -93,7 +93,7 @@ class BalanceRule(Rule):
         values = report.values
         lv = [values[r] for r in self.left]
         rv = [values[r] for r in self.right]
-        if not all(is_number(v) for v in lv + rv):
+        if not NUMBER_TYPES.issuperset(map(type, lv + rv)):
             return []
         a, b = sum(lv), sum(rv)
         if a == b:
