@@ -214,6 +214,16 @@ def _x_valid(row: str, name: str):
     return check
 
 
+def _x_unit(report, ctx):
+    base = report.baseline
+    unit = re.sub(r"\s", "", report.meta.get("unit") or "")
+    last = re.sub(r"\s", "", base.unit) if base is not None else ""
+    if not unit or not last or unit == last:
+        return []
+    return [Finding("W-X-UNIT", W, ("meta.unit",),
+                    f"本报告单位为“{unit}”，而上年报告的单位是“{last}”，请确认导入的是本单位的上年报告")]
+
+
 @lru_cache(maxsize=None)
 def build_rules(form_id: str) -> tuple[Rule, ...]:
     """Return every one-report rule for the format ``form_id``."""
@@ -239,6 +249,7 @@ def build_rules(form_id: str) -> tuple[Rule, ...]:
     for c in range(7):
         ref = f"t3.{carried}.c{c + 1}"
         rules.append(FunctionRule("W-X-CARRY", {ref, "*"}, _x_carry(c, ref)))
+    rules.append(FunctionRule("W-X-UNIT", {"meta.unit", "*"}, _x_unit))
     if form_id == "gb2021":
         for row, name in (("gz", "规章"), ("gf", "行政规范性文件")):
             rules.append(FunctionRule("W-X-VALID", {f"t2.a1.{row}.{k}" for k in ("zf", "fz", "yx")} | {"*"},

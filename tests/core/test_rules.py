@@ -172,3 +172,13 @@ def test_incremental_validator_runs_only_affected_rules():
     finally:
         for rule in v.rules:
             rule.__dict__.pop("check", None)
+
+
+def test_cross_year_unit_mismatch():
+    last = balanced(year=2023)
+    r = balanced(year=2024)
+    r.baseline = Baseline.from_report(last)
+    assert "W-X-UNIT" not in rules_of(check_report(r))
+    r.apply({"meta.unit": "另一个县人民政府"})
+    (f,) = [f for f in check_report(r) if f.rule == "W-X-UNIT"]
+    assert "测试县人民政府办公室" in f.message
