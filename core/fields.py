@@ -57,14 +57,13 @@ def _t3_row_names(form: FormSpec) -> list[tuple[str, tuple[str, ...], str]]:
         ("办理结果总计", (ids["total"],), "（七）总计"),
         ("结转下年度", (ids["carry"],), "四、结转下年度继续办理"),
     ]
-    t3 = form.table("t3")
-    for row in t3.rows[4:int(ids["last_result"][1:]) if form.id == "gb2021" else 20]:
-        if row.id in ("r21", "r22", "r23") and form.id == "gb2019":
-            continue
-        short = re.sub(r"^（[一二三四五六七]）[^1-9]*", "", row.label)
-        short = re.sub(r"^\d+\.", "", short)
-        if short and row.id not in ("r03", "r04"):
-            out.append((short, (row.id,), row.label))
+    for row in form.table("t3").rows[4:20]:  # r05–r20: the numbered sub-rows of (三)(四)(五)
+        short = re.sub(r"^（[三四五]）(不予公开|无法提供|不予处理)\d+\.", "", row.label)
+        out.append((short, (row.id,), row.label))
+    if form.id == "gb2021":
+        out += [("逾期不补正", ("r21",), "（六）其他处理 1.申请人无正当理由逾期不补正"),
+                ("逾期未缴费", ("r22",), "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用"),
+                ("其他处理中的其他", ("r23",), "（六）其他处理 3.其他")]
     assert all(r in rows for _, rr, _ in out for r in rr)
     return out
 
@@ -91,8 +90,6 @@ def form_fields(form_id: str) -> dict[str, Field]:
         for ref in row.cells:
             col = _short_col(form.cell(ref).col_label)
             add(f"{row.label}{SEP}{col}", (ref,), "t2", f"表二 {row.label}：{col}")
-    for col_label, cols in (_T3_COLS[-2:-1] + _T3_COLS[:-2] + _T3_COLS[-1:]):
-        pass
     ordered_cols = [_T3_COLS[6]] + _T3_COLS[:6] + [_T3_COLS[7]]  # 总计 first: the usual figure
     for row_name, row_ids, row_label in _t3_row_names(form):
         for col_label, cols in ordered_cols:

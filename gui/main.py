@@ -6,6 +6,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the frozen app re-enters here in audit worker processes
     argv = list(sys.argv[1:] if argv is None else argv)
     from core.cli import command_names, main as cli_main
 

@@ -11,6 +11,19 @@ from typing import Callable
 from ..errors import FileWriteError
 
 
+def _set_mode(tmp: Path, path: Path) -> None:
+    """mkstemp files are private (0600): give the result the old file's mode, or the usual one."""
+    if os.name != "posix":
+        return
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    os.chmod(tmp, mode)
+
+
 def write_atomic(path: str | os.PathLike, write: Callable[[Path], None], *, backup: bool = False) -> None:
     """Call ``write(tmp_path)`` for a temporary file beside ``path``, fsync it, then replace ``path``.
 
@@ -27,6 +40,7 @@ def write_atomic(path: str | os.PathLike, write: Callable[[Path], None], *, back
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        _set_mode(tmp, path)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         if backup and path.exists():

@@ -25,6 +25,22 @@ class ReadResult:
 READERS: dict[str, Callable[[Path], ReadResult]] = {}
 
 
+def _importer(kind: str) -> Callable[[Path], ReadResult]:
+    """Return a thin reader that imports the heavy importer only when a file is read."""
+
+    def read(path: Path) -> ReadResult:
+        from .importers import read_file
+
+        return read_file(path, kind)
+
+    return read
+
+
+for _suffix, _kind in ((".docx", "docx"), (".txt", "text"), (".html", "html"), (".htm", "html"),
+                       (".pdf", "pdf"), (".xlsx", "xlsx")):
+    READERS[_suffix] = _importer(_kind)
+
+
 def read_project(path: Path) -> ReadResult:
     return ReadResult(project_file.load(path), [], "project")
 

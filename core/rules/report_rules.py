@@ -261,6 +261,10 @@ def build_rules(form_id: str) -> tuple[Rule, ...]:
 # function ``form_id -> tuple[Rule, ...]`` and is added by :func:`all_rules`.
 RULE_SETS: list = [build_rules]
 
+from .text_rules import text_rules  # noqa: E402  (W-TXT-*, W-SEC1-ASPECTS, W-X-COPY)
+
+RULE_SETS.append(text_rules)
+
 
 def all_rules(form_id: str) -> tuple[Rule, ...]:
     """Return the rules of every registered rule set for ``form_id``."""

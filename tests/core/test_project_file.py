@@ -131,3 +131,17 @@ def test_count_cell_holding_text_is_reported_not_refused(tmp_path):
     path.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     r = project_file.load(path)
     assert r.values["t3.r01.c1"] == "三件"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_saved_file_is_not_private_and_keeps_an_existing_mode(tmp_path):
+    path = tmp_path / "m.nianbao"
+    mask = os.umask(0o022)
+    try:
+        project_file.save(Report.new("甲", 2024), path)
+        assert path.stat().st_mode & 0o777 == 0o644
+        os.chmod(path, 0o640)
+        project_file.save(Report.new("乙", 2024), path)
+        assert path.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(mask)

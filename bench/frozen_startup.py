@@ -1,0 +1,113 @@
+"""Time the frozen app from process start to the first painted main window (issue 7: under 1.5 s).
+
+Runs ``dist/nianbao/nianbao [FILE]`` with ``NIANBAO_EXIT_AFTER_PAINT=1`` (gui/app.py prints "painted"
+at the first paint and quits) in an office-like environment (no Python variables, fresh settings),
+N times, and also times ``nianbao --version`` (the terminal path). Build first: build_scripts/build.sh.
+
+    .venv/bin/python bench/frozen_startup.py [-n 7] [--cold] [FILE]
+    xvfb-run -a .venv/bin/python bench/frozen_startup.py      # through X11 (xcb), as on a desktop
+
+``--cold`` (root only) empties the OS file cache before one extra run, as at the first start after boot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL_S = 1.5
+
+
+def office_env(home: str) -> dict[str, str]:
+    env = {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "zh_CN.UTF-8",
+           "NIANBAO_EXIT_AFTER_PAINT": "1", "NIANBAO_SETTINGS_DIR": home, "NIANBAO_DATA_DIR": home}
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR", "SYSTEMROOT"):
+        if name in os.environ:
+            env[name] = os.environ[name]
+    if not ({"DISPLAY", "WAYLAND_DISPLAY"} & set(env)):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display: e.g. CI; under xvfb-run Qt uses xcb
+    return env
+
+
+def children_cpu() -> float:
+    """CPU seconds used by finished child processes (0 where the resource module is missing)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def to_paint(exe: Path, file: str | None, env: dict) -> tuple[float, float]:
+    """Return (wall seconds from spawning the frozen app to its "painted" line, CPU seconds of the run)."""
+    cpu = children_cpu()
+    start = time.perf_counter()
+    proc = subprocess.Popen([str(exe), *([file] if file else [])], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    for line in proc.stdout:
+        if line.strip() == "painted":
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        proc.wait()
+        raise SystemExit(f"the frozen window never painted (exit code {proc.returncode})")
+    proc.wait(timeout=30)
+    return elapsed, children_cpu() - cpu
+
+
+def to_exit(args: list[str], env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def drop_caches() -> bool:
+    try:
+        os.sync()
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", default=str(ROOT / "tests/data/seeds/seed003.nianbao"))
+    parser.add_argument("-n", type=int, default=7)
+    parser.add_argument("--bundle", default=str(ROOT / "dist" / "nianbao"))
+    parser.add_argument("--cold", action="store_true", help="also time one start with an empty file cache")
+    args = parser.parse_args()
+    exe = Path(args.bundle) / ("nianbao.exe" if sys.platform == "win32" else "nianbao")
+    if not exe.exists():
+        print(f"frozen_startup: no frozen app at {exe} (run build_scripts/build.sh)", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as home:
+        env = office_env(home)
+        cold = to_paint(exe, args.file, env)[0] if args.cold and drop_caches() else None
+        to_paint(exe, None, env)  # warm the file cache, as any second start would be
+        runs = [to_paint(exe, args.file, env) for _ in range(args.n)]
+        cli = exe.with_name("nianbao-cli.exe") if sys.platform == "win32" else exe
+        versions = [to_exit([str(cli), "--version"], env) for _ in range(args.n)]
+    walls = [wall for wall, _ in runs]
+    median = statistics.median(walls)
+    print(f"frozen start to painted window ({env.get('QT_QPA_PLATFORM', 'default platform')}, {args.n} runs, file {Path(args.file).name}):")
+    print(f"  wall: median {median:.3f} s, min {min(walls):.3f} s, max {max(walls):.3f} s")
+    print(f"  CPU of the whole run (less sensitive to other load): median {statistics.median(c for _, c in runs):.3f} s")
+    if args.cold:
+        print(f"  cold file cache: {cold:.3f} s" if cold is not None else "  cold file cache: not measured (not root)")
+    print(f"  nianbao --version: median {statistics.median(versions):.3f} s")
+    print(f"  load average now: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    print(f"  goal {GOAL_S:.1f} s:", "OK" if median < GOAL_S else "TOO SLOW")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""What goes into the frozen bundle and what is left out; read by nianbao.spec and the packaging tests."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from pathlib import Path, PurePath
+
+ROOT = Path(__file__).resolve().parents[1]
+
+APP_NAME = "nianbao"
+DISPLAY_NAME = "政府信息公开年报助手"
+
+# Folders copied beside the code; frozen, they sit in sys._MEIPASS under the same names.
+DATA_DIRS = ("templates", "resources")
+
+# Python modules the app never uses. The Qt ones matter most: each pulls in its Qt library,
+# plugins and translations (engineering-notes §6).
+EXCLUDED_MODULES = (
+    "tkinter", "_tkinter", "test", "idlelib", "lib2to3", "pydoc_data", "ensurepip", "pip",
+    "setuptools", "distutils", "pytest", "_pytest", "hypothesis", "pytestqt", "PyInstaller",
+    # No network: ssl/_hashlib bring OpenSSL (5 MB); hashlib falls back to its built-in digests.
+    "ssl", "_ssl", "_hashlib", "readline",
+    # lxml's hook takes every submodule; python-docx, docxtpl and the importers use etree and html.
+    "lxml.objectify", "lxml.isoschematron",
+    # Codecs of other CJK languages; Chinese text is UTF-8 or GB18030 (_codecs_cn).
+    "_codecs_jp", "_codecs_kr", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
+    "PySide6.QtNetwork", "PySide6.QtNetworkAuth", "PySide6.QtHttpServer", "PySide6.QtWebSockets",
+    "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
+    "PySide6.QtQuickTest", "PySide6.QtQuick3D", "PySide6.QtQmlFeatures", "PySide6.QtLabsStyleKit",
+    "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "PySide6.QtWebEngineQuick",
+    "PySide6.QtWebChannel", "PySide6.QtWebView",
+    "PySide6.QtMultimedia", "PySide6.QtMultimediaWidgets", "PySide6.QtSpatialAudio",
+    "PySide6.QtTextToSpeech",
+    "PySide6.Qt3DCore", "PySide6.Qt3DRender", "PySide6.Qt3DInput", "PySide6.Qt3DLogic",
+    "PySide6.Qt3DAnimation", "PySide6.Qt3DExtras",
+    "PySide6.QtPdf", "PySide6.QtPdfWidgets",
+    "PySide6.QtDesigner", "PySide6.QtUiTools", "PySide6.QtHelp", "PySide6.QtSql", "PySide6.QtTest",
+    "PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtCharts", "PySide6.QtDataVisualization",
+    "PySide6.QtGraphs", "PySide6.QtGraphsWidgets", "PySide6.QtBluetooth", "PySide6.QtNfc",
+    "PySide6.QtPositioning", "PySide6.QtLocation", "PySide6.QtSensors", "PySide6.QtSerialPort",
+    "PySide6.QtSerialBus", "PySide6.QtRemoteObjects", "PySide6.QtScxml", "PySide6.QtStateMachine",
+    "PySide6.QtAxContainer", "PySide6.QtConcurrent", "PySide6.QtXml", "PySide6.QtDBus",
+)
+
+# Qt translations: the app is Chinese only. qt_zh_CN is the catalogue that pulls in qtbase_zh_CN.
+KEPT_TRANSLATIONS = frozenset({"qt_zh_CN.qm", "qtbase_zh_CN.qm"})
+
+ALL = "*"
+# Qt plugins never loaded by a widgets app on a desktop: plugin directory -> plugin names
+# (without "lib" prefix and suffix, so one list serves Linux and Windows). Guarded by the frozen
+# smoke test (build_scripts/smoke_frozen.sh).
+DENIED_PLUGINS: dict[str, object] = {
+    "egldeviceintegrations": ALL,  # EGLFS: embedded boards without a window system
+    "generic": ALL,  # evdev/tslib/tuio input for framebuffer setups
+    "networkinformation": ALL,  # QtNetwork is not used
+    "tls": ALL,
+    "qmltooling": ALL,
+    "designer": ALL,
+    "sqldrivers": ALL,
+    "multimedia": ALL,
+    "position": ALL,
+    "virtualkeyboard": ALL,
+    "platforms": {"qeglfs", "qlinuxfb", "qminimalegl", "qvkkhrdisplay", "qvnc", "qdirect2d"},
+    # GTK3 theme: drags in cairo/pango/gdk-pixbuf of the build machine and would mix them with the
+    # target's GTK; Qt's own dialogs are used instead.
+    "platformthemes": {"qgtk3"},
+    # The app reads no pictures: PNG is built into QtGui, icons are SVG/ICO.
+    "imageformats": {"qtiff", "qwebp", "qicns", "qtga", "qwbmp", "qpdf", "qjpeg", "qgif"},
+    # OpenGL buffer integrations: widgets paint with the raster engine (no QOpenGLWidget/Quick).
+    "xcbglintegrations": ALL,
+    "wayland-graphics-integration-client": ALL,
+    "wayland-shell-integration": {"fullscreen-shell-v1", "ivi-shell", "qt-shell", "wl-shell-plugin"},
+}
+
+# Shared libraries left out wherever they come from (glob on the file name, case-insensitive).
+DENIED_LIBRARIES = (
+    "*qt6network*", "*qt6qml*", "*qt6quick*", "*qt6pdf*", "*qt6webengine*", "*qt6multimedia*",
+    "*qt63d*", "*qt6designer*", "*qt6virtualkeyboard*", "*qt6eglfs*",
+    "opengl32sw.dll",  # 20 MB software OpenGL; widgets paint with the raster engine
+    # Linux: the D-Bus client library and what Debian links into it (systemd, gcrypt, lz4, libcap).
+    # Every desktop has its own, matching its D-Bus daemon; bundling the build machine's is 3 MB.
+    "libdbus-1.so*", "libsystemd.so*", "libgcrypt.so*", "libgpg-error.so*", "liblz4.so*", "libcap.so*",
+)
+
+# Data files left out (glob on the path inside the bundle).
+DENIED_DATA = (
+    "docx/templates/default-docx-template/*",  # unpacked source of python-docx's default.docx
+)
+
+# Qt files that must stay: a deny-list that catches one of these is a bug (tests check it).
+REQUIRED_QT = (
+    "platforms/qxcb", "platforms/qoffscreen", "platforms/qwayland", "platforms/qwindows",
+    "platforminputcontexts/ibusplatforminputcontextplugin",
+    "platforminputcontexts/composeplatforminputcontextplugin",
+    "imageformats/qsvg", "imageformats/qico", "iconengines/qsvgicon", "styles/qmodernwindowsstyle",
+)
+
+
+def plugin_key(dest: str) -> str | None:
+    """Return "dir/name" for a Qt plugin destination path, None for anything else."""
+    parts = PurePath(dest.replace("\\", "/")).parts
+    if "plugins" not in parts[:-1] or not parts or parts[0] not in ("PySide6",):
+        return None
+    i = len(parts) - 1 - parts[::-1].index("plugins")
+    if i + 2 != len(parts) - 1:
+        return None
+    name = re.sub(r"\.(so|dll|dylib)$", "", parts[-1].lower())
+    if name.startswith("lib") and not parts[-1].lower().endswith(".dll"):
+        name = name[3:]
+    return f"{parts[i + 1]}/{name}"
+
+
+def plugin_denied(key: str) -> bool:
+    group, _, name = key.partition("/")
+    denied = DENIED_PLUGINS.get(group)
+    return denied == ALL or (isinstance(denied, (set, frozenset)) and name in denied)
+
+
+def is_denied(dest: str) -> bool:
+    """Whether a file at ``dest`` (path inside the bundle) is left out of the bundle."""
+    dest = dest.replace("\\", "/")
+    name = dest.rsplit("/", 1)[-1]
+    key = plugin_key(dest)
+    if key is not None and plugin_denied(key):
+        return True
+    if name.endswith(".qm") and "/translations/" in f"/{dest}" and name not in KEPT_TRANSLATIONS:
+        return True
+    if any(fnmatch.fnmatch(dest, pattern) for pattern in DENIED_DATA):
+        return True
+    return any(fnmatch.fnmatch(name.lower(), pattern) for pattern in DENIED_LIBRARIES)
+
+
+def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
+    """Return PyInstaller ``datas`` (source, destination folder) for every file under DATA_DIRS."""
+    datas = []
+    for folder in DATA_DIRS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("~$"):
+                datas.append((str(path), str(path.parent.relative_to(root))))
+    return datas

@@ -1,0 +1,407 @@
+"""Build the default report templates ``templates/gb2021.docx`` and ``templates/gb2019.docx``.
+
+Run from the repository root: ``python build_scripts/make_templates.py``. The output is
+deterministic (fixed dates, fixed zip timestamps), so a changed template shows up in git only
+when this script changed.
+
+The page follows GB/T 9704-2012 (see ``shared/spec/domain.md`` §5). Styles, tables and footers
+are written as raw OOXML because python-docx cannot set East-Asian fonts, table grids or
+PAGE fields; python-docx only provides the package around them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.schema import SECTION_TITLES, TableSpec, get_form  # noqa: E402
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NSDECL = f'xmlns:w="{W_NS}"'
+
+# Page: A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm (1 mm = 1440/25.4 tw).
+def mm(x: float) -> int:
+    return round(x * 1440 / 25.4)
+
+
+TEXT_WIDTH = mm(156)  # 版心宽 156 mm
+LINE = 579  # 28.95 pt: 225 mm / 22 lines
+BODY_FONT = "仿宋_GB2312"
+TITLE_FONT = "方正小标宋简体"
+H1_FONT = "黑体"
+H2_FONT = "楷体_GB2312"
+PAGE_FONT = "宋体"
+LATIN = "Times New Roman"
+TABLE_SIZE = 21  # half-points: 五号 10.5 pt
+
+FIXED_DATE = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+ZIP_DATE = (2025, 1, 1, 0, 0, 0)
+
+
+def rfonts(east: str, latin: str = LATIN) -> str:
+    """Every font names the East-Asian slot too, so WPS and Word show Chinese in it."""
+    return (f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east}" '
+            f'w:cs="{latin}" w:hint="eastAsia"/>')
+
+
+def size(half_points: int) -> str:
+    return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+
+
+# -- styles ---------------------------------------------------------------------------------
+def styles_xml() -> str:
+    indent2 = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
+    no_indent = '<w:ind w:firstLineChars="0" w:firstLine="0" w:leftChars="0" w:left="0"/>'
+    exact = f'<w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
+    single = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+    return f"""<w:styles {NSDECL}>
+<w:docDefaults>
+ <w:rPrDefault><w:rPr>{rfonts(BODY_FONT)}<w:kern w:val="2"/>{size(32)}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
+ <w:pPrDefault><w:pPr><w:widowControl w:val="0"/>{single}<w:jc w:val="both"/></w:pPr></w:pPrDefault>
+</w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>
+ <w:pPr>{exact}{indent2}<w:jc w:val="both"/></w:pPr><w:rPr>{rfonts(BODY_FONT)}{size(32)}</w:rPr></w:style>
+<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>
+<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
+ <w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
+<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+ <w:pPr><w:keepNext/><w:spacing w:before="0" w:after="{LINE}" w:line="{LINE}" w:lineRule="exact"/>{no_indent}<w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr>
+ <w:rPr>{rfonts(TITLE_FONT, TITLE_FONT)}{size(44)}</w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+ <w:pPr><w:keepNext/>{exact}<w:outlineLvl w:val="0"/></w:pPr><w:rPr>{rfonts(H1_FONT)}<w:b w:val="0"/>{size(32)}</w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
+ <w:pPr><w:keepNext/>{exact}<w:outlineLvl w:val="1"/></w:pPr><w:rPr>{rfonts(H2_FONT)}<w:b w:val="0"/>{size(32)}</w:rPr></w:style>
+<w:style w:type="character" w:styleId="LeadIn"><w:name w:val="段首标题"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>
+ <w:rPr>{rfonts(H2_FONT)}</w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="表格文字"/><w:basedOn w:val="Normal"/><w:qFormat/>
+ <w:pPr><w:snapToGrid w:val="0"/>{single}{no_indent}<w:jc w:val="center"/></w:pPr><w:rPr>{rfonts(BODY_FONT)}<w:kern w:val="0"/>{size(TABLE_SIZE)}</w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="TableLabel"><w:name w:val="表格栏目"/><w:basedOn w:val="TableText"/><w:qFormat/>
+ <w:pPr><w:jc w:val="left"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="署名"/><w:basedOn w:val="Normal"/><w:qFormat/>
+ <w:pPr>{exact}<w:ind w:firstLineChars="0" w:firstLine="0" w:rightChars="200" w:right="640"/><w:jc w:val="right"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+ <w:pPr><w:snapToGrid w:val="0"/>{single}{no_indent}</w:pPr><w:rPr>{rfonts(PAGE_FONT, PAGE_FONT)}{size(28)}</w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
+ <w:pPr><w:snapToGrid w:val="0"/>{single}{no_indent}</w:pPr><w:rPr>{size(18)}</w:rPr></w:style>
+</w:styles>"""
+
+
+FONTS = (
+    # name, altName, panose, charset (86 = GB2312), family, pitch
+    (LATIN, None, "02020603050405020304", "00", "roman", "variable"),
+    (BODY_FONT, "仿宋", "02010609030101010101", "86", "modern", "fixed"),
+    (H2_FONT, "楷体", "02010609030101010101", "86", "modern", "fixed"),
+    (H1_FONT, "SimHei", "02010609060101010101", "86", "modern", "fixed"),
+    (PAGE_FONT, "SimSun", "02010600030101010101", "86", "auto", "variable"),
+    (TITLE_FONT, "方正小标宋_GBK", "02000000000000000000", "86", "auto", "variable"),
+)
+
+
+def font_table_xml() -> str:
+    parts = []
+    for name, alt, panose, charset, family, pitch in FONTS:
+        alt_xml = f'<w:altName w:val="{alt}"/>' if alt else ""
+        parts.append(f'<w:font w:name="{name}">{alt_xml}<w:panose1 w:val="{panose}"/>'
+                     f'<w:charset w:val="{charset}"/><w:family w:val="{family}"/>'
+                     f'<w:pitch w:val="{pitch}"/></w:font>')
+    return f"<w:fonts {NSDECL}>{''.join(parts)}</w:fonts>"
+
+
+APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>nianbao</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><Company></Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
+
+
+# -- body -----------------------------------------------------------------------------------
+def run(text: str, rstyle: str | None = None) -> str:
+    rpr = f'<w:rPr><w:rStyle w:val="{rstyle}"/></w:rPr>' if rstyle else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def para(content: str, style: str | None = None, ppr_extra: str = "") -> str:
+    ppr = ""
+    if style or ppr_extra:
+        ppr = "<w:pPr>" + (f'<w:pStyle w:val="{style}"/>' if style else "") + ppr_extra + "</w:pPr>"
+    return f"<w:p>{ppr}{content}</w:p>"
+
+
+def tag_para(tag: str) -> str:
+    """A paragraph holding only a ``{%p ... %}`` tag; docxtpl removes the paragraph."""
+    return para(run(tag))
+
+
+def narrative(section: str) -> str:
+    """The paragraphs of one narrative section: headings and run-in leads styled per paragraph."""
+    return "".join((
+        tag_para(f"{{%p for p in {section} %}}"),
+        tag_para("{%p if p.h1 %}"),
+        para(run("{{ p.text }}"), "Heading1"),
+        tag_para("{%p elif p.h2 %}"),
+        para(run("{{ p.text }}"), "Heading2"),
+        tag_para("{%p else %}"),
+        para(run("{{ p.lead }}", "LeadIn") + run("{{ p.text }}")),
+        tag_para("{%p endif %}"),
+        tag_para("{%p endfor %}"),
+    ))
+
+
+CELL_MARGIN = 28  # twips (0.5 mm) left and right: the long 表三 labels keep to one line
+SHORT_HEADER = 3  # headers this short (自然人, 总计) must not wrap
+
+
+def grid_widths(spec: TableSpec) -> list[int]:
+    """Split the text width over the grid columns in proportion to ``spec.col_widths``.
+
+    A column whose one-column header is at most three characters is widened until the header
+    fits on one line (「自然人」 must not break as 「自然/人」); the widest column pays for it.
+    """
+    total = sum(spec.col_widths)
+    widths = [int(TEXT_WIDTH * w / total) for w in spec.col_widths]
+    char = TABLE_SIZE * 10  # one character of the table font, in twips (half-points * 10)
+    for g in spec.grid:
+        if g.role == "header" and g.colspan == 1 and 0 < len(g.text) <= SHORT_HEADER:
+            need = len(g.text) * char + 2 * CELL_MARGIN + 40  # 40 tw slack for rounding
+            if widths[g.col] < need:
+                widest = max(range(len(widths)), key=widths.__getitem__)
+                widths[widest] -= need - widths[g.col]
+                widths[g.col] = need
+    widths[-1] += TEXT_WIDTH - sum(widths)
+    return widths
+
+
+def label_align(spec: TableSpec, g) -> str:
+    """Row labels of 表三 read left to right; group labels and short labels are centred."""
+    if g.role == "label" and spec.id == "t3" and g.rowspan == 1:
+        return "TableLabel"
+    return "TableText"
+
+
+def placeholder(ref: str) -> str:
+    """``t3.r01.c1`` -> ``{{ t3.r01.c1 }}`` (the context nests dicts along the dots)."""
+    return "{{ " + ref + " }}"
+
+
+def table_xml(spec: TableSpec) -> str:
+    """Draw the official table from ``spec.grid``: merges as gridSpan/vMerge, one placeholder per data cell."""
+    widths = grid_widths(spec)
+    cover: dict[tuple[int, int], object] = {}
+    for g in spec.grid:
+        for r in range(g.row, g.row + g.rowspan):
+            for c in range(g.col, g.col + g.colspan):
+                if (r, c) in cover:
+                    raise ValueError(f"{spec.id}: grid cells overlap at {(r, c)}")
+                cover[(r, c)] = g
+    border = '<w:{0} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+    borders = "".join(border.format(b) for b in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    out = [
+        "<w:tbl><w:tblPr>"
+        f'<w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
+        f"<w:tblBorders>{borders}</w:tblBorders>"
+        '<w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        f'<w:left w:w="{CELL_MARGIN}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+        f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="0"/></w:tblPr>',
+        "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>",
+    ]
+    # Short tables stay on one page (keepNext on every row but the last). 表三 is nearly a
+    # page high: keeping it whole can strand its heading on a page of its own, so only its
+    # header and first row keep together and it flows on with the header repeated.
+    keep_rows = spec.header_rows + 1 if spec.id == "t3" else spec.grid_rows - 1
+    for r in range(spec.grid_rows):
+        trpr = "<w:cantSplit/>"
+        if r < spec.header_rows:
+            trpr += "<w:tblHeader/>"
+        if spec.id != "t3":
+            trpr += '<w:trHeight w:val="454"/>'  # 8 mm: the short tables breathe a little
+        else:
+            trpr += '<w:trHeight w:val="318"/>'  # 5.6 mm, whatever the font's line height
+        cells = []
+        c = 0
+        while c < spec.grid_cols:
+            g = cover.get((r, c))
+            span = g.colspan if g is not None else 1
+            width = sum(widths[c:c + span])
+            tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+            if span > 1:
+                tcpr += f'<w:gridSpan w:val="{span}"/>'
+            text = ""
+            style = "TableText" if g is None else label_align(spec, g)
+            if g is not None and g.rowspan > 1:
+                tcpr += '<w:vMerge w:val="restart"/>' if g.row == r else "<w:vMerge/>"
+            if g is not None and g.row == r:
+                text = placeholder(g.ref) if g.role == "data" else g.text
+            tcpr += '<w:vAlign w:val="center"/>'
+            content = run(text) if text else ""
+            keep = "<w:keepNext/>" if r < keep_rows else ""
+            cells.append(f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{para(content, style, keep)}</w:tc>")
+            c += span
+        out.append(f"<w:tr><w:trPr>{trpr}</w:trPr>{''.join(cells)}</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def body_xml(form_id: str) -> str:
+    form = get_form(form_id)
+    parts = [
+        para(run("{{ title_wrapped }}"), "Title"),
+        narrative("preface"),
+        para(run(SECTION_TITLES["overview"]), "Heading1"),
+        narrative("overview"),
+    ]
+    for t in form.tables:
+        parts.append(para(run(SECTION_TITLES[t.id]), "Heading1"))
+        parts.append(table_xml(t))
+        # An empty line after each table, as in printed reports (and Word needs a paragraph
+        # between two tables anyway).
+        parts.append(para("", "TableText"))
+    parts += [
+        para(run(SECTION_TITLES["problems"]), "Heading1"),
+        narrative("problems"),
+        para(run(SECTION_TITLES["other"]), "Heading1"),
+        narrative("other"),
+        para(""),
+        para(run("{{ signer }}"), "Signature"),
+        para(run("{{ date_cn }}"), "Signature"),
+    ]
+    return "".join(parts)
+
+
+def footer_xml(odd: bool) -> str:
+    """「— 1 —」 in 宋体 四号: odd pages on the right, even pages on the left, one character in."""
+    ind = '<w:ind w:right="280"/>' if odd else '<w:ind w:left="280"/>'
+    jc = "right" if odd else "left"
+    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+             '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+             '<w:r><w:t>1</w:t></w:r>'
+             '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    return para(run("— ") + field + run(" —"), "Footer", f'{ind}<w:jc w:val="{jc}"/>')
+
+
+# -- assembling -----------------------------------------------------------------------------
+def build(form_id: str) -> bytes:
+    from docx import Document
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.shared import Mm
+
+    doc = Document()
+    part = doc.part
+    # Drop what the python-docx default template carries that a report must not: its huge
+    # style sheet with theme fonts (MS Mincho fallback, python-docx #1601), numbering,
+    # customXml and a thumbnail of somebody else's document.
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype in (RT.NUMBERING, RT.CUSTOM_XML) or rel.reltype.endswith("/stylesWithEffects"):
+            del part.rels[rid]
+    pkg_rels = part.package.rels
+    for rid, rel in list(pkg_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del pkg_rels[rid]
+
+    styles = doc.styles.element
+    new_styles = parse_xml(styles_xml())
+    for child in list(styles):
+        styles.remove(child)
+    for child in list(new_styles):
+        styles.append(child)
+
+    fonts_part = part.part_related_by(RT.FONT_TABLE)
+    fonts_part._blob = font_table_xml().encode("utf-8")
+
+    for rel in part.rels.values():
+        if rel.reltype == RT.THEME:
+            theme = rel.target_part
+            blob = theme.blob.decode("utf-8")
+            blob = blob.replace('<a:ea typeface=""/>', '<a:ea typeface="宋体"/>')
+            theme._blob = blob.encode("utf-8")
+    for rel in part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            rel.target_part._blob = APP_XML.encode("utf-8")
+
+    settings = doc.settings.element
+    w = "{%s}" % W_NS
+    for el in settings.findall(w + "themeFontLang"):
+        el.set(w + "eastAsia", "zh-CN")
+    for name in ("rsids", "proofState", "attachedTemplate"):
+        for el in settings.findall(w + name):
+            settings.remove(el)
+    doc.settings.odd_and_even_pages_header_footer = True
+
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin = Mm(37), Mm(35)
+    sec.left_margin, sec.right_margin = Mm(28), Mm(26)
+    sec.header_distance, sec.footer_distance = Mm(15), Mm(22)
+    sec.gutter = 0
+    for footer, odd in ((sec.footer, True), (sec.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        ftr = footer._element
+        for child in list(ftr):
+            ftr.remove(child)
+        ftr.append(parse_xml(f"<w:body {NSDECL}>{footer_xml(odd)}</w:body>")[0])
+
+    body = doc.element.body
+    sect_pr = body.sectPr
+    for child in list(body):
+        if child is not sect_pr:
+            body.remove(child)
+    for el in parse_xml(f"<w:body {NSDECL}>{body_xml(form_id)}</w:body>"):
+        sect_pr.addprevious(el)
+    for attr in list(sect_pr.attrib):
+        del sect_pr.attrib[attr]
+
+    cp = doc.core_properties
+    cp.author = cp.last_modified_by = cp.title = cp.subject = cp.keywords = cp.comments = ""
+    cp.category = ""
+    cp.revision = 1
+    cp.created = cp.modified = FIXED_DATE.replace(tzinfo=None)
+    cp.last_printed = FIXED_DATE.replace(tzinfo=None)
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    return _deterministic_zip(buf.getvalue())
+
+
+def _deterministic_zip(data: bytes) -> bytes:
+    """Rewrite the package with fixed timestamps so that rebuilding gives the same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            blob = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # lastPrinted has no meaning for a template; python-docx cannot delete it.
+                blob = _strip_last_printed(blob)
+            zi = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            zi.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(zi, blob)
+    return out.getvalue()
+
+
+def _strip_last_printed(blob: bytes) -> bytes:
+    import re
+
+    return re.sub(rb"<cp:lastPrinted>[^<]*</cp:lastPrinted>", b"", blob)
+
+
+def main() -> int:
+    out_dir = ROOT / "templates"
+    out_dir.mkdir(exist_ok=True)
+    for form_id in ("gb2021", "gb2019"):
+        path = out_dir / f"{form_id}.docx"
+        path.write_bytes(build(form_id))
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

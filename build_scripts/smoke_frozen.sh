@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# CI step (issue 7): build the bundle, then run it the way an office PC does — an empty environment,
+# no Python, no network, no checkout — and check every command's exit code and output files.
+# Usage: bash build_scripts/smoke_frozen.sh [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV_PY=$ROOT/.venv/bin/python
+
+if [ "${1:-}" != "--no-build" ]; then
+  bash build_scripts/build.sh
+fi
+[ -x dist/nianbao/nianbao ] || { echo "smoke_frozen: dist/nianbao/nianbao is missing" >&2; exit 1; }
+"$VENV_PY" bench/bundle_size.py --check
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-frozen.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cp -a dist/nianbao "$work/app"  # the office unpacks the archive somewhere else entirely
+mkdir -p "$work/in" "$work/out" "$work/home"
+cp tests/data/seeds/seed001.nianbao "$work/in/"
+seed_txt=$(ls ../shared/seeds/001_*.txt 2>/dev/null | head -n 1 || true)
+[ -n "$seed_txt" ] && cp "$seed_txt" "$work/in/seed001.txt"
+APP=$work/app/nianbao
+
+# Hide every Python and the checkout (with its .venv, templates and resources) from the frozen app.
+base_prefix=$("$VENV_PY" -c 'import sys; print(sys.base_prefix)')
+printf '%s\n' "$ROOT" "$base_prefix" /usr/lib/python3* /usr/local/lib/python3* > "$work/hide.txt"
+cat > "$work/enter.sh" <<'EOF'
+#!/bin/sh
+# Inside fresh mount and network namespaces: cover the listed folders, then run the command.
+list=$1; shift
+while IFS= read -r dir; do
+  [ -d "$dir" ] && mount -t tmpfs -o ro,size=4k tmpfs "$dir"
+done < "$list"
+exec "$@"
+EOF
+if unshare --mount --net /bin/sh -c 'mount -t tmpfs tmpfs /mnt' 2>/dev/null; then
+  isolate=(unshare --mount --net /bin/sh "$work/enter.sh" "$work/hide.txt")
+else
+  echo "smoke_frozen: unshare is not permitted here; running with an empty environment only" >&2
+  isolate=()
+fi
+
+# sandbox [VAR=value ...] COMMAND ...: run as on an office PC, with a two-minute limit.
+sandbox() {
+  timeout 120 "${isolate[@]}" env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 \
+    QT_QPA_PLATFORM=offscreen "$@"
+}
+
+passed=0
+failed=0
+fail() { echo "FAIL  $*" >&2; failed=$((failed + 1)); }
+ok() { echo "ok    $*"; passed=$((passed + 1)); }
+
+# step NAME EXPECTED_CODES COMMAND...: run in the sandbox; stdout/stderr go to $work/NAME.{out,err}.
+step() {
+  local name=$1 codes=$2; shift 2
+  local rc=0 started=$SECONDS
+  sandbox "$@" > "$work/$name.out" 2> "$work/$name.err" || rc=$?
+  if [[ " $codes " != *" $rc "* ]] || grep -q "Traceback" "$work/$name.err"; then
+    fail "$name: exit code $rc (expected $codes)"
+    sed -n '1,40p' "$work/$name.out" "$work/$name.err" >&2
+    return 1
+  fi
+  ok "$name ($((SECONDS - started)) s)"
+}
+
+if [ ${#isolate[@]} -gt 0 ]; then
+  if sandbox python3 -c 'pass' > /dev/null 2>&1; then fail "python3 still runs inside the sandbox"
+  else ok "sandbox: no usable Python, no network, no checkout"; fi
+fi
+
+version=$("$VENV_PY" -c 'import core; print(core.__version__)')
+if step version "0" "$APP" --version; then
+  grep -qx "nianbao $version" "$work/version.out" || fail "version: printed $(cat "$work/version.out")"
+fi
+
+if step check-project "0 1" "$APP" check "$work/in/seed001.nianbao"; then
+  grep -q "平武县人民政府办公室" "$work/check-project.out" || fail "check-project: unit name missing from the output"
+fi
+if [ -f "$work/in/seed001.txt" ]; then
+  if step check-txt "0 1" "$APP" check "$work/in/seed001.txt"; then
+    grep -q "平武县人民政府办公室" "$work/check-txt.out" || fail "check-txt: unit name missing from the output"
+  fi
+else
+  echo "skip  check-txt: ../shared/seeds is not beside the checkout"
+fi
+
+# A seed with errors is refused without --force; either way a DOCX must come out.
+docx=$work/out/seed001.docx
+if ! sandbox "$APP" export "$work/in/seed001.nianbao" -o "$docx" > "$work/export-plain.out" 2>&1; then
+  rm -f "$docx"
+  step export-docx "0" "$APP" export "$work/in/seed001.nianbao" -o "$docx" --force || true
+else
+  ok "export-docx"
+fi
+step export-xlsx "0" "$APP" export "$work/in/seed001.nianbao" -o "$work/out/seed001.xlsx" --force || true
+
+step screenshot "0" "$APP" --screenshot "$work/out/t3.png" "$work/in/seed001.nianbao" --page t3 || true
+step window "0" NIANBAO_EXIT_AFTER_PAINT=1 "$APP" || true
+grep -qx "painted" "$work/window.out" 2>/dev/null || fail "window: the main window never painted"
+
+# The same through X11 (the xcb plugin and its libraries, as on a desktop), when Xvfb is installed.
+if command -v Xvfb > /dev/null 2>&1; then
+  display=$((90 + RANDOM % 400))
+  while [ -e "/tmp/.X11-unix/X$display" ]; do display=$((display + 1)); done
+  Xvfb ":$display" -screen 0 1366x768x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
+  xvfb_pid=$!
+  trap 'kill "$xvfb_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+  for _ in $(seq 50); do [ -e "/tmp/.X11-unix/X$display" ] && break; sleep 0.1; done
+  step window-xcb "0" DISPLAY=":$display" QT_QPA_PLATFORM=xcb NIANBAO_EXIT_AFTER_PAINT=1 \
+    "$APP" "$work/in/seed001.nianbao" || true
+  grep -qx "painted" "$work/window-xcb.out" 2>/dev/null || fail "window-xcb: the main window never painted"
+else
+  echo "skip  window-xcb: Xvfb is not installed"
+fi
+
+# The outputs must be what they claim to be (read with the venv's libraries, outside the sandbox).
+if "$VENV_PY" - "$work/out" <<'EOF'; then ok "outputs: DOCX, XLSX and PNG open and hold the report"; else fail "outputs"; fi
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+out = Path(sys.argv[1])
+problems = []
+
+import docx  # noqa: E402
+
+document = docx.Document(str(out / "seed001.docx"))
+text = "\n".join(p.text for p in document.paragraphs)
+cells = "".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+if "平武县人民政府办公室" not in text + cells:
+    problems.append("DOCX: unit name missing")
+if len(document.tables) < 3:
+    problems.append(f"DOCX: {len(document.tables)} tables, expected the three statistics tables")
+
+import openpyxl  # noqa: E402
+
+workbook = openpyxl.load_workbook(out / "seed001.xlsx")
+if not any(isinstance(c.value, int) for ws in workbook for row in ws.iter_rows() for c in row):
+    problems.append("XLSX: no numbers")
+
+from PySide6.QtGui import QGuiApplication, QImage  # noqa: E402
+
+app = QGuiApplication([])
+image = QImage(str(out / "t3.png"))
+if image.isNull() or image.width() < 800 or image.height() < 500:
+    problems.append(f"PNG: unreadable or too small ({image.width()}x{image.height()})")
+else:
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    if len(colours) < 16:
+        problems.append(f"PNG: looks blank ({len(colours)} colours)")
+
+for problem in problems:
+    print(problem, file=sys.stderr)
+sys.exit(1 if problems else 0)
+EOF
+
+echo "frozen smoke test: $passed checks ok, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,85 @@
+"""Export a finished report: the published DOCX (from a template) and an XLSX of the three tables.
+
+The GUI and ``nianbao export`` call :func:`export_docx` and :func:`export_xlsx`. Both refuse
+while the final check finds errors (E-CELL-BLANK and the rest) unless ``force=True``; the
+GUI asks the clerk first and then passes ``force=True``. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from ..errors import ReportError
+from ..model.report import Report
+from .atomic import write_atomic
+
+TEMPLATE_DIR_NAME = "templates"
+
+
+class ExportRefused(ReportError):
+    """The report still has errors and export was not forced; ``findings`` lists them."""
+
+    def __init__(self, findings):
+        self.findings = list(findings)
+        lines = [f"年报还有 {len(self.findings)} 个错误，未导出。请先改正，或确认仍要导出："]
+        lines += [f"  · {f.message}" for f in self.findings]
+        super().__init__("\n".join(lines))
+
+
+def export_blockers(report: Report) -> list:
+    """Return the errors of the final check that stop an export (empty when it may go ahead)."""
+    from ..rules import check_report
+
+    return [f for f in check_report(report, final=True) if f.is_error]
+
+
+def template_dir() -> Path:
+    """Return the folder of the default templates (beside the code, or inside a frozen build)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle and (Path(bundle) / TEMPLATE_DIR_NAME).is_dir():
+        return Path(bundle) / TEMPLATE_DIR_NAME
+    return Path(__file__).resolve().parents[2] / TEMPLATE_DIR_NAME
+
+
+def default_template(form_id: str) -> Path:
+    """Return the default template of the format ``form_id`` (``templates/gb2021.docx``)."""
+    return template_dir() / f"{form_id}.docx"
+
+
+def _refuse_unless_forced(report: Report, force: bool) -> None:
+    if not force:
+        blockers = export_blockers(report)
+        if blockers:
+            raise ExportRefused(blockers)
+
+
+def export_docx(report: Report, path: str | os.PathLike, template: str | os.PathLike | None = None,
+                *, force: bool = False) -> None:
+    """Write the report as a DOCX in official layout, from ``template`` or the format's default."""
+    from . import docx_render
+    from .docx_context import build_context
+
+    _refuse_unless_forced(report, force)
+    tpl = Path(template) if template else default_template(report.form.id)
+    if not template and not tpl.is_file():
+        raise ReportError(f"找不到默认模板“{tpl}”，安装可能不完整")
+    context = build_context(report)
+
+    def write(tmp: Path) -> None:
+        docx_render.render(tpl, context, tmp, unit=context["unit"], title=context["title"])
+
+    write_atomic(path, write)
+
+
+def export_xlsx(report: Report, path: str | os.PathLike, *, force: bool = False) -> None:
+    """Write the three tables as one workbook laid out like the printed tables."""
+    from .xlsx_export import write_workbook
+
+    _refuse_unless_forced(report, force)
+
+    def write(tmp: Path) -> None:
+        write_workbook(report, tmp)
+
+    write_atomic(path, write)

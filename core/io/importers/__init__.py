@@ -1,0 +1,120 @@
+"""Readers for files a clerk may have last year's report in; each yields one token stream.
+
+Every reader turns its file into a list of :class:`Tok` — narrative paragraphs, table cells and
+row/table boundaries — and :func:`read_file` feeds that stream to the one shared table parser
+(:mod:`core.io.table_parser`) and narrative reader (:mod:`core.io.narrative`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...errors import FileReadError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # no real annual report comes near this
+
+# suffix -> (importer module, source kind shown to the user)
+KINDS = {
+    ".docx": ("docx", "docx"),
+    ".txt": ("text", "text"),
+    ".text": ("text", "text"),
+    ".html": ("html", "html"),
+    ".htm": ("html", "html"),
+    ".pdf": ("pdf", "pdf"),
+    ".xlsx": ("xlsx", "xlsx"),
+}
+
+KIND_NAMES = {"docx": "Word 文档", "text": "文本文件", "html": "网页文件", "pdf": "PDF 文件",
+              "xlsx": "Excel 表格"}
+
+
+@dataclass(frozen=True)
+class Tok:
+    """One item of a reader's stream.
+
+    ``para``: a line of narrative text; ``cell``: one table cell (merged stand-ins are empty);
+    ``row``: the end of a table row; ``table``/``endtable``: the bounds of a table.
+    """
+
+    kind: str
+    text: str = ""
+
+
+def para(text: str) -> Tok:
+    return Tok("para", text)
+
+
+def cell(text: str) -> Tok:
+    return Tok("cell", text)
+
+
+ROW = Tok("row")
+TABLE = Tok("table")
+ENDTABLE = Tok("endtable")
+
+
+def read_bytes(path: Path, kind: str) -> bytes:
+    """Read a whole input file, refusing empty, huge or unreadable files with a Chinese message."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise FileReadError(f"文件“{path.name}”是空的")
+        if size > MAX_FILE_BYTES:
+            raise FileReadError(
+                f"文件“{path.name}”过大（{size / 1024 / 1024:.0f} MB），不像是年度报告，未读取")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except FileReadError:
+        raise
+    except OSError as exc:
+        raise FileReadError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+    if not data:
+        raise FileReadError(f"文件“{path.name}”是空的")
+    sniffed = sniff(data)
+    if sniffed and sniffed != kind and not (sniffed == "zip" and kind in ("docx", "xlsx")):
+        raise FileReadError(
+            f"文件“{path.name}”的扩展名是“{path.suffix}”，但内容是{_SNIFF_NAMES[sniffed]}，"
+            f"不是{KIND_NAMES[kind]}；请确认文件类型或改正扩展名")
+    return data
+
+
+_SNIFF_NAMES = {"zip": "压缩包（Word/Excel 文档）", "pdf": "PDF 文件", "ole": "旧版 Office 文件（.doc/.xls）",
+                "binary": "二进制数据"}
+
+
+def sniff(data: bytes) -> str | None:
+    """Return what the first bytes say the file is: zip, pdf, ole, binary, or None (text)."""
+    head = data[:8]
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    sample = data[:4096]
+    if b"\x00" in sample and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
+        return "binary"
+    return None
+
+
+def read_file(path: str | os.PathLike, kind: str | None = None):
+    """Read a report from a non-project file; return a :class:`core.io.reader.ReadResult`."""
+    from ..reader import ReadResult
+    from ..table_parser import build_report
+
+    path = Path(path)
+    if kind is None:
+        entry = KINDS.get(path.suffix.lower())
+        if entry is None:
+            raise FileReadError(f"不支持的文件类型“{path.suffix or '无扩展名'}”")
+        kind = entry[1]
+    module = importlib.import_module(f"{__name__}.{_MODULES[kind]}")
+    tokens = module.tokens(path)
+    report, notes = build_report(tokens, source=path.name)
+    return ReadResult(report, notes, kind)
+
+
+_MODULES = {"docx": "docx", "text": "text", "html": "html", "pdf": "pdf", "xlsx": "xlsx"}

@@ -1,0 +1,111 @@
+"""Word/WPS .docx: walk the real ``w:tc`` cells (gridBefore, gridSpan, vMerge), nested tables too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...errors import FileReadError
+from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
+from .safezip import SafeZip, parse_xml
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag", W + "ins", W + "moveTo"}
+
+
+def tokens(path: Path) -> list[Tok]:
+    data = read_bytes(path, "docx")
+    z = SafeZip(data, path.name, "Word 文档（.docx）")
+    if not z.has("word/document.xml"):
+        if z.has("xl/workbook.xml"):
+            raise FileReadError(f"“{path.name}”的扩展名是“{path.suffix}”，但内容是 Excel 表格；请改为 .xlsx 后再导入")
+        raise _no_body(path)
+    root = parse_xml(z.read("word/document.xml"), path.name, "word/document.xml")
+    body = root.find(W + "body")
+    if body is None:
+        raise _no_body(path)
+    out: list[Tok] = []
+    _blocks(body, out)
+    return out
+
+
+def _no_body(path: Path) -> FileReadError:
+    return FileReadError(f"“{path.name}”不是有效的 Word 文档：缺少正文（word/document.xml）")
+
+
+def _children(el):
+    """Yield block-level children, looking through content-control and revision wrappers."""
+    for child in el:
+        if child.tag in _WRAPPERS:
+            yield from _children(child)
+        else:
+            yield child
+
+
+def _blocks(container, out: list[Tok]) -> None:
+    for child in _children(container):
+        if child.tag == W + "p":
+            out.append(para(_text(child)))
+        elif child.tag == W + "tbl":
+            _table(child, out)
+
+
+def _text(el) -> str:
+    """Return the visible text of a paragraph (runs joined; tabs and breaks kept as spaces)."""
+    parts = []
+    for node in el.iter(W + "t", W + "tab", W + "br", W + "cr", W + "delText", W + "instrText"):
+        tag = node.tag
+        if tag == W + "t":
+            parts.append(node.text or "")
+        elif tag in (W + "tab",):
+            parts.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _val(el, path: str) -> str | None:
+    found = el.find(path)
+    return None if found is None else found.get(W + "val")
+
+
+def _int(v: str | None, default: int) -> int:
+    try:
+        return max(0, int(v)) if v is not None else default
+    except ValueError:
+        return default
+
+
+def _cells(tr):
+    for child in _children(tr):
+        if child.tag == W + "tc":
+            yield child
+
+
+def _table(tbl, out: list[Tok]) -> None:
+    rows = [c for c in _children(tbl) if c.tag == W + "tr"]
+    tcs = [tc for tr in rows for tc in _cells(tr)]
+    nested = any(tc.find(".//" + W + "tbl") is not None for tc in tcs)
+    # A frame of one or two cells around running text is layout too, not a statistics table.
+    framed = len(tcs) <= 4 and any(len("".join(t.text or "" for t in tc.iter(W + "t"))) > 80 for tc in tcs)
+    if nested or framed:
+        # A layout table: what matters is the content of its cells, in reading order.
+        for tr in rows:
+            for tc in _cells(tr):
+                _blocks(tc, out)
+        return
+    out.append(TABLE)
+    for tr in rows:
+        before = _int(_val(tr, f"{W}trPr/{W}gridBefore"), 0)
+        out.extend(cell("") for _ in range(min(before, 64)))
+        for tc in _cells(tr):
+            hmerge = tc.find(f"{W}tcPr/{W}hMerge")
+            if hmerge is not None and hmerge.get(W + "val", "continue") == "continue":
+                continue  # legacy horizontal merge: part of the cell to its left
+            vmerge = tc.find(f"{W}tcPr/{W}vMerge")
+            continued = vmerge is not None and vmerge.get(W + "val", "continue") == "continue"
+            # A spanned cell is emitted once; a vertical continuation is an empty stand-in,
+            # as Word itself writes it when saving as text.
+            paras = [_text(p) for p in tc.iter(W + "p")]
+            out.append(cell("" if continued else "".join(p.strip() for p in paras)))
+        out.append(ROW)
+    out.append(ENDTABLE)

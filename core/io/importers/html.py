@@ -1,0 +1,136 @@
+"""A web page saved as HTML: paragraphs, and tables with ``rowspan``/``colspan`` (nested too)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...errors import FileReadError
+from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
+from .text import decode
+
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
+          "header", "footer", "blockquote", "pre", "center", "form", "dl", "dt", "dd", "address",
+          "main", "nav", "aside", "body", "html", "tr", "td", "th", "table", "tbody", "thead",
+          "tfoot", "caption", "hr"}
+_SKIP = {"script", "style", "head", "title", "noscript", "template", "iframe", "object", "svg"}
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+
+
+def tokens(path: Path) -> list[Tok]:
+    data = read_bytes(path, "html")
+    return html_tokens(_decode(data, path.name), path.name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    m = _CHARSET.search(data[:4096])
+    if m:
+        enc = m.group(1).decode("ascii", "replace").lower()
+        if enc in ("gb2312", "gbk"):
+            enc = "gb18030"
+        try:
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data, name)
+
+
+def html_tokens(text: str, name: str = "") -> list[Tok]:
+    """Turn HTML text into the token stream."""
+    from lxml import etree, html
+
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    if "<!ENTITY" in text:
+        raise FileReadError(f"“{name}”含有实体声明（可能是恶意构造的文件），未读取")
+    parser = html.HTMLParser(no_network=True, remove_comments=True, huge_tree=False)
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise FileReadError(f"“{name}”不是有效的网页文件（无法解析）") from exc
+    out: list[Tok] = []
+    buf: list[str] = []
+    _walk(root, out, buf)
+    _flush(buf, out)
+    return out
+
+
+def _flush(buf: list[str], out: list[Tok]) -> None:
+    text = "".join(buf)
+    buf.clear()
+    for line in text.split("\n"):
+        line = line.replace("\xa0", " ").strip()
+        if line:
+            out.append(para(line))
+
+
+def _walk(el, out: list[Tok], buf: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else None
+    if tag is None:
+        buf.append(el.tail or "")
+        return
+    tag = tag.lower()
+    if tag in _SKIP:
+        buf.append(el.tail or "")
+        return
+    if tag == "table" and el.find(".//table") is None and not _framed(el):
+        _flush(buf, out)
+        _table(el, out)
+        buf.append(el.tail or "")
+        return
+    if tag == "br":
+        buf.append("\n" + (el.tail or ""))
+        return
+    block = tag in _BLOCK
+    if block:
+        _flush(buf, out)
+    buf.append(re.sub(r"\s*\n\s*", "", el.text or "") if not block else (el.text or "").strip())
+    for child in el:
+        _walk(child, out, buf)
+    if block:
+        _flush(buf, out)
+    buf.append(el.tail or "")
+
+
+def _framed(table) -> bool:
+    """A frame of one or two cells around running text is layout, not a statistics table."""
+    tds = [td for tr in _rows(table) for td in tr if isinstance(td.tag, str) and td.tag.lower() in ("td", "th")]
+    return len(tds) <= 4 and any(len("".join(td.itertext()).strip()) > 80 for td in tds)
+
+
+def _rows(table):
+    for child in table:
+        tag = child.tag.lower() if isinstance(child.tag, str) else ""
+        if tag == "tr":
+            yield child
+        elif tag in ("thead", "tbody", "tfoot"):
+            yield from _rows(child)
+
+
+def _span(el, attr: str) -> int:
+    try:
+        return max(1, min(int(el.get(attr, "1")), 100))
+    except ValueError:
+        return 1
+
+
+def _table(table, out: list[Tok]) -> None:
+    out.append(TABLE)
+    covered: dict[tuple[int, int], bool] = {}
+    for r, tr in enumerate(_rows(table)):
+        col = 0
+        for td in tr:
+            tag = td.tag.lower() if isinstance(td.tag, str) else ""
+            if tag not in ("td", "th"):
+                continue
+            while covered.get((r, col)):
+                out.append(cell(""))  # a cell merged down from the row above
+                col += 1
+            text = re.sub(r"\s+", "", "".join(td.itertext()).replace("\xa0", " "))
+            out.append(cell(text))
+            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            for dr in range(rs):
+                for dc in range(cs):
+                    covered[(r + dr, col + dc)] = True
+            col += cs
+        out.append(ROW)
+    out.append(ENDTABLE)

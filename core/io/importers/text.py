@@ -1,0 +1,124 @@
+"""Plain text: Word's "save as text" (tab-indented cells), web copies ("|" cells), PDF copies.
+
+In the first two, each table cell is its own line; a label cell that wraps continues on the next,
+unindented line. Text copied from a PDF has one table row per line with the numbers at its end,
+labels wrapping over several lines, and page headers and page numbers in between.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...errors import FileReadError
+from ..narrative import heading_section, is_page_noise
+from . import ROW, Tok, cell, para, read_bytes
+
+TABLE_SECTIONS = ("t2", "t3", "t4")
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode text in the encodings Chinese offices use: UTF-8, UTF-16 with BOM, GB18030."""
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise FileReadError(f"“{name}”的编码无法识别") from exc
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise FileReadError(f"“{name}”的文字编码无法识别（不是 UTF-8 或 GBK 文本）")
+
+
+def tokens(path: Path) -> list[Tok]:
+    text = decode(read_bytes(path, "text"), path.name)
+    return text_tokens(text)
+
+
+def text_tokens(text: str, *, pages: bool = False) -> list[Tok]:
+    """Turn report text into the token stream (see module doc for the layouts understood)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
+    lines = [ln.replace("[bookmark: _GoBack]", "") for ln in lines]
+    sections = _sections(lines)
+    cell_mode = any(
+        sec in TABLE_SECTIONS and (ln.startswith("\t") or "|" in ln)
+        for ln, sec in zip(lines, sections)
+    )
+    title = next((ln.strip() for ln in lines if ln.strip()), "")
+    out: list[Tok] = []
+    joinable = False  # the previous line was a cell that a wrapped line may continue
+    for ln, sec in zip(lines, sections):
+        stripped = ln.strip()
+        if not stripped and not ln.startswith("\t"):
+            joinable = False
+            continue
+        if sec not in TABLE_SECTIONS or heading_section(stripped):
+            out.append(para(ln))
+            joinable = False
+            continue
+        if cell_mode:
+            joinable = _cell_line(ln, out, joinable)
+        else:
+            if is_page_noise(stripped) or (stripped == title and out):
+                continue
+            _row_line(stripped, out)
+    return out
+
+
+def _cell_line(ln: str, out: list[Tok], joinable: bool) -> bool:
+    """Add one line of the one-cell-per-line layouts; return whether the next line may continue it."""
+    stripped = ln.strip()
+    if "|" in ln:
+        if re.fullmatch(r"[|:\-\s]+", stripped) and "-" in stripped:
+            return False  # a markdown rule line
+        parts = ln.split("|")
+        if ln.rstrip().endswith("|"):
+            parts = parts[:-1]
+        cells = [p.strip() for p in parts]
+        out.extend(cell(c) for c in cells)
+        if sum(1 for c in cells if c) >= 2:
+            out.append(ROW)  # a whole table row on one line
+            return False
+        return bool(cells and cells[-1])
+    if ln.startswith("\t"):
+        out.append(cell(stripped))
+        return bool(stripped)
+    if joinable and out and out[-1].kind == "cell" and len(stripped) <= 16:
+        out[-1] = cell(out[-1].text + stripped)  # a label cell wrapped onto the next line
+        return True
+    out.append(cell(stripped))
+    return False
+
+
+_VALUE_TOKEN = re.compile(
+    r"(增加?|减少?)?[+\-−－]?\d[\d,，]*(\.\d+)?(万元|元|件|个|项|条)?|[/／—–\-－]+|无")
+
+
+def _row_line(stripped: str, out: list[Tok]) -> None:
+    """Split a PDF-style row: leading label text, then the numbers at the end of the line."""
+    words = stripped.split()
+    k = len(words)
+    while k > 0 and _VALUE_TOKEN.fullmatch(words[k - 1]):
+        k -= 1
+    label = " ".join(words[:k])
+    if label:
+        out.append(cell(label))
+    out.extend(cell(w) for w in words[k:])
+
+
+def _sections(lines: list[str]) -> list[str | None]:
+    """Return, for each line, the section it belongs to (by the headings seen so far)."""
+    current = None
+    result = []
+    for ln in lines:
+        if not ln.startswith("\t"):
+            sec = heading_section(ln.strip().strip("|").strip())
+            if sec:
+                current = sec
+        result.append(current)
+    return result
+
+
+__all__ = ["tokens", "text_tokens", "decode", "ROW"]

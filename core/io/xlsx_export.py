@@ -1,0 +1,242 @@
+"""The three statistical tables as one workbook, laid out like the printed tables.
+
+Each table gets a sheet drawn from ``TableSpec.grid`` (merged headers, official labels), with
+the unit, year and format above it. Totals are Excel formulas (``=SUM(...)``) so that an
+office can keep working in Excel or WPS. Numbers are real numbers; money keeps the decimals
+as typed through its number format (``0.0000`` for 2359.4197). A hidden sheet ``_nianbao``
+holds the exact values (as text too), the meta data and the narrative, so that the import
+side can read the workbook back without loss; :func:`cell_addresses` gives the layout.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import os
+from decimal import Decimal
+from typing import Any
+
+from ..model.report import META_FIELDS, SECTION_IDS, Report
+from ..model.values import format_value
+from ..schema import SECTION_TITLES, CellKind, FormSpec, TableSpec
+
+KIND = "nianbao-xlsx"
+VERSION = 1
+DATA_SHEET = "_nianbao"
+SHEET_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+GRID_TOP = 4  # rows 1–3: report title, unit/year/format, table title
+FONT = "宋体"
+WIDTH_SCALE = {"t2": 14.0, "t3": 6.5, "t4": 6.0}  # Excel column width per relative grid unit
+LANDSCAPE = {"t4"}
+MAX_CELL_TEXT = 32000  # Excel keeps at most 32767 characters in a cell
+
+
+def _col_letter(n: int) -> str:
+    """1 -> A, 27 -> AA."""
+    s = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _address(row: int, col: int) -> str:
+    """0-based grid position -> Excel address on the table's sheet."""
+    return f"{_col_letter(col + 1)}{GRID_TOP + row}"
+
+
+def cell_addresses(form: FormSpec) -> dict[str, tuple[str, str]]:
+    """Return ``ref -> (sheet name, "D7")`` for every data cell: the layout import reads back."""
+    out = {}
+    for t in form.tables:
+        for g in t.grid:
+            if g.ref:
+                out[g.ref] = (SHEET_NAMES[t.id], _address(g.row, g.col))
+    return out
+
+
+def money_format(value: Any) -> str:
+    """Number format that shows a Decimal with exactly the decimals it was typed with."""
+    if isinstance(value, Decimal):
+        exp = value.as_tuple().exponent
+        if isinstance(exp, int) and exp < 0:
+            return "0." + "0" * (-exp)
+    return "0"
+
+
+def _excel_value(value: Any) -> Any:
+    """Blank stays blank, numbers stay numbers, invalid text is kept as text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 \
+            else float(value)
+    return value
+
+
+def _sum_formula(parts: list[tuple[int, int]]) -> str:
+    """``=SUM(D7:I7)`` for a contiguous run of cells, else ``=SUM(D7,D9,...)``."""
+    rows = {r for r, _ in parts}
+    cols = {c for _, c in parts}
+    first, last = parts[0], parts[-1]
+    if len(rows) == 1 and sorted(c for _, c in parts) == list(range(first[1], last[1] + 1)):
+        return f"=SUM({_address(*first)}:{_address(*last)})"
+    if len(cols) == 1 and sorted(r for r, _ in parts) == list(range(first[0], last[0] + 1)):
+        return f"=SUM({_address(*first)}:{_address(*last)})"
+    return "=SUM(" + ",".join(_address(*p) for p in parts) + ")"
+
+
+def _line_count(text: str, width_chars: float) -> int:
+    """Lines a wrapped text needs in a column ``width_chars`` wide (CJK counts double)."""
+    from .docx_context import char_width
+
+    if not text:
+        return 1
+    units = char_width(text) * 2 + 1
+    return max(1, math.ceil(units / max(width_chars - 1, 1)))
+
+
+def _table_sheet(wb, report: Report, spec: TableSpec) -> None:
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    ws = wb.create_sheet(SHEET_NAMES[spec.id])
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    font = Font(name=FONT, size=11)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    ncols = spec.grid_cols
+    last_col = _col_letter(ncols)
+    scale = WIDTH_SCALE.get(spec.id, 8.0)
+    widths = [w * scale for w in spec.col_widths]
+    for g in spec.grid:  # one-column headers of up to four characters stay on one line
+        if g.role == "header" and g.colspan == 1:
+            widths[g.col] = max(widths[g.col], min(len(g.text), 4) * 2 + 1.5)
+    for i, w in enumerate(widths):
+        ws.column_dimensions[_col_letter(i + 1)].width = round(w, 2)
+
+    meta = report.meta
+    unit, year = meta.get("unit") or "", meta.get("year")
+    title = f"{unit}{year if year is not None else ''}年政府信息公开工作年度报告"
+    info = (f"单位：{unit}　年度：{'' if year is None else year}　"
+            f"格式：{report.form.name}")
+    for row, text, bold, size in ((1, title, True, 14), (2, info, False, 10),
+                                  (3, SECTION_TITLES[spec.id], True, 12)):
+        ws.merge_cells(f"A{row}:{last_col}{row}")
+        c = ws.cell(row=row, column=1, value=text)
+        c.font = Font(name=FONT, size=size, bold=bold)
+        c.alignment = Alignment(horizontal="left" if row == 2 else "center", vertical="center")
+    ws.row_dimensions[1].height = 24
+
+    # Setting a style on a cell hashes style objects (slow in openpyxl); style one cell per
+    # look and copy its style array to the others.
+    looks: dict[tuple, Any] = {}
+
+    def style(cell, align, number_format: str = "General") -> None:
+        key = (id(align), number_format)
+        arr = looks.get(key)
+        if arr is None:
+            cell.border, cell.font, cell.alignment = box, font, align
+            cell.number_format = number_format
+            looks[key] = copy.copy(cell._style)
+        else:
+            cell._style = copy.copy(arr)
+
+    # Border every grid position first: merged ranges show the border of their cells.
+    for r in range(spec.grid_rows):
+        for c in range(ncols):
+            style(ws.cell(row=GRID_TOP + r, column=c + 1), centre)
+
+    position = {g.ref: (g.row, g.col) for g in spec.grid if g.ref}
+    formulas = {f.target: f for f in spec.formulas}
+    lines = [1] * spec.grid_rows
+    validations = {
+        CellKind.COUNT: DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
+                                       allow_blank=True, errorTitle="件数", error="请填写不小于 0 的整数"),
+        CellKind.SIGNED: DataValidation(type="whole", operator="between", formula1="-999999999",
+                                        formula2="999999999", allow_blank=True, errorTitle="增减",
+                                        error="请填写整数（可为负数）"),
+        CellKind.MONEY: DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                                       allow_blank=True, errorTitle="金额", error="请填写不小于 0 的数"),
+    }
+    used_validations = set()
+    for g in spec.grid:
+        cell = ws.cell(row=GRID_TOP + g.row, column=g.col + 1)
+        if g.rowspan > 1 or g.colspan > 1:
+            ws.merge_cells(start_row=GRID_TOP + g.row, start_column=g.col + 1,
+                           end_row=GRID_TOP + g.row + g.rowspan - 1, end_column=g.col + g.colspan)
+        if g.ref is None:
+            cell.value = g.text
+            if g.role == "label" and g.rowspan == 1 and spec.id == "t3":
+                style(cell, left)
+            if g.rowspan == 1:
+                width = sum(widths[g.col:g.col + g.colspan])
+                lines[g.row] = max(lines[g.row], _line_count(g.text, width))
+            continue
+        spec_cell = report.form.cell(g.ref)
+        value = report.values.get(g.ref)
+        formula = formulas.get(g.ref)
+        if formula is not None:
+            cell.value = _sum_formula([position[p] for p in formula.parts])
+        else:
+            cell.value = _excel_value(value)
+            dv = validations[spec_cell.kind]
+            dv.add(cell)
+            used_validations.add(spec_cell.kind)
+        style(cell, centre, money_format(value) if spec_cell.kind is CellKind.MONEY else "0")
+    for kind in used_validations:
+        ws.add_data_validation(validations[kind])
+    for r, n in enumerate(lines):
+        ws.row_dimensions[GRID_TOP + r].height = max(20, 15 * n + 4)
+
+    ws.freeze_panes = ws.cell(row=GRID_TOP + spec.header_rows, column=1)
+    if spec.header_rows:
+        ws.print_title_rows = f"{GRID_TOP}:{GRID_TOP + spec.header_rows - 1}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if spec.id in LANDSCAPE else "portrait"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_options.horizontalCentered = True
+
+
+def _data_sheet(wb, report: Report) -> None:
+    """Hidden sheet with exact values, meta and narrative for lossless import."""
+    ws = wb.create_sheet(DATA_SHEET)
+    ws.sheet_state = "hidden"
+    ws.append(["键", "值", "位置", "类型", "原文"])
+    ws.append(["kind", KIND])
+    ws.append(["version", VERSION])
+    ws.append(["form", report.form.id])
+    for key in META_FIELDS:
+        v = report.meta.get(key)
+        ws.append([f"meta.{key}", "" if v is None else v])
+    addresses = cell_addresses(report.form)
+    for spec in report.form.cells:
+        v = report.values.get(spec.ref)
+        sheet, addr = addresses[spec.ref]
+        row = [spec.ref, _excel_value(v), f"{sheet}!{addr}", spec.kind.value, format_value(v)]
+        ws.append(row)
+        if isinstance(v, Decimal):
+            ws.cell(row=ws.max_row, column=2).number_format = money_format(v)
+    for sid in SECTION_IDS:
+        text = report.text.get(sid, "") or ""
+        chunks = [text[i:i + MAX_CELL_TEXT] for i in range(0, len(text), MAX_CELL_TEXT)] or [""]
+        ws.append([f"text.{sid}", *chunks])
+    ws.append(["stale", ",".join(sorted(report.stale))])
+
+
+def write_workbook(report: Report, path: str | os.PathLike) -> None:
+    """Write the workbook of ``report`` to ``path``."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for spec in report.form.tables:
+        _table_sheet(wb, report, spec)
+    _data_sheet(wb, report)
+    unit = report.meta.get("unit") or ""
+    wb.properties.creator = unit
+    wb.properties.lastModifiedBy = unit
+    wb.properties.title = f"{unit}{report.meta.get('year') or ''}年政府信息公开工作年度报告统计表"
+    wb.save(os.fspath(path))

@@ -1,0 +1,116 @@
+"""Start the window: ``nianbao [FILE] [--page ID]`` or ``nianbao --screenshot OUT.png [FILE] [--page ID]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import strings  # plain Python: safe before Qt is loaded
+
+PAGES = ("meta", "preface", "overview", "t2", "t3", "t4", "problems", "other")
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="nianbao", description=strings.CLI_DESCRIPTION)
+    parser.add_argument("file", nargs="?", help=strings.CLI_FILE)
+    parser.add_argument("--page", choices=PAGES, help=strings.CLI_PAGE)
+    parser.add_argument("--screenshot", metavar="OUT.png", help=strings.CLI_SCREENSHOT)
+    return parser.parse_known_args(argv)
+
+
+def run(argv: list[str]) -> int:
+    """Run the desktop app; return the exit code."""
+    args, qt_args = parse_args(argv)
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed for a screenshot
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app.setApplicationName("nianbao")
+    app.setOrganizationName("nianbao")
+    from . import settings
+    from .main_window import MainWindow
+
+    app.setApplicationDisplayName(strings.APP_NAME)
+    settings.migrate()
+    if args.screenshot:
+        return screenshot(args.screenshot, args.file, args.page)
+
+    window = MainWindow()
+    geometry, state = settings.window_state()
+    if state is not None:
+        window.restoreState(state)
+    if geometry is not None:
+        window.restoreGeometry(geometry)
+        window.show()
+    else:
+        screen = app.primaryScreen().availableGeometry()
+        if screen.width() <= 1440 or screen.height() <= 900:
+            window.showMaximized()  # a 1366×768 office screen: use all of it
+        else:
+            window.show()
+    probe = bool(os.environ.get("NIANBAO_EXIT_AFTER_PAINT"))
+
+    def start() -> None:
+        restored = window.offer_recovery() if not probe else False
+        if args.file and not restored:
+            window.open_path(args.file, page=args.page)
+        elif args.page:
+            window.show_page(args.page)
+        if probe:  # bench/startup.py: time to the window painted with FILE open
+            _exit_after_paint(window)
+            window.update()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, start)  # show the window first, then look at files
+    return app.exec()
+
+
+def _exit_after_paint(window) -> None:
+    """For bench/startup.py: print "painted" at the first paint of the window and quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class Probe(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                print("painted", flush=True)
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, QApplication.instance().quit)
+            return False
+
+    window._paint_probe = Probe(window)
+    window.installEventFilter(window._paint_probe)
+
+
+def screenshot(out: str, file: str | None, page: str | None) -> int:
+    """Render the main window at 1366×768 to ``out`` (PNG) and return 0, or 1 on failure."""
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
+
+    window = MainWindow(autosave=False)
+    failures: list[str] = []
+    window.dialogs.error = lambda title, text: failures.append(f"{title}：{text}")
+    window.dialogs.info = lambda title, text: print(f"{title}：{text}", file=sys.stderr)
+    window.resize(1366, 768)
+    if file and not window.open_path(file, page=page):
+        print("\n".join(failures), file=sys.stderr)
+        return 1
+    if page:
+        window.show_page(page)
+    window.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    ok = window.grab().save(out, "PNG")
+    window.autosave_timer.stop()  # left unclosed: closing would ask about unsaved imports
+    if not ok:
+        print(strings.SCREENSHOT_FAILED.format(path=out), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,154 @@
+"""One open report with its validator, undo stack and file name, as the window sees it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from core.model import Report, derived_updates, recompute_all
+from core.rules.base import Finding
+from core.rules.engine import Validator
+from core.schema import CellKind
+
+from . import strings
+from .undo import ApplyCommand, SnapshotCommand, TextCommand
+
+TOTAL_RULES = frozenset({"E-T3-TOTAL", "E-T3-ROWSUM", "E-T4-SUM"})
+BLANK_RULE = "E-CELL-BLANK"
+PAGE_ORDER = ("meta", "preface", "overview", "t2", "t3", "t4", "problems", "other")
+
+
+def page_of(finding: Finding) -> str:
+    """Return the page a finding belongs to (where the clerk fixes it)."""
+    if finding.section:
+        return finding.section
+    for ref in finding.cells:
+        head, _, name = ref.partition(".")
+        if head in ("t2", "t3", "t4", "meta"):
+            return head
+        if head == "text":
+            return name
+    return "meta"  # report-wide findings (format, year) are fixed on the basic-info page
+
+
+class ReportDocument(QObject):
+    """Owns a report while it is open; every edit goes through :meth:`push_changes` and friends."""
+
+    changed = Signal(object)  # frozenset of refs, after the validator has caught up
+    findings_changed = Signal()
+    modified_changed = Signal(bool)
+
+    def __init__(self, report: Report, path: str | Path | None = None, *,
+                 source_name: str | None = None, unsaved: bool = False, parent=None):
+        super().__init__(parent)
+        self.report = report
+        self.path = Path(path) if path else None
+        self.source_name = source_name  # file it was imported from, when not a project file
+        self.validator = Validator(report, final=False)
+        self.undo_stack = QUndoStack(self)
+        self._unsaved_origin = unsaved  # new-year, imported or recovered content
+        self._autosaved_index = -2
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        report.subscribe(self._on_report_changed)
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.modified_changed.emit(self.is_modified)
+
+    def close(self) -> None:
+        self.report.unsubscribe(self._on_report_changed)
+
+    # -- state -----------------------------------------------------------------------------
+    @property
+    def is_modified(self) -> bool:
+        return self._unsaved_origin or not self.undo_stack.isClean()
+
+    def mark_saved(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.source_name = None
+        was = self._unsaved_origin
+        self._unsaved_origin = False
+        self.undo_stack.setClean()
+        if was:
+            self.modified_changed.emit(self.is_modified)
+
+    def display_name(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        if self.source_name:
+            return self.source_name + strings.IMPORTED_SUFFIX
+        return strings.UNTITLED
+
+    def needs_autosave(self) -> bool:
+        """Return whether there are unsaved changes not yet in the recovery file."""
+        return self.is_modified and self.undo_stack.index() != self._autosaved_index
+
+    def mark_autosaved(self) -> None:
+        self._autosaved_index = self.undo_stack.index()
+
+    # -- findings --------------------------------------------------------------------------
+    def findings(self) -> list[Finding]:
+        return self.validator.findings()
+
+    def counts(self) -> tuple[int, int]:
+        return self.validator.counts()
+
+    def page_counts(self) -> dict[str, tuple[int, int]]:
+        out = {p: [0, 0] for p in PAGE_ORDER}
+        for f in self.validator.findings():
+            slot = out.setdefault(page_of(f), [0, 0])
+            slot[0 if f.is_error else 1] += 1
+        return {k: (v[0], v[1]) for k, v in out.items()}
+
+    def total_errors(self) -> list[Finding]:
+        """Return the findings that 按分项重新计算合计 would fix."""
+        return [f for f in self.validator.findings() if f.rule in TOTAL_RULES]
+
+    def _on_report_changed(self, refs: frozenset) -> None:
+        before = self.validator.revision
+        self.validator.update(refs)
+        self.changed.emit(refs)
+        if self.validator.revision != before:
+            self.findings_changed.emit()
+
+    # -- edits -----------------------------------------------------------------------------
+    def push_changes(self, changes: Mapping[str, Any], text: str) -> bool:
+        """Push one undo step applying ``changes``; return False when nothing would change."""
+        changes = {k: v for k, v in changes.items()
+                   if not (self.report.get(k) == v and type(self.report.get(k)) is type(v))}
+        if not changes:
+            return False
+        self.undo_stack.push(ApplyCommand(self.report, changes, text))
+        return True
+
+    def set_cells(self, changes: Mapping[str, Any], text: str) -> bool:
+        """Set data cells and, in the same undo step, every total that follows from them."""
+        changes = dict(changes)
+        totals = derived_updates(self.report, changes)
+        for ref, value in totals.items():
+            changes.setdefault(ref, value)  # a total the user set explicitly (paste) stays
+        return self.push_changes(changes, text)
+
+    def set_text(self, section: str, text: str) -> None:
+        if self.report.text.get(section) == text:
+            return
+        title = strings.UNDO_TEXT.format(section=strings.PAGE_TITLES.get(section, section))
+        self.undo_stack.push(TextCommand(self.report, section, text, title))
+
+    def recompute_totals(self) -> bool:
+        return self.push_changes(recompute_all(self.report), strings.ACT_RECOMPUTE)
+
+    def fill_blank_with_zero(self) -> bool:
+        form = self.report.form
+        changes = {}
+        for spec in form.cells:
+            if self.report.values[spec.ref] is None and not spec.derived:
+                changes[spec.ref] = Decimal(0) if spec.kind is CellKind.MONEY else 0
+        return self.set_cells(changes, strings.UNDO_FILL_ZERO)
+
+    def run_whole(self, operation: Callable[[Report], None], text: str) -> None:
+        """Run a whole-report operation (format change …) as one undoable step."""
+        self.undo_stack.push(SnapshotCommand(self.report, operation, text))

@@ -1,0 +1,70 @@
+"""User preferences and window state; the only module that touches QSettings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+SETTINGS_VERSION = 1
+MAX_RECENT = 8
+
+# Preferences (key -> default) apart from UI state such as geometry (kept under "state/").
+DEFAULTS = {
+    "editing/enter_direction": "down",  # "down" | "right" (回车方向)
+}
+
+
+def _store() -> QSettings:
+    # Tests and portable setups point the settings at a folder of their own.
+    folder = os.environ.get("NIANBAO_SETTINGS_DIR")
+    if folder:
+        return QSettings(str(Path(folder) / "nianbao.ini"), QSettings.Format.IniFormat)
+    return QSettings("nianbao", "nianbao")
+
+
+def migrate(store: QSettings | None = None) -> None:
+    """Bring stored settings up to :data:`SETTINGS_VERSION`."""
+    store = store or _store()
+    if int(store.value("version", 0) or 0) < SETTINGS_VERSION:
+        store.setValue("version", SETTINGS_VERSION)
+
+
+def enter_direction() -> str:
+    value = _store().value("editing/enter_direction", DEFAULTS["editing/enter_direction"])
+    return value if value in ("down", "right") else "down"
+
+
+def set_enter_direction(value: str) -> None:
+    _store().setValue("editing/enter_direction", value)
+
+
+def recent_files() -> list[str]:
+    value = _store().value("state/recent_files", [])
+    if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+        value = [value]
+    return [str(v) for v in (value or []) if v]
+
+
+def add_recent_file(path: str | os.PathLike) -> list[str]:
+    path = str(Path(path).resolve())
+    files = [path] + [f for f in recent_files() if f != path]
+    files = files[:MAX_RECENT]
+    _store().setValue("state/recent_files", files)
+    return files
+
+
+def clear_recent_files() -> None:
+    _store().setValue("state/recent_files", [])
+
+
+def window_state() -> tuple[QByteArray | None, QByteArray | None]:
+    store = _store()
+    return store.value("state/geometry"), store.value("state/window_state")
+
+
+def save_window_state(geometry: QByteArray, state: QByteArray) -> None:
+    store = _store()
+    store.setValue("state/geometry", geometry)
+    store.setValue("state/window_state", state)

@@ -1,0 +1,284 @@
+"""Every Chinese text the window shows (domain labels and rule messages come from core)."""
+
+from __future__ import annotations
+
+APP_NAME = "政府信息公开年报助手"
+UNTITLED = "未命名报告"
+IMPORTED_SUFFIX = "（导入，尚未保存）"
+
+# -- command line (nianbao [FILE] / --screenshot) ---------------------------------------------
+CLI_DESCRIPTION = "政府信息公开年报助手（图形界面）"
+CLI_FILE = "要打开的报告文件"
+CLI_PAGE = "打开后显示的页面"
+CLI_SCREENSHOT = "不显示窗口，把主窗口画到 PNG 文件后退出"
+SCREENSHOT_FAILED = "无法写入截图“{path}”"
+
+# -- navigation -----------------------------------------------------------------------------
+PAGE_TITLES = {
+    "meta": "基本信息",
+    "preface": "前言",
+    "overview": "一、总体情况",
+    "t2": "二、主动公开",
+    "t3": "三、依申请公开",
+    "t4": "四、复议和诉讼",
+    "problems": "五、问题及改进",
+    "other": "六、其他事项",
+}
+GENERAL_GROUP = "全文"
+
+
+def badge_tooltip(errors: int, warnings: int) -> str:
+    return f"{errors} 个错误，{warnings} 个警告" if errors or warnings else "没有发现问题"
+
+
+# -- menus and actions ----------------------------------------------------------------------
+MENU_FILE = "文件(&F)"
+MENU_EDIT = "编辑(&E)"
+MENU_VIEW = "视图(&V)"
+MENU_TOOLS = "工具(&T)"
+MENU_HELP = "帮助(&H)"
+MENU_RECENT = "最近打开(&R)"
+MENU_ENTER = "回车后移动方向"
+
+ACT_NEW = "新建(&N)…"
+ACT_OPEN = "打开(&O)…"
+ACT_SAVE = "保存(&S)"
+ACT_SAVE_AS = "另存为(&A)…"
+ACT_NEW_YEAR = "从上年报告新建(&Y)…"
+ACT_EXPORT_DOCX = "导出 Word(&W)…"
+ACT_EXPORT_XLSX = "导出 Excel(&X)…"
+ACT_MERGE = "汇总(&M)…"
+ACT_AUDIT = "批量审核(&B)…"
+ACT_QUIT = "退出(&Q)"
+ACT_UNDO = "撤销(&U)"
+ACT_REDO = "重做(&R)"
+ACT_COPY = "复制(&C)"
+ACT_PASTE = "粘贴(&P)"
+ACT_CLEAR = "清除所选单元格(&D)"
+ACT_RECOMPUTE = "按分项重新计算合计"
+ACT_FILL_ZERO = "空白单元格填 0"
+ACT_FINDINGS = "审核结果面板"
+ACT_ENTER_DOWN = "向下"
+ACT_ENTER_RIGHT = "向右"
+ACT_ABOUT = "关于(&A)"
+ACT_CLEAR_RECENT = "清除列表"
+NO_RECENT = "（无）"
+
+UNDO_TYPE = "填写{place}"
+UNDO_PASTE = "粘贴 {n} 个单元格"
+UNDO_CLEAR = "清除 {n} 个单元格"
+UNDO_FILL_ZERO = "空白单元格填 0"
+UNDO_META = "修改{field}"
+UNDO_TEXT = "编辑“{section}”"
+UNDO_FORMAT = "更改报表格式"
+UNDO_KEEP_STALE = "保留沿用上年的内容"
+
+# -- status bar ----------------------------------------------------------------------------
+
+
+def counts(errors: int, warnings: int) -> str:
+    return f"{errors} 个错误 · {warnings} 个警告"
+
+
+def form_label(name: str) -> str:
+    return f"格式：{name}"
+
+
+# -- basic info page -----------------------------------------------------------------------
+META_TITLE = "基本信息"
+META_UNIT = "单位名称"
+META_YEAR = "报告年度"
+META_FORM = "报表格式"
+META_DATE = "发布日期"
+META_SIGNER = "署名单位"
+META_DEADLINE = "发布期限（月-日）"
+META_BASELINE = "上年报告"
+META_YEAR_BLANK = "未填写"
+META_DATE_PLACEHOLDER = "如 2026-01-20 或 2026年1月20日"
+META_DEADLINE_PLACEHOLDER = "01-31"
+META_NO_BASELINE = "未导入（用“从上年报告新建”可核对上年结转数等）"
+META_FIELD_NAMES = {"unit": META_UNIT, "year": META_YEAR, "date": META_DATE, "signer": META_SIGNER,
+                    "deadline": META_DEADLINE}
+META_HELP = ("报告年度决定应使用的报表格式：2021 年度起用国办公开办函〔2021〕30号格式，"
+             "2019、2020 年度用〔2019〕60号格式。")
+
+
+def form_option(name: str, years: str) -> str:
+    return f"{name}（{years}）"
+
+
+FORM_YEARS = {"gb2021": "2021 年度起", "gb2019": "2019—2020 年度"}
+
+
+def baseline_text(year, unit: str, file: str) -> str:
+    parts = [f"{year}年度" if year else "上年度"]
+    if unit:
+        parts.append(unit)
+    if file:
+        parts.append(f"（{file}）")
+    return " ".join(parts)
+
+
+DATE_BAD = "发布日期“{text}”无法识别，请写成 2026-01-20 或 2026年1月20日"
+DEADLINE_BAD = "发布期限“{text}”无法识别，请写成 01-31 这样的 月-日"
+
+# -- table pages ---------------------------------------------------------------------------
+TABLE_LEGEND = ("灰蓝底为自动计算的合计，不能直接填写；红底为错误，黄底为警告，鼠标停留可看说明。"
+                "没有发生的事项请填 0。")
+DERIVED_TIP = "合计：按分项自动计算"
+BLANK_TIP = "未填写（没有发生的事项请填 0）"
+DERIVED_READONLY = "这是合计，按分项自动计算，不能直接填写"
+LABEL_READONLY = "表头和项目名称不能修改"
+PASTE_TEXT_REFUSED = "第 {row} 行第 {col} 个数“{text}”：{why}。已取消粘贴，没有修改任何单元格。"
+PASTE_NOTHING = "剪贴板中没有可以粘贴的内容"
+PASTE_NO_TARGET = "请先选中要粘贴到的起始单元格"
+PASTE_CLIPPED = "有 {n} 个数超出了表格范围，未粘贴"
+PASTE_DONE = "已粘贴 {n} 个单元格"
+
+# -- narrative pages -----------------------------------------------------------------------
+OVERVIEW_LIMIT = 1000
+
+
+def char_count(n: int, limit: int | None) -> str:
+    if limit is None:
+        return f"字数：{n}"
+    if n > limit:
+        return f"字数：{n}（超过约 {limit} 字的篇幅要求）"
+    return f"字数：{n} / 约 {limit}"
+
+
+STALE_NOTE = "本节沿用了上年报告的内容，请按本年度情况修改。"
+STALE_KEEP = "已核对，保留"
+NARRATIVE_PLACEHOLDER = {
+    "preface": "前言：说明本报告的编制依据、内容构成和统计期限等。",
+    "overview": "综述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等情况。",
+    "problems": "写明存在的主要问题及改进情况。",
+    "other": "说明收取信息处理费的情况（未收取也应写明），以及其他需要报告的事项。",
+}
+
+# -- bound fields (表格数字) in the narrative --------------------------------------------------
+FIELD_INSERT = "插入表格数字"
+FIELD_SHORTCUT = "Ctrl+Shift+F"
+FIELD_INSERT_TIP = ("在光标处插入一个与表格单元格绑定的数字（{key}）。"
+                    "编辑时显示表格中的当前数值，导出 Word 时印为该数值，正文与表格始终一致。")
+FIELD_SEARCH = "输入关键字筛选，如“新收 总计”“行政复议”"
+FIELD_TABLES = {"t2": "表二 主动公开", "t3": "表三 依申请公开", "t4": "表四 复议和诉讼"}
+FIELD_HEAD_NAME = "项目"
+FIELD_HEAD_VALUE = "当前数值"
+FIELD_NO_MATCH = "没有符合的表格数字"
+UNDO_INSERT_FIELD = "插入表格数字“{name}”"
+FIELD_PREVIEW = "表格数字（导出时印为数值）："
+FIELD_PREVIEW_MORE = "等 {n} 个"
+FIELD_UNKNOWN_VALUE = "无法识别"
+
+
+def field_tip(marker: str, value: str, description: str) -> str:
+    return f"{marker}＝{value}\n{description}\n导出 Word 时印为表格中的当前数值"
+
+
+def field_unknown_tip(marker: str) -> str:
+    return f"“{marker}”不是可识别的表格数字字段，导出时会原样印出。\n请删除后用“插入表格数字”（Ctrl+Shift+F）重新插入。"
+
+# -- findings panel ------------------------------------------------------------------------
+FINDINGS_TITLE = "审核结果"
+FINDINGS_NONE = "没有发现问题"
+SEVERITY_ERROR = "错误"
+SEVERITY_WARNING = "警告"
+TOTALS_WRONG = "有 {n} 处合计与分项之和不符。"
+RECOMPUTE_HINT = "可一键按分项重新计算合计（可撤销）"
+
+
+def group_title(page_title: str, severity: str, n: int) -> str:
+    return f"{page_title} · {severity}（{n}）"
+
+
+# -- new report dialog ---------------------------------------------------------------------
+NEW_TITLE = "新建年报"
+NEW_UNIT = "单位名称"
+NEW_YEAR = "报告年度"
+NEW_UNIT_PLACEHOLDER = "如：××县人民政府办公室"
+NEW_FORM_AUTO = "将使用：{name}"
+NEW_FORM_NONE = "2019 年度以前的报告不受支持"
+NEW_UNIT_MISSING = "请填写单位名称"
+
+# -- files ---------------------------------------------------------------------------------
+PROJECT_FILTER = "年报项目文件 (*.nianbao)"
+ALL_REPORTS_FILTER = "所有可打开的报告 ({patterns})"
+ALL_FILES_FILTER = "所有文件 (*)"
+DOCX_FILTER = "Word 文档 (*.docx)"
+XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+OPEN_TITLE = "打开报告"
+SAVE_TITLE = "保存报告"
+NEW_YEAR_TITLE = "选择上年度的报告"
+EXPORT_TITLE = "导出"
+OPEN_FAILED = "无法打开“{name}”"
+SAVE_FAILED = "无法保存“{name}”"
+EXPORT_FAILED = "导出失败"
+READ_NOTES_TITLE = "读取报告时的说明"
+READ_NOTES_INTRO = "已打开“{name}”。读取时有以下情况，请核对："
+SAVED = "已保存到 {path}"
+ASK_SAVE_TITLE = "尚未保存"
+ASK_SAVE = "“{name}”有尚未保存的修改。是否保存？"
+BTN_SAVE = "保存"
+BTN_DISCARD = "不保存"
+BTN_CANCEL = "取消"
+BTN_RESTORE = "恢复"
+BTN_DISCARD_RECOVERY = "丢弃"
+BTN_EXPORT_ANYWAY = "仍然导出"
+BTN_OPEN_FOLDER = "打开所在文件夹"
+BTN_CLOSE = "关闭"
+NOT_AVAILABLE = "此功能尚未安装：{what}"
+RECOVERY_TITLE = "恢复未保存的内容"
+RECOVERY_ASK = ("上次运行时年报助手没有正常退出（如断电或死机）。\n"
+                "发现 {when} 自动保存的“{name}”尚未保存的内容。\n\n是否恢复？恢复后请核对并保存。")
+RECOVERED = "已恢复自动保存的内容，请核对后保存"
+AUTOSAVED = "已自动保存恢复副本"
+EXPORT_ERRORS_TITLE = "报告还有错误"
+EXPORT_ERRORS = "最终审核发现 {n} 个错误，导出的报告可能不合格：\n\n{items}\n\n是否仍然导出？"
+EXPORT_MORE = "……还有 {n} 个"
+EXPORT_DONE_TITLE = "导出完成"
+EXPORT_DONE = "已导出到：\n{path}"
+TOTALS_BAR = "此报告中有 {n} 处合计与分项之和不符（已在审核结果中列出），数字未做任何改动。"
+NEW_YEAR_DONE = "已根据 {year} 年度报告新建本年度报告：上年结转数等已带入，正文沿用上年内容的部分已标出，请逐节修改。"
+ABOUT = "{app} {version}\n\n离线编写、审核、导入和导出政府信息公开工作年度报告。"
+
+
+def project_file_name(unit, year) -> str:
+    return f"{unit or UNTITLED}{year or ''}年度年报"
+
+
+def export_file_name(unit, year) -> str:
+    return f"{unit or ''}{year or ''}年政府信息公开工作年度报告"
+
+
+def when(year: int, month: int, day: int, hour: int, minute: int) -> str:
+    return f"{year}年{month}月{day}日 {hour:02d}:{minute:02d}"
+
+
+MERGE_TITLE = "选择要汇总的报告（可多选）"
+MERGE_TOO_FEW = "请至少选择两份报告进行汇总"
+MERGE_DONE_TITLE = "汇总完成"
+
+
+def merge_done(n: int, notes: list[str]) -> str:
+    text = f"已汇总 {n} 份报告的统计表，生成新的报告（尚未保存）。请补写正文后保存。"
+    if notes:
+        text += "\n\n请注意：\n" + "\n".join(f"· {x}" for x in notes)
+    return text
+
+
+AUDIT_FOLDER_TITLE = "选择存放待审核报告的文件夹"
+AUDIT_SAVE_TITLE = "保存审核结果"
+AUDIT_FILE_NAME = "批量审核结果.xlsx"
+AUDIT_RUNNING = "正在审核……"
+AUDIT_FAILED = "批量审核没有完成"
+
+
+def audit_done(n: int, with_errors: int, unreadable: int, cancelled: bool, path: str) -> str:
+    head = "审核已取消，" if cancelled else ""
+    return (f"{head}共审核 {n} 份报告：{with_errors} 份有错误，{unreadable} 份无法读取。\n"
+            f"审核结果已保存到：\n{path}")
+
+
+def dirty_title(name: str) -> str:
+    return f"{name}[*] — {APP_NAME}"

@@ -1,0 +1,134 @@
+"""The docked 审核结果 panel: findings by page and severity; click one to go to its cells."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFrame, QLabel, QPushButton, QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget,
+)
+
+from .. import strings, style
+from ..document import ReportDocument
+from ..models.findings_model import FINDING_ROLE, PAGE_ROLE, FindingsModel
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Sizes rows for the message wrapped to the panel width (QTreeView does not by itself)."""
+
+    def __init__(self, tree: QTreeView):
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option, index):
+        depth = 1 if index.parent().isValid() else 0
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 6
+        width = max(80, width)
+        # Lay the text out the way the view draws it (word boundary, else anywhere: CJK).
+        layout = QTextLayout(index.data() or "", option.font)
+        text_option = QTextOption()
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(text_option)
+        layout.beginLayout()
+        height = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            height += line.height()
+        layout.endLayout()
+        return QSize(width, int(height) + 8)
+
+
+class _FindingsTree(QTreeView):
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self.doItemsLayout)  # wrapped rows change height with the width
+
+
+class FindingsPanel(QWidget):
+    """Emits ``finding_activated(finding)`` or ``page_activated(page)`` when clicked."""
+
+    finding_activated = Signal(object)
+    page_activated = Signal(str)
+    recompute_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.document: ReportDocument | None = None
+        self._offer = True
+        self.model = FindingsModel(self)
+        self.tree = _FindingsTree()
+        self.tree.setModel(self.model)
+        self.tree.setItemDelegate(_WrapDelegate(self.tree))
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setIndentation(14)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.clicked.connect(self._clicked)
+        self.tree.activated.connect(self._clicked)
+
+        self.totals_bar = QFrame()
+        self.totals_bar.setStyleSheet(f"QFrame#totals {{ background: {style.ERROR_BG.name()};"
+                                      " border-radius: 3px; }")
+        self.totals_bar.setObjectName("totals")
+        bar = QVBoxLayout(self.totals_bar)
+        bar.setContentsMargins(8, 6, 8, 6)
+        self.totals_label = QLabel()
+        self.totals_label.setWordWrap(True)
+        self.recompute_button = QPushButton(strings.ACT_RECOMPUTE)
+        self.recompute_button.setToolTip(strings.RECOMPUTE_HINT)
+        self.recompute_button.clicked.connect(self.recompute_requested)
+        bar.addWidget(self.totals_label)
+        bar.addWidget(self.recompute_button)
+        self.totals_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.totals_bar)
+        layout.addWidget(self.tree, 1)
+
+    def set_document(self, document: ReportDocument | None) -> None:
+        if self.document is not None:
+            self.document.findings_changed.disconnect(self.refresh)
+        self.document = document
+        if document is not None:
+            document.findings_changed.connect(self.refresh)
+        self.refresh()
+
+    def set_offer_recompute(self, offer: bool) -> None:
+        """Show 「按分项重新计算合计」 here when totals are wrong (off while the window shows it)."""
+        self._offer = offer
+        self._update_totals_bar()
+
+    def refresh(self) -> None:
+        self.model.set_document(self.document)
+        self.tree.expandAll()
+        self._update_totals_bar()
+
+    def _update_totals_bar(self) -> None:
+        n = len(self.document.total_errors()) if self.document is not None else 0
+        self.totals_bar.setVisible(n > 0 and self._offer)
+        self.totals_label.setText(strings.TOTALS_WRONG.format(n=n))
+
+    def _clicked(self, index) -> None:
+        finding = index.data(FINDING_ROLE)
+        if finding is not None:
+            self.finding_activated.emit(finding)
+            return
+        page = index.data(PAGE_ROLE)
+        if page:
+            self.page_activated.emit(page)
+
+    def finding_rows(self) -> list[tuple[str, object]]:
+        """Return (group title, finding) for every finding row, in panel order (for tests)."""
+        out = []
+        for r in range(self.model.rowCount()):
+            head = self.model.item(r)
+            for k in range(head.rowCount()):
+                out.append((head.text(), head.child(k).data(FINDING_ROLE)))
+        return out

@@ -1,0 +1,101 @@
+"""The page list down the left, each entry with its live error and warning counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate
+
+from core.schema import SECTION_TITLES
+
+from .. import strings, style
+from ..document import PAGE_ORDER
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 1
+COUNTS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class _BadgeDelegate(QStyledItemDelegate):
+    """Draws the entry text with red/amber count pills at the right."""
+
+    def sizeHint(self, option, index):
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 60, max(size.height(), 34))
+
+    def paint(self, painter: QPainter, option, index):
+        errors, warnings = index.data(COUNTS_ROLE) or (0, 0)
+        super().paint(painter, option, index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(option.font)
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        font.setBold(True)
+        painter.setFont(font)
+        fm = painter.fontMetrics()
+        right = option.rect.right() - 6
+        for n, color in ((warnings, style.WARNING_COLOR), (errors, style.ERROR_COLOR)):
+            if not n:
+                continue
+            text = str(n)
+            w = max(fm.horizontalAdvance(text) + 10, 20)
+            h = fm.height() + 2
+            rect = QRect(right - w, option.rect.center().y() - h // 2, w, h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(rect, h / 2, h / 2)
+            painter.setPen(QColor("white"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            right -= w + 4
+        painter.restore()
+
+
+class NavigationPanel(QListWidget):
+    """Lists the pages; emits ``page_chosen(page_id)``."""
+
+    page_chosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setItemDelegate(_BadgeDelegate(self))
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setStyleSheet("QListWidget { border: none; background: #f3f4f6; }"
+                           " QListWidget::item { padding: 4px 8px; }"
+                           " QListWidget::item:selected { background: #dbe6f7; color: #102a52; }")
+        for page in PAGE_ORDER:
+            item = QListWidgetItem(strings.PAGE_TITLES[page])
+            item.setData(PAGE_ROLE, page)
+            item.setData(COUNTS_ROLE, (0, 0))
+            item.setToolTip(SECTION_TITLES.get(page, strings.PAGE_TITLES[page]))
+            self.addItem(item)
+        self.currentItemChanged.connect(self._on_current)
+        fm = self.fontMetrics()  # measured once here instead of asking the delegate for every item
+        width = max(fm.horizontalAdvance(t) for t in strings.PAGE_TITLES.values()) + 80
+        self.setFixedWidth(max(150, width))
+
+    def _on_current(self, item, _previous):
+        if item is not None:
+            self.page_chosen.emit(item.data(PAGE_ROLE))
+
+    def select_page(self, page: str) -> None:
+        for i in range(self.count()):
+            if self.item(i).data(PAGE_ROLE) == page:
+                if self.currentRow() != i:
+                    self.setCurrentRow(i)
+                return
+
+    def set_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        for i in range(self.count()):
+            item = self.item(i)
+            page = item.data(PAGE_ROLE)
+            value = counts.get(page, (0, 0))
+            if item.data(COUNTS_ROLE) != value:
+                item.setData(COUNTS_ROLE, value)
+                tip = SECTION_TITLES.get(page, strings.PAGE_TITLES[page])
+                item.setToolTip(f"{tip}\n{strings.badge_tooltip(*value)}")
+
+    def counts_of(self, page: str) -> tuple[int, int]:
+        for i in range(self.count()):
+            if self.item(i).data(PAGE_ROLE) == page:
+                return self.item(i).data(COUNTS_ROLE)
+        return (0, 0)

@@ -1,0 +1,39 @@
+"""A table page: the table's official title, a one-line legend and the table itself."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core.schema import SECTION_TITLES
+
+from .. import strings
+from ..document import ReportDocument
+from ..models.report_table_model import ReportTableModel
+from .table_view import ReportTableView
+
+
+class TablePage(QWidget):
+    """Shows 表二, 表三 or 表四 of the open report."""
+
+    def __init__(self, table_id: str, parent=None):
+        super().__init__(parent)
+        self.table_id = table_id
+        self.model: ReportTableModel | None = None
+        title = QLabel(SECTION_TITLES[table_id])
+        title.setObjectName("pageTitle")
+        legend = QLabel(strings.TABLE_LEGEND)
+        legend.setWordWrap(True)
+        legend.setStyleSheet("color: #555b66;")
+        self.view = ReportTableView()
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(legend)
+        layout.addWidget(self.view, 1)
+
+    def set_document(self, document: ReportDocument | None) -> None:
+        old = self.model
+        self.model = ReportTableModel(document, self.table_id, self) if document is not None else None
+        self.view.setModel(self.model)
+        if old is not None:
+            old.detach()
+            old.deleteLater()

@@ -1,0 +1,254 @@
+"""Build last year's report as Word, WPS, LibreOffice, web pages, PDF text and spreadsheets do."""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+from pathlib import Path
+
+from core.model import Report, format_value
+from core.schema import SECTION_TITLES, GridCell
+from core.schema.builders import T3_COLS
+
+
+def grid_of(report: Report, tid: str) -> tuple[list[GridCell], int, int]:
+    """Return the official printed grid of a table with the report's values as text."""
+    t = report.form.table(tid)
+    cells = [GridCell(g.row, g.col, format_value(report.values[g.ref]) if g.ref else g.text, g.ref,
+                      g.rowspan, g.colspan, g.role) for g in t.grid]
+    return cells, t.grid_rows, t.grid_cols
+
+
+def grid_28x8(report: Report) -> tuple[list[GridCell], int, int]:
+    """T3 as some offices print it: a 法人或其他组织 小计 column and (三)(四)(五) subtotal rows."""
+    form = report.form
+    t3 = form.table("t3")
+    cols = [("自然人", 0)] + [(lab, i) for i, (_, lab) in enumerate(T3_COLS[1:6], 1)] + [("小计", None)] + [("总计", 6)]
+    out = [GridCell(0, 0, "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3),
+           GridCell(0, 3, "申请人情况", colspan=8), GridCell(1, 3, "自然人", rowspan=2),
+           GridCell(1, 4, "法人或其他组织", colspan=6), GridCell(1, 10, "总计", rowspan=2)]
+    for i, (lab, _) in enumerate(cols[1:7]):
+        out.append(GridCell(2, 4 + i, lab))
+
+    def values_row(r: int, nums: list) -> None:
+        legal = [n for n in nums[1:6] if n is not None]
+        sub = sum(legal) if legal else None
+        texts = [nums[0], *nums[1:6], sub, nums[6]]
+        for c, v in enumerate(texts):
+            out.append(GridCell(r, 3 + c, format_value(v)))
+
+    r = 3
+    groups = {"r05": ("（三）不予公开", range(5, 13)), "r13": ("（四）无法提供", range(13, 16)),
+              "r16": ("（五）不予处理", range(16, 21))}
+    group_start = None
+    for row in t3.rows:
+        nums = [report.values[ref] for ref in row.cells]
+        if row.id in groups:
+            label, rng = groups[row.id]
+            sums = []
+            for c in range(7):
+                vals = [report.values[f"t3.r{k:02d}.c{c + 1}"] for k in rng]
+                sums.append(sum(v for v in vals if v is not None))
+            out.append(GridCell(r, 1, label, colspan=2))
+            values_row(r, sums)
+            r += 1
+        if row.id == "r03":
+            group_start = r
+        if row.id in ("r01", "r02", form.t3_rows["carry"]):
+            out.append(GridCell(r, 0, row.label, colspan=3))
+        elif row.id == form.t3_rows["total"]:
+            out.append(GridCell(r, 1, "（七）总计", colspan=2))
+        else:
+            label = row.label
+            for g in ("（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"):
+                if label.startswith(g) and label != g:
+                    label = label[len(g):]
+            out.append(GridCell(r, 1 if label == row.label else 2, label, colspan=2 if label == row.label else 1))
+        values_row(r, nums)
+        r += 1
+        if row.id == form.t3_rows["total"]:
+            out.append(GridCell(group_start, 0, "三、本年度办理结果", rowspan=r - group_start))
+    return out, r, 11
+
+
+def _set_text(cell, text: str, split_runs: bool) -> None:
+    p = cell.paragraphs[0]
+    if split_runs and len(text) > 3:
+        # Word splits runs on spell-check marks and edits: 3 runs, one of them bold.
+        cut1, cut2 = len(text) // 3, 2 * len(text) // 3
+        p.add_run(text[:cut1])
+        p.add_run(text[cut1:cut2]).bold = True
+        p.add_run(text[cut2:])
+    elif "\n" in text:
+        first, rest = text.split("\n", 1)
+        p.add_run(first)
+        cell.add_paragraph(rest)
+    else:
+        p.add_run(text)
+
+
+def add_grid_table(container, cells: list[GridCell], nrows: int, ncols: int, *, split_runs=False):
+    """Add a table drawn from ``cells`` with real merges (gridSpan, vMerge) via python-docx."""
+    table = container.add_table(rows=nrows, cols=ncols)
+    table.style = None
+    from docx.table import _Cell
+
+    trs = table._tbl.tr_lst
+    # Merge right to left, so that a row's w:tc index still equals its grid column
+    # (table.cell() would walk the whole table for every lookup).
+    for g in sorted((g for g in cells if g.rowspan > 1 or g.colspan > 1), key=lambda g: -g.col):
+        first = _Cell(trs[g.row].tc_lst[g.col], table)
+        last = _Cell(trs[g.row + g.rowspan - 1].tc_lst[g.col + g.colspan - 1], table)
+        first.merge(last)
+    rows = [row.cells for row in table.rows]
+    for g in cells:
+        _set_text(rows[g.row][g.col], g.text, split_runs)
+    return table
+
+
+def use_grid_before(table, row_index: int) -> None:
+    """Turn a row's leading merged-continuation cell into ``w:gridBefore`` (as WPS writes it)."""
+    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement
+
+    tr = table.rows[row_index]._tr
+    first = tr.tc_lst[0]
+    tr.remove(first)
+    trPr = tr.get_or_add_trPr()
+    gb = OxmlElement("w:gridBefore")
+    gb.set(qn("w:val"), "1")
+    trPr.insert(0, gb)
+
+
+def write_docx(report: Report, path: Path, *, split_runs=False, t3_28x8=False, nested=False,
+               grid_before=False) -> Path:
+    """Write ``report`` as a Word file: title, sections, the three tables with real merges."""
+    import docx
+
+    doc = docx.Document()
+    year = report.meta["year"]
+    doc.add_paragraph(f"{report.meta['unit']}{year}年政府信息公开工作年度报告")
+    holder = doc
+    if nested:
+        layout = doc.add_table(rows=1, cols=1)
+        holder = layout.cell(0, 0)
+        holder.paragraphs[0].add_run(report.text["preface"].split("\n")[0])
+    else:
+        for line in report.text["preface"].split("\n"):
+            doc.add_paragraph(line)
+    order = [("overview", None), ("t2", "t2"), ("t3", "t3"), ("t4", "t4"), ("problems", None),
+             ("other", None)]
+    for sec, tid in order:
+        holder.add_paragraph(SECTION_TITLES[sec])
+        if tid is None:
+            for line in report.text[sec].split("\n"):
+                holder.add_paragraph(line)
+            continue
+        if tid == "t3" and t3_28x8:
+            cells, nr, nc = grid_28x8(report)
+        else:
+            cells, nr, nc = grid_of(report, tid)
+        table = add_grid_table(holder, cells, nr, nc, split_runs=split_runs)
+        if tid == "t3" and grid_before:
+            # rows 4.. of the body: the 三、本年度办理结果 column continues; WPS drops the cell
+            for i in range(7, 10):
+                use_grid_before(table, i)
+    doc.add_paragraph(report.meta["signer"])
+    if report.meta.get("date"):
+        y, m, d = report.meta["date"].split("-")
+        doc.add_paragraph(f"{int(y)}年{int(m)}月{int(d)}日")
+    doc.save(path)
+    return path
+
+
+def html_of(report: Report) -> str:
+    """Return a web page with the report: paragraphs and tables with rowspan/colspan."""
+    parts = ["<html><head><meta charset='utf-8'><title>年报</title></head><body>",
+             f"<h1>{report.meta['unit']}{report.meta['year']}年政府信息公开工作年度报告</h1>"]
+    parts += [f"<p>{line}</p>" for line in report.text["preface"].split("\n")]
+    for sec in ("overview", "t2", "t3", "t4", "problems", "other"):
+        parts.append(f"<h2>{SECTION_TITLES[sec]}</h2>")
+        if sec.startswith("t"):
+            cells, nr, nc = grid_of(report, sec)
+            parts.append("<table border='1'>")
+            for r in range(nr):
+                parts.append("<tr>")
+                for g in sorted((g for g in cells if g.row == r), key=lambda g: g.col):
+                    span = (f" rowspan='{g.rowspan}'" if g.rowspan > 1 else "") + (
+                        f" colspan='{g.colspan}'" if g.colspan > 1 else "")
+                    parts.append(f"<td{span}>{g.text}</td>")
+                parts.append("</tr>")
+            parts.append("</table>")
+        else:
+            parts += [f"<p>{line}</p>" for line in report.text[sec].split("\n")]
+    parts.append(f"<p style='text-align:right'>{report.meta['signer']}</p></body></html>")
+    return "\n".join(parts)
+
+
+def write_xlsx(report: Report, path: Path) -> Path:
+    """Write a workbook laid out like the printed tables: one sheet, headings, merged cells."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "统计表"
+    ws.cell(1, 1, f"{report.meta['unit']}{report.meta['year']}年政府信息公开工作年度报告")
+    r0 = 3
+    for tid in ("t2", "t3", "t4"):
+        ws.cell(r0, 1, SECTION_TITLES[tid])
+        r0 += 1
+        cells, nr, nc = grid_of(report, tid)
+        for g in cells:
+            v = report.values[g.ref] if g.ref else g.text
+            if isinstance(v, Decimal):
+                v = float(v)
+            ws.cell(r0 + g.row, 1 + g.col, v)
+            if g.rowspan > 1 or g.colspan > 1:
+                ws.merge_cells(start_row=r0 + g.row, start_column=1 + g.col,
+                               end_row=r0 + g.row + g.rowspan - 1, end_column=g.col + g.colspan)
+        r0 += nr + 1
+    wb.save(path)
+    return path
+
+
+def pdf_copy_text(report: Report) -> str:
+    """Return text as copied out of a PDF viewer: one table row per line, numbers at the end,
+    long labels wrapped, a running header and page numbers in between."""
+    title = f"{report.meta['unit']}{report.meta['year']}年政府信息公开工作年度报告"
+    lines = [title, *report.text["preface"].split("\n"), SECTION_TITLES["overview"],
+             *report.text["overview"].split("\n"), "- 1 -", title]
+    for tid in ("t2", "t3", "t4"):
+        lines.append(SECTION_TITLES[tid])
+        t = report.form.table(tid)
+        if tid == "t2":
+            for r in range(t.grid_rows):
+                row = sorted((g for g in t.grid if g.row == r), key=lambda g: g.col)
+                lines.append(" ".join(format_value(report.values[g.ref]) or "—" if g.ref else g.text
+                                      for g in row))
+            continue
+        if tid == "t3":
+            lines += ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加", "第四项之和）",
+                      "申请人情况", "自然人 法人或其他组织 总计", "商 业 企 业 科 研 机 构 社会公益组织 法律服务机构 其他"]
+        if tid == "t4":
+            lines += ["行政复议 行政诉讼", "未经复议直接起诉 复议后起诉",
+                      " ".join(["结果维持 结果纠正 其他结果 尚未审结 总计"] * 3)]
+            lines.append(" ".join(format_value(report.values[r]) or "/" for r in t.rows[0].cells))
+            continue
+        for i, row in enumerate(t.rows):
+            nums = " ".join(format_value(report.values[r]) or "—" for r in row.cells)
+            label = row.label
+            if len(label) > 18:
+                lines += [label[:18], f"{label[18:]} {nums}"]
+            else:
+                lines.append(f"{label} {nums}")
+            if tid == "t3" and i == 12:
+                lines += ["- 2 -", title]  # a page break inside the table
+    lines += [SECTION_TITLES["problems"], *report.text["problems"].split("\n"),
+              SECTION_TITLES["other"], *report.text["other"].split("\n"), report.meta["signer"], "- 3 -"]
+    return "\n".join(lines)
+
+
+def clone(report: Report) -> Report:
+    other = Report(report.form.id)
+    other.restore(copy.deepcopy(report.snapshot()))
+    return other

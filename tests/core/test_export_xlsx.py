@@ -1,0 +1,182 @@
+"""XLSX export: the printed layout from the grid, formulas for totals, exact values read back."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+
+import pytest
+
+from core.io.export import ExportRefused, export_xlsx
+from core.io.xlsx_export import DATA_SHEET, GRID_TOP, SHEET_NAMES, cell_addresses, money_format
+from core.model import format_value
+
+from .helpers import balanced, seed
+
+
+def export(report, tmp_path, name="out.xlsx", **kw):
+    out = tmp_path / name
+    export_xlsx(report, out, **kw)
+    return out
+
+
+def load(path):
+    from openpyxl import load_workbook
+
+    return load_workbook(path)
+
+
+def read_number(cell, money: bool):
+    """Read a cell back as the report holds it: int, exact Decimal (decimals from the format), text."""
+    v = cell.value
+    if money and isinstance(v, (int, float)):
+        decimals = len(cell.number_format.split(".")[1]) if "." in cell.number_format else 0
+        return Decimal(repr(float(v))).quantize(Decimal(1).scaleb(-decimals))
+    return v
+
+
+def evaluate(ws, formula: str):
+    """Evaluate ``=SUM(A1:B2,C3)`` over the sheet's values (formulas inside evaluated too)."""
+    m = re.fullmatch(r"=SUM\((.*)\)", formula)
+    assert m, formula
+    total = 0
+    for part in m.group(1).split(","):
+        cells = ws[part]
+        if not isinstance(cells, tuple):
+            cells = ((cells,),)
+        elif cells and not isinstance(cells[0], tuple):
+            cells = (cells,)
+        for row in cells:
+            for c in row:
+                v = c.value
+                if isinstance(v, str) and v.startswith("="):
+                    v = evaluate(ws, v)
+                total += v or 0
+    return total
+
+
+@pytest.mark.parametrize("n", [1, 3, 4])
+def test_values_round_trip_and_totals_are_formulas(tmp_path, n):
+    r = seed(n)
+    wb = load(export(r, tmp_path))
+    addresses = cell_addresses(r.form)
+    formulas = {f.target for f in r.form.formulas}
+    for spec in r.form.cells:
+        sheet, addr = addresses[spec.ref]
+        cell = wb[sheet][addr]
+        if spec.ref in formulas:
+            assert isinstance(cell.value, str) and cell.value.startswith("=SUM("), spec.ref
+            assert evaluate(wb[sheet], cell.value) == r.values[spec.ref], spec.ref
+        else:
+            got = read_number(cell, spec.kind.value == "money")
+            assert got == r.values[spec.ref] and type(got) is type(r.values[spec.ref]), spec.ref
+
+
+def test_money_keeps_its_typed_decimals(tmp_path):
+    r = seed(4)
+    wb = load(export(r, tmp_path))
+    sheet, addr = cell_addresses(r.form)["t2.a9.cg.je"]
+    cell = wb[sheet][addr]
+    assert cell.number_format == "0.0000" and cell.value == pytest.approx(2359.4197)
+    assert money_format(Decimal("21613.91")) == "0.00" and money_format(Decimal("3")) == "0"
+    data = wb[DATA_SHEET]
+    row = next(row for row in data.iter_rows(values_only=True) if row[0] == "t2.a9.cg.je")
+    assert row[4] == "2359.4197" and row[2] == f"{sheet}!{addr}" and row[3] == "money"
+
+
+def test_layout_follows_the_printed_grid(tmp_path):
+    r = seed(3)
+    wb = load(export(r, tmp_path))
+    assert wb.sheetnames == ["表二", "表三", "表四", DATA_SHEET]
+    for spec in r.form.tables:
+        ws = wb[SHEET_NAMES[spec.id]]
+        merged = {str(m) for m in ws.merged_cells.ranges}
+        from openpyxl.utils import get_column_letter
+
+        want = {f"A{row}:{get_column_letter(spec.grid_cols)}{row}" for row in (1, 2, 3)}
+        for g in spec.grid:
+            top = f"{get_column_letter(g.col + 1)}{GRID_TOP + g.row}"
+            if g.rowspan > 1 or g.colspan > 1:
+                want.add(f"{top}:{get_column_letter(g.col + g.colspan)}{GRID_TOP + g.row + g.rowspan - 1}")
+            if g.ref is None:
+                assert ws[top].value == g.text, (spec.id, top)
+        assert merged == want, spec.id
+        assert ws["A3"].value == spec.title
+        assert "和田地区" in ws["A2"].value and "2024" in ws["A2"].value and "〔2021〕30号" in ws["A2"].value
+    assert wb["表四"].page_setup.orientation == "landscape"
+
+
+def test_blank_cells_stay_blank_and_export_needs_force(tmp_path):
+    r = seed(3)
+    r.values["t4.f1"] = None
+    with pytest.raises(ExportRefused):
+        export(r, tmp_path)
+    wb = load(export(r, tmp_path, force=True))
+    sheet, addr = cell_addresses(r.form)["t4.f1"]
+    assert wb[sheet][addr].value is None
+
+
+def test_hidden_sheet_has_meta_and_text(tmp_path):
+    r = seed(1)
+    wb = load(export(r, tmp_path))
+    ws = wb[DATA_SHEET]
+    assert ws.sheet_state == "hidden"
+    rows = {row[0]: row[1:] for row in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows["kind"][0] == "nianbao-xlsx" and rows["form"][0] == "gb2021"
+    assert rows["meta.unit"][0] == "平武县人民政府办公室" and rows["meta.date"][0] == "2025-01-21"
+    assert rows["text.overview"][0] == r.text["overview"]
+    for spec in r.form.cells:
+        assert rows[spec.ref][3] == format_value(r.values[spec.ref])
+    assert wb.properties.creator == "平武县人民政府办公室"
+
+
+def test_long_text_is_split_over_cells(tmp_path):
+    r = balanced()
+    r.text["other"] = "字" * 70000
+    wb = load(export(r, tmp_path))
+    row = next(row for row in wb[DATA_SHEET].iter_rows(values_only=True) if row[0] == "text.other")
+    assert "".join(x for x in row[1:] if x) == r.text["other"]
+
+
+@pytest.mark.slow
+def test_spreadsheet_program_computes_the_totals(tmp_path):
+    """LibreOffice Calc (when installed) opens the workbook and computes the formulas."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed")
+    path = export(seed(3), tmp_path, "t.xlsx")
+    proc = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                          capture_output=True, text=True, timeout=180)
+    pdf = tmp_path / "t.pdf"
+    if not pdf.exists():
+        pytest.skip(f"LibreOffice Calc is not installed ({proc.stderr.strip()[:80]})")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout \
+        if shutil.which("pdftotext") else ""
+    if not text:
+        from pypdf import PdfReader
+
+        text = "\n".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    # 表三 一、本年新收 row: 83 1 0 0 0 0 84 — the 84 is a formula result
+    assert re.search(r"83\s+1\s+0\s+0\s+0\s+0\s+84", text), text[:2000]
+    assert re.search(r"84\s+1\s+0\s+0\s+0\s+0\s+85", text)  # （七）总计 row
+
+
+@pytest.mark.parametrize("n", [1, 3, 4])
+def test_import_reads_the_export_back(tmp_path, n):
+    """The import side (``read_any``) gets every value, the meta data and the text back."""
+    from core.errors import FileReadError
+    from core.io.reader import read_any
+
+    r = seed(n)
+    path = export(r, tmp_path)
+    try:
+        back = read_any(path).report
+    except FileReadError as exc:
+        if "不支持" in str(exc):
+            pytest.skip("no .xlsx reader registered")
+        raise
+    assert back.form.id == r.form.id and back.meta == r.meta and back.text == r.text
+    assert back.values == r.values

@@ -1,0 +1,152 @@
+"""The shared table parser: label normalisation, value parsing, format detection, row matching."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from core.io.importers.text import text_tokens
+from core.io.table_parser import build_report, norm_label, parse_value
+from core.schema import get_form
+
+T3_2021 = get_form("gb2021").table("t3")
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("1.属于国家秘密", "属于国家秘密"),
+    ("1、属于国家秘密", "属于国家秘密"),
+    ("（1）属于国家秘密", "属于国家秘密"),
+    ("(1)属于国家秘密", "属于国家秘密"),
+    ("１．属于国家秘密", "属于国家秘密"),
+    ("商 业 企 业", "商业企业"),
+    ("商业\n企业", "商业企业"),
+    ("3.危及“三安全一稳定”", "危及三安全一稳定"),
+    ("3.危及\"三安全一稳定\"", "危及三安全一稳定"),
+    ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开区分处理的只计这一情形不计其他情形"),
+    ("一、本年新收政府信息公开申请数量", "本年新收政府信息公开申请数量"),
+    ("第二十条 第（一）项", "第二十条第一项"),
+])
+def test_norm_label(raw, want):
+    assert norm_label(raw) == want
+
+
+def spec(ref, form="gb2021"):
+    return get_form(form).cell(ref)
+
+
+@pytest.mark.parametrize("raw, ref, form, value, note", [
+    ("0", "t3.r01.c1", "gb2021", 0, None),
+    (" 0\u2002", "t3.r01.c1", "gb2021", 0, None),
+    ("１２", "t3.r01.c1", "gb2021", 12, None),
+    ("1,234", "t2.a5.xk.cl", "gb2021", 1234, None),
+    ("", "t3.r01.c1", "gb2021", None, None),
+    ("减4", "t2.a5.xk.zj", "gb2019", -4, "原文“减4”，读作 -4"),
+    ("增3", "t2.a5.xk.zj", "gb2019", 3, "原文“增3”，读作 3"),
+    ("-5", "t2.a5.xk.zj", "gb2019", -5, None),
+    ("251000元", "t2.a8.sf.je", "gb2021", Decimal("25.1"), "原文“251000元”，已按万元换算为 25.1，请核对"),
+    ("2359.4197万元", "t2.a9.cg.je", "gb2019", Decimal("2359.4197"), "原文“2359.4197万元”，读作 2359.4197（万元）"),
+    ("251000元", "t2.a9.cg.je", "gb2019", Decimal("251000"), "原文“251000元”以元为单位，读作 251000，请核对单位"),
+    ("21613.91", "t2.a8.sf.je", "gb2021", Decimal("21613.91"), None),
+    ("3件", "t3.r01.c1", "gb2021", 3, "原文“3件”，读作 3"),
+])
+def test_parse_value(raw, ref, form, value, note):
+    got, got_note, _ = parse_value(raw, spec(ref, form))
+    assert got == value and type(got) is type(value)
+    assert got_note == note
+
+
+@pytest.mark.parametrize("mark", ["/", "—", "-", "－", "——", "／"])
+def test_dashes_are_blank_not_zero(mark):
+    value, note, is_mark = parse_value(mark, spec("t3.r01.c1"))
+    assert value is None and is_mark and note is None
+
+
+@pytest.mark.parametrize("raw", ["减4", "-4"])
+def test_negative_count_is_kept_as_text_for_the_rules(raw):
+    value, note, _ = parse_value(raw, spec("t3.r01.c1"))
+    assert value == raw and "不能为负" in note
+
+
+def test_unreadable_text_is_kept_and_reported():
+    value, note, _ = parse_value("约5", spec("t3.r01.c1"))
+    assert value == "约5" and "无法识别" in note
+
+
+def t3_text(rows: list[tuple[str, list[str]]], head: str = "三、收到和处理政府信息公开申请情况") -> str:
+    lines = ["某某局2024年政府信息公开工作年度报告", "一、总体情况", "正文。", head,
+             "\t申请人情况", "\t自然人", "\t商业\n企业"]
+    for label, values in rows:
+        lines.append(f"\t{label}")
+        lines += [f"\t{v}" for v in values]
+    lines += ["五、存在的主要问题及改进情况", "问题。", "六、其他需要报告的事项", "无。"]
+    return "\n".join(lines)
+
+
+def test_rows_matched_by_label_not_position():
+    rows = [("四、结转下年度继续办理", ["1"] * 7), ("（七）总计", ["2"] * 7),
+            ("一、本年新收政府信息公开申请数量", ["3"] * 7), ("1、属于国家秘密", ["4"] * 7)]
+    report, notes = build_report(text_tokens(t3_text(rows)))
+    assert report.values["t3.r25.c1"] == 1
+    assert report.values["t3.r24.c7"] == 2
+    assert report.values["t3.r01.c3"] == 3
+    assert report.values["t3.r05.c1"] == 4
+    assert report.values["t3.r02.c1"] is None
+    assert any("未找到“二、上年结转政府信息公开申请数量”一行" in n for n in notes)
+
+
+def test_abbreviated_labels():
+    rows = [("一、本年新收申请", ["1"] * 7), ("（二）部分公开", ["2"] * 7),
+            ("3.危及三安全一稳定", ["3"] * 7), ("（四）1.不掌握相关信息", ["4"] * 7),
+            ("2.申请人逾期未缴纳费用", ["5"] * 7)]
+    report, notes = build_report(text_tokens(t3_text(rows)))
+    assert [report.values[f"t3.{r}.c1"] for r in ("r01", "r04", "r07", "r13", "r22")] == [1, 2, 3, 4, 5]
+
+
+def test_other_row_needs_its_group():
+    rows = [("（六）其他处理", []), ("1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", ["1"] * 7),
+            ("3.其他", ["7"] * 7)]
+    report, _ = build_report(text_tokens(t3_text(rows)))
+    assert report.values["t3.r23.c1"] == 7
+    report, notes = build_report(text_tokens(t3_text([("其他", ["7"] * 7)])))
+    assert report.values["t3.r23.c1"] is None
+    assert any("无法识别的行“其他”" in n for n in notes)
+
+
+def test_short_and_long_rows_are_reported():
+    rows = [("一、本年新收政府信息公开申请数量", ["1", "2", "3"]),
+            ("二、上年结转政府信息公开申请数量", ["1"] * 7 + ["9", "9"])]
+    report, notes = build_report(text_tokens(t3_text(rows)))
+    assert report.values["t3.r01.c3"] == 3 and report.values["t3.r01.c4"] is None
+    assert any("只读到 3 个数" in n for n in notes)
+    assert any("多出数字“9、9”" in n for n in notes)
+
+
+def test_format_detected_from_headers_and_year():
+    report, notes = build_report(text_tokens(t3_text([("一、本年新收政府信息公开申请数量", ["1"] * 7)])))
+    assert report.form.id == "gb2021" and any("按报告年度 2024" in n for n in notes)
+    text = t3_text([("（六）其他处理", ["1"] * 7)]).replace("2024年", "2020年")
+    text = text.replace("三、收到和处理", "二、主动公开政府信息情况\n\t第二十条第（九）项\n\t信息内容\n\t采购项目数量"
+                        "\n\t采购总金额\n\t政府集中采购\n\t3\n\t251000元\n三、收到和处理")
+    report, notes = build_report(text_tokens(text))
+    assert report.form.id == "gb2019"
+    assert report.values["t3.r21.c1"] == 1  # 2019: （六）其他处理 is one row
+    assert report.values["t2.a9.cg.sl"] == 3 and report.values["t2.a9.cg.je"] == Decimal(251000)
+    assert any("原文“251000元”" in n for n in notes)
+
+
+def test_section_title_variants():
+    text = t3_text([("一、本年新收政府信息公开申请数量", ["1"] * 7)]).replace(
+        "五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况")
+    text += "\n四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n" + "\n".join(["\t0"] * 14 + ["\t1"])
+    text = text.replace("六、其他需要报告的事项\n无。", "") + "\n六、其他需要报告的事项\n无。"
+    report, notes = build_report(text_tokens(text))
+    assert report.text["problems"] == "问题。"
+    assert report.values["t4.h5"] == 1 and report.values["t4.f1"] == 0
+
+
+def test_not_a_report_is_refused():
+    from core.errors import FileReadError
+
+    with pytest.raises(FileReadError, match="不像是政府信息公开工作年度报告"):
+        build_report(text_tokens("会议通知\n请各单位准时参加。"), source="通知.txt")

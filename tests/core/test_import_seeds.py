@@ -1,0 +1,107 @@
+"""Every seed report imports with the known answers of domain.md §7; check and import on them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from core.io import project_file
+from core.io.reader import read_any
+
+from .helpers import seed
+
+EXPECTED = {  # unit, year, format, date, signer (domain.md §7)
+    0: ("左贡县人民政府", 2024, "gb2021", None, "左贡县人民政府办公室"),
+    1: ("平武县人民政府办公室", 2024, "gb2021", "2025-01-21", "平武县人民政府办公室"),
+    2: ("岚皋县佐龙镇人民政府", 2024, "gb2021", None, "岚皋县佐龙镇人民政府"),
+    3: ("和田地区", 2024, "gb2021", None, "和田地区"),
+    4: ("工布江达县人民政府办公室", 2020, "gb2019", "2021-02-08", "工布江达县人民政府办公室"),
+}
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "gui.main", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def seed_file(seeds_dir, n):
+    return next(seeds_dir.glob(f"00{n}_*.txt"))
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_seed_imports_every_cell(seeds_dir, n):
+    result = read_any(seed_file(seeds_dir, n))
+    got, want = result.report, seed(n)
+    unit, year, form, date, signer = EXPECTED[n]
+    assert result.source_kind == "text"
+    assert got.form.id == want.form.id == form
+    assert (got.meta["unit"], got.meta["year"], got.meta["date"], got.meta["signer"]) == (
+        unit, year, date, signer)
+    for ref, value in want.values.items():
+        assert got.values[ref] == value and type(got.values[ref]) is type(value), ref
+    for section in ("overview", "problems", "other"):
+        assert got.text[section].strip(), section
+    assert "[bookmark" not in "".join(got.text.values())
+
+
+def test_seed_notes_only_where_something_was_guessed(seeds_dir):
+    notes = {n: read_any(seed_file(seeds_dir, n)).notes for n in range(5)}
+    assert notes[0] == notes[1] == notes[2] == notes[3] == []
+    assert notes[4] == ["表二“政府集中采购”·“采购总金额”：原文“2359.4197万元”，读作 2359.4197（万元）"]
+
+
+def test_seed_narrative(seeds_dir):
+    r1 = read_any(seed_file(seeds_dir, 1)).report
+    assert r1.text["other"] == "本年度无收取信息处理费相关情况及其他需要报告的事项。"
+    assert r1.text["overview"].startswith("2024年,平武县人民政府办公室坚持以《条例》为指导")
+    r0 = read_any(seed_file(seeds_dir, 0)).report
+    assert r0.text["other"].startswith("无。")
+    assert not r0.text["other"].endswith("办公室")  # the signature is not part of section 六
+    r4 = read_any(seed_file(seeds_dir, 4)).report
+    assert r4.text["other"].strip() == "无"  # "附件：…统计表", signature and date dropped
+    r2 = read_any(seed_file(seeds_dir, 2)).report
+    assert r2.text["preface"].startswith("2024年，在县委、县政府的坚强领导下")
+
+
+def test_check_seed000_txt_reports_t4_errors(seeds_dir):
+    proc = run("check", seed_file(seeds_dir, 0))
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.count("E-T4-SUM") == 2
+    assert "行政复议" in proc.stdout and "复议后起诉" in proc.stdout
+
+
+def test_import_command_writes_project_file(seeds_dir, tmp_path):
+    out = tmp_path / "last"
+    proc = run("import", seed_file(seeds_dir, 4), "-o", out)
+    assert proc.returncode == 0, proc.stderr
+    saved = project_file.load(tmp_path / "last.nianbao")
+    assert saved.form.id == "gb2019" and saved.meta["year"] == 2020
+    assert saved.values == seed(4).values
+    assert "2359.4197万元" in proc.stdout  # what was guessed is printed
+
+
+def test_import_refuses_to_overwrite_its_source(tmp_path):
+    src = tmp_path / "a.nianbao"
+    project_file.save(seed(1), src, backup=False)
+    before = src.read_bytes()
+    proc = run("import", src, "-o", src)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert src.read_bytes() == before
+
+
+def test_reader_registration_stays_light(seeds_dir):
+    """Registering the readers imports no heavy library; a text import needs none either."""
+    code = (
+        "import sys\n"
+        "import core.io.reader as r\n"
+        "assert set(r.READERS) >= {'.docx', '.txt', '.html', '.htm', '.pdf', '.xlsx'}\n"
+        "heavy = ('lxml', 'docx', 'openpyxl', 'pypdf', 'docxtpl', 'core.io.importers')\n"
+        "assert not [m for m in heavy if m in sys.modules]\n"
+        f"res = r.read_any({str(seed_file(seeds_dir, 1))!r})\n"
+        "assert res.report.values['t3.r01.c7'] == 16\n"
+        "bad = [m for m in ('lxml', 'docx', 'openpyxl', 'pypdf', 'docxtpl') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

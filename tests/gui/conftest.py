@@ -1,0 +1,102 @@
+"""GUI fixtures: settings and recovery folders in tmp, a main window whose dialogs are recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_DIR = ROOT / "tests" / "data" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path, monkeypatch):
+    """Never touch the developer's own settings or recovery folder."""
+    monkeypatch.setenv("NIANBAO_SETTINGS_DIR", str(tmp_path / "settings"))
+    monkeypatch.setenv("NIANBAO_DATA_DIR", str(tmp_path / "data"))
+
+
+class RecordingDialogs:
+    """Stands in for the window's modal dialogs: records what was shown, answers as told."""
+
+    def __init__(self):
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+        self.save_answer = "discard"
+        self.restore_answer = True
+        self.export_answer = True
+        self.asked_save: list[str] = []
+        self.asked_export: list[list] = []
+        self.next_file = ""
+        self.next_folder = ""
+
+    def error(self, title, text):
+        self.errors.append((title, text))
+
+    def info(self, title, text):
+        self.infos.append((title, text))
+
+    def ask_save(self, name):
+        self.asked_save.append(name)
+        return self.save_answer
+
+    def ask_restore(self, entry):
+        return self.restore_answer
+
+    def confirm_export(self, errors):
+        self.asked_export.append(errors)
+        return self.export_answer
+
+    def export_done(self, path):
+        return False
+
+    def export_done_text(self, title, text):
+        self.infos.append((title, text))
+        return False
+
+    def open_files(self, title):
+        return []
+
+    def open_folder(self, title):
+        return self.next_folder
+
+    def open_file(self, title, folder=""):
+        return self.next_file
+
+    def save_file(self, title, suggested, file_filter):
+        return self.next_file
+
+    def new_report(self, unit=""):
+        return ("测试县人民政府办公室", 2025)
+
+
+def seed(n: int) -> Path:
+    return SEED_DIR / f"seed00{n}.nianbao"
+
+
+@pytest.fixture
+def dialogs():
+    return RecordingDialogs()
+
+
+@pytest.fixture
+def window(qtbot, dialogs):
+    from gui.main_window import MainWindow
+
+    w = MainWindow(autosave=False)
+    w.dialogs = dialogs
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.document.undo_stack.setClean()
+    w.document._unsaved_origin = False  # let teardown close the window without asking
+    w.recovery.discard()
+
+
+@pytest.fixture
+def seed_window(window):
+    assert window.open_path(seed(3))
+    return window

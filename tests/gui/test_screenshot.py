@@ -1,0 +1,51 @@
+"""``nianbao --screenshot`` renders the window to a PNG without a display and exits 0."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QImage
+
+from .conftest import ROOT, seed
+
+
+def _run(*args, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NIANBAO_SETTINGS_DIR=str(tmp_path / "s"),
+               NIANBAO_DATA_DIR=str(tmp_path / "d"))
+    return subprocess.run([sys.executable, "-m", "gui.main", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+UNBALANCED = Path(__file__).parent / "data" / "t3_unbalanced.nianbao"  # 上年结转 c1 = 3 instead of 1
+
+
+def _has_colour(image: QImage, colour: str) -> bool:
+    rgb = QColor(colour).rgb()
+    return any(image.pixel(x, y) == rgb for y in range(0, image.height(), 3) for x in range(0, image.width(), 3))
+
+
+def test_screenshot_writes_a_png(tmp_path):
+    out = tmp_path / "t3.png"
+    proc = _run("--screenshot", str(out), str(seed(3)), "--page", "t3", tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
+    assert not _has_colour(image, "#f7c6c0")  # a clean report: no red cell
+
+
+def test_screenshot_shows_a_live_error_in_red(tmp_path):
+    out = tmp_path / "err.png"
+    proc = _run("--screenshot", str(out), str(UNBALANCED), "--page", "t3", tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert _has_colour(QImage(str(out)), "#f7c6c0")
+
+
+def test_screenshot_of_a_broken_file_fails_with_a_message(tmp_path):
+    bad = tmp_path / "bad.nianbao"
+    bad.write_text("not json", encoding="utf-8")
+    proc = _run("--screenshot", str(tmp_path / "x.png"), str(bad), tmp_path=tmp_path)
+    assert proc.returncode == 1
+    assert "无法打开" in proc.stderr and not Path(tmp_path / "x.png").exists()
