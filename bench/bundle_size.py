@@ -7,6 +7,7 @@ Usage: python bench/bundle_size.py [--check] [dist/nianbao]   (run build_scripts
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -45,6 +46,23 @@ def group_of(path: str) -> str:
     return "other (PYZ archive with the code, executable, data)"
 
 
+def glibc_floor(bundle: Path) -> tuple[str, str] | None:
+    """Return (newest GLIBC_x.y version any bundled ELF file asks for, that file); None off Linux."""
+    newest = None
+    for path in bundle.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        with path.open("rb") as fh:
+            if fh.read(4) != b"\x7fELF":
+                continue
+            data = fh.read()
+        for match in set(re.findall(rb"GLIBC_(2\.\d+)", data)):
+            version = tuple(int(n) for n in match.split(b"."))
+            if newest is None or version > newest[0]:
+                newest = (version, path.relative_to(bundle).as_posix())
+    return None if newest is None else (".".join(map(str, newest[0])), newest[1])
+
+
 def find_archive(bundle: Path) -> Path | None:
     candidates = [p for p in bundle.parent.glob(f"{bundle.name}-*") if p.suffix in (".xz", ".zip")]
     return max(candidates, key=lambda p: p.stat().st_mtime, default=None)
@@ -70,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         print("archive        (none beside the bundle; run build_scripts/archive.py)")
     else:
         print(f"archive        {archive_mb:6.1f} MB  (goal < {ARCHIVE_GOAL_MB} MB)  {archive.name}")
+
+    floor = glibc_floor(bundle)
+    if floor:
+        print(f"needs glibc >= {floor[0]} (newest symbol version asked for, e.g. by {floor[1]}):"
+              " build on the oldest Linux the offices run")
 
     print("\nlargest ten files:")
     for size, path in sorted(entries, reverse=True)[:10]:

@@ -26,9 +26,11 @@ GOAL_S = 1.5
 
 
 def office_env(home: str) -> dict[str, str]:
+    """An environment like an office PC's: no Python variables, fresh settings, only the display passed on."""
     env = {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "zh_CN.UTF-8",
            "NIANBAO_EXIT_AFTER_PAINT": "1", "NIANBAO_SETTINGS_DIR": home, "NIANBAO_DATA_DIR": home}
-    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR", "SYSTEMROOT"):
+    passed_on = ("QT_QPA_PLATFORM", "DISPLAY", "XAUTHORITY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR", "SYSTEMROOT")
+    for name in passed_on:
         if name in os.environ:
             env[name] = os.environ[name]
     if not ({"DISPLAY", "WAYLAND_DISPLAY"} & set(env)):

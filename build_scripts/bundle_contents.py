@@ -65,7 +65,7 @@ DENIED_PLUGINS: dict[str, object] = {
     # GTK3 theme: drags in cairo/pango/gdk-pixbuf of the build machine and would mix them with the
     # target's GTK; Qt's own dialogs are used instead.
     "platformthemes": {"qgtk3"},
-    # The app reads no pictures: PNG is built into QtGui, icons are SVG/ICO.
+    # The app reads no pictures: PNG is built into QtGui; icons are PNG, SVG or ICO.
     "imageformats": {"qtiff", "qwebp", "qicns", "qtga", "qwbmp", "qpdf", "qjpeg", "qgif"},
     # OpenGL buffer integrations: widgets paint with the raster engine (no QOpenGLWidget/Quick).
     "xcbglintegrations": ALL,
@@ -100,7 +100,7 @@ REQUIRED_QT = (
 def plugin_key(dest: str) -> str | None:
     """Return "dir/name" for a Qt plugin destination path, None for anything else."""
     parts = PurePath(dest.replace("\\", "/")).parts
-    if "plugins" not in parts[:-1] or not parts or parts[0] not in ("PySide6",):
+    if not parts or parts[0] != "PySide6" or "plugins" not in parts[:-1]:
         return None
     i = len(parts) - 1 - parts[::-1].index("plugins")
     if i + 2 != len(parts) - 1:

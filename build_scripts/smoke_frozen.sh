@@ -86,6 +86,13 @@ else
   echo "skip  check-txt: ../shared/seeds is not beside the checkout"
 fi
 
+# 30 files: the audit checks them in worker processes (multiprocessing in a frozen app).
+mkdir -p "$work/in/batch"
+for i in 1 2 3 4 5 6; do
+  for f in tests/data/seeds/seed00*.nianbao; do cp "$f" "$work/in/batch/${i}_$(basename "$f")"; done
+done
+step audit "0 1" "$APP" check "$work/in/batch" --report "$work/out/audit.xlsx" || true
+
 # A seed with errors is refused without --force; either way a DOCX must come out.
 docx=$work/out/seed001.docx
 if ! sandbox "$APP" export "$work/in/seed001.nianbao" -o "$docx" > "$work/export-plain.out" 2>&1; then
@@ -116,7 +123,7 @@ else
 fi
 
 # The outputs must be what they claim to be (read with the venv's libraries, outside the sandbox).
-if "$VENV_PY" - "$work/out" <<'EOF'; then ok "outputs: DOCX, XLSX and PNG open and hold the report"; else fail "outputs"; fi
+if "$VENV_PY" - "$work/out" <<'EOF'; then ok "outputs: DOCX, XLSX, audit XLSX and PNG open and hold the report"; else fail "outputs"; fi
 import os
 import sys
 from pathlib import Path
@@ -140,6 +147,12 @@ import openpyxl  # noqa: E402
 workbook = openpyxl.load_workbook(out / "seed001.xlsx")
 if not any(isinstance(c.value, int) for ws in workbook for row in ws.iter_rows() for c in row):
     problems.append("XLSX: no numbers")
+
+audit = openpyxl.load_workbook(out / "audit.xlsx", read_only=True)
+audited = sum(1 for ws in audit for _ in ws.iter_rows())
+batch = len(list((out.parent / "in" / "batch").iterdir()))
+if audited <= batch:
+    problems.append(f"audit XLSX: {audited} rows for {batch} files")
 
 from PySide6.QtGui import QGuiApplication, QImage  # noqa: E402
 

@@ -12,6 +12,8 @@ from .errors import ReportError
 
 PROG = "nianbao"
 DESCRIPTION = "政府信息公开年报助手：编写、检查、导入导出政府信息公开工作年度报告。不带参数运行时打开图形界面。"
+EPILOG = ("图形界面：nianbao [文件] [--page 页面]；无显示器截图：nianbao --screenshot OUT.png [文件] [--page 页面]"
+          "（页面：meta preface overview t2 t3 t4 problems other）")
 
 
 def _modules():
@@ -23,9 +25,26 @@ def _modules():
                 raise
 
 
+class _ChineseHelp(argparse.HelpFormatter):
+    """argparse's own words (usage, section titles) in Chinese, as the rest of the help is."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, prefix="用法：")
+
+
+def _localise(parser: argparse.ArgumentParser) -> None:
+    parser.formatter_class = _ChineseHelp
+    parser._positionals.title = "参数"  # noqa: SLF001 - argparse has no public setter
+    parser._optionals.title = "选项"  # noqa: SLF001
+    for action in parser._actions:  # noqa: SLF001
+        if isinstance(action, argparse._HelpAction):  # noqa: SLF001
+            action.help = "显示本帮助并退出"
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
+                        help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     runners = {}
     for module in _modules():
@@ -33,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_parser(sub)
         for name in set(sub.choices) - before:
             runners[name] = module.run
+            _localise(sub.choices[name])
+    _localise(parser)
     parser.set_defaults(_runners=runners)
     return parser
 

@@ -14,7 +14,7 @@ HELP = "导入年报（Word、网页、文本、PDF、Excel 或项目文件）�
 def add_parser(sub) -> None:
     p = sub.add_parser("import", help=HELP,
                        description=HELP + "。退出码：0 已导入；2 文件无法读取（不写任何文件）")
-    p.add_argument("source", metavar="SRC", help="上年年报文件：.docx .html .htm .txt .pdf .xlsx 或 .nianbao")
+    p.add_argument("source", metavar="SRC", help="年报文件：.docx .html .htm .txt .pdf .xlsx 或 .nianbao")
     p.add_argument("-o", "--output", required=True, metavar="OUT.nianbao", help="保存到此项目文件")
 
 

@@ -101,6 +101,8 @@ def _is_title(line: str) -> bool:
     return len(s) <= 45 and ("报告" in s or "政府信息公开工作" in s or "年度" in s) and "。" not in s
 
 
+_PAGE_META = re.compile(r"^(发布(时间|日期|机构|单位)|来源|信息来源|浏览|访问|点击|字号|【|\[|索引号|文号|发文|"
+                        r"主题分类|成文日期|公开方式|公开范围|首页|当前位置|您当前|分享|打印|关闭)")
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年度?")
 _ANNOUNCE = re.compile(r"(?:现将|现公布|现予公布|现向社会公布|现发布|特发布|现予以公布)([^，。,；;《》“”\s]{2,30}?)(\d{4})\s*年度?")
 
@@ -121,8 +123,9 @@ def extract(paras: list[tuple[str | None, str]]) -> Narrative:
         if key in buckets:
             buckets[key].append(line)
 
-    # Title: the leading short lines of the preface that name the report.
-    head = buckets["preface"]
+    # Title: the leading short lines of the preface that name the report; a web page's
+    # metadata lines (发布时间、来源、索引号…) around it are dropped.
+    head = [ln for k, ln in enumerate(buckets["preface"]) if k >= 12 or not _PAGE_META.match(clean(ln))]
     title_lines: list[str] = []
     lead: list[str] = []
     i = 0
@@ -151,8 +154,13 @@ def extract(paras: list[tuple[str | None, str]]) -> Narrative:
     else:
         result.notes.append("未能从标题中读出报告年度，请在“基本信息”中填写")
 
-    # Signature and date: the last short lines of the report.
+    # Signature and date: the last short lines of the report. On a web page, what follows
+    # the date (print/close links, the site's footer) is not part of the report.
     tail = buckets["other"] if buckets["other"] else buckets["problems"]
+    for k in range(len(tail) - 1, max(-1, len(tail) - 21), -1):
+        if _date(tail[k]):
+            del tail[k + 1:]
+            break
     while tail:
         last = clean(tail[-1])
         if _date(last) and not result.date:

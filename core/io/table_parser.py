@@ -394,6 +394,8 @@ def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[str]
         seen[row_id] = shown
         previous = row_id
         n = len(next(r for r in table.rows if r.id == row_id).cells)
+        while len(raw) > n and not raw[-1].strip():
+            raw = raw[:-1]  # empty cells past the end of the row (a ragged table's edge)
         if tid == "t3" and len(raw) == n + 1 and (sub_col is not None or _looks_like_subtotal(raw)):
             col = 6 if sub_col is None else sub_col
             raw = raw[:col] + raw[col + 1:]  # drop the 法人或其他组织 subtotal column
@@ -449,6 +451,10 @@ def build_report(tokens, source: str = "") -> tuple[Report, list[str]]:
     notes: list[str] = []
     if form_note:
         notes.append(form_note)
+    expected = form_for_year(story.year) if story.year else None
+    if expected and expected != form_id and not form_note:
+        notes.append(f"表格按{form.name}格式填写，但 {story.year} 年度应使用"
+                     f"{get_form(expected).name}格式，请核对")
     found = 0
     for tid in ("t2", "t3", "t4"):
         found += parse_table(form, tid, tables[tid], report.values, notes)

@@ -116,3 +116,48 @@ def test_libreoffice_saved_docx(tmp_path):
     result = read_file(out)
     assert_same_values(result.report, want)
     assert result.report.meta["year"] == 2024 and result.report.meta["unit"] == "和田地区"
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+@pytest.mark.slow
+def test_docx_resaved_by_libreoffice_through_odt(tmp_path):
+    """Word's merges rewritten by LibreOffice (docx -> odt -> docx), 28×8 T3 and gridBefore too."""
+    want = seed(1)
+    src = write_docx(want, tmp_path / "word.docx", t3_28x8=True, grid_before=True)
+    env = f"-env:UserInstallation=file://{tmp_path}/lo"
+    subprocess.run(["soffice", "--headless", env, "--convert-to", "odt", "--outdir", str(tmp_path / "odt"),
+                    str(src)], capture_output=True, timeout=180)
+    odt = tmp_path / "odt" / "word.odt"
+    assert odt.exists()
+    subprocess.run(["soffice", "--headless", env, "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                    str(tmp_path / "lo-docx"), str(odt)], capture_output=True, timeout=180)
+    out = tmp_path / "lo-docx" / "word.docx"
+    assert out.exists()
+    result = read_file(out)
+    assert_same_values(result.report, want)
+    assert result.report.meta["date"] == "2025-01-21"
+
+
+def test_text_box_fallback_and_tracked_deletions_are_not_read_twice(tmp_path):
+    import docx
+
+    d = docx.Document()
+    p = d.add_paragraph()
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    from lxml import etree
+
+    alt = etree.fromstring(
+        f'<mc:AlternateContent xmlns:mc="{mc}" xmlns:w="{w}"><mc:Choice Requires="wps">'
+        f'<w:r><w:t>某某局2024年政府信息公开工作年度报告</w:t></w:r></mc:Choice>'
+        f'<mc:Fallback><w:r><w:t>某某局2024年政府信息公开工作年度报告</w:t></w:r></mc:Fallback>'
+        f'</mc:AlternateContent>')
+    p._p.append(alt)
+    q = d.add_paragraph()
+    q._p.append(etree.fromstring(f'<w:del xmlns:w="{w}" w:id="1" w:author="x"><w:r><w:delText>删去的字</w:delText>'
+                                 f'</w:r></w:del>'))
+    q.add_run("一、总体情况")
+    path = tmp_path / "t.docx"
+    d.save(path)
+    texts = [t.text for t in tokens(path) if t.kind == "para"]
+    assert texts == ["某某局2024年政府信息公开工作年度报告", "一、总体情况"]

@@ -159,3 +159,41 @@ def test_html_page_framed_in_layout_tables():
     assert_same_values(report, want)
     assert report.text["problems"] == want.text["problems"]
     assert report.meta["unit"] == "平武县人民政府办公室"
+
+
+def test_web_table_copied_with_tabs_keeps_empty_cells():
+    """A browser copies a table as one row per line, cells between tabs, empty cells kept."""
+    want = seed(3)
+    lines = ["和田地区2024年政府信息公开工作年度报告", "一、总体情况", "概述。"]
+    from core.schema import SECTION_TITLES
+
+    for tid in ("t2", "t3", "t4"):
+        lines.append(SECTION_TITLES[tid])
+        t = want.form.table(tid)
+        for r in range(t.grid_rows):
+            row = sorted((g for g in t.grid if g.row == r), key=lambda g: g.col)
+            lines.append("\t".join(format_value(want.values[g.ref]) if g.ref else g.text for g in row))
+    text = "\n".join(lines).replace("\t83\t1\t", "\t83\t\t")  # 商业企业 of 本年新收 left empty
+    report, notes = build_report(text_tokens(text))
+    for ref, value in want.values.items():
+        if ref != "t3.r01.c2":
+            assert report.values[ref] == value, ref
+    assert report.values["t3.r01.c2"] is None
+    assert any("表三有 1 格原文为空" in n for n in notes)
+
+
+def test_check_accepts_every_input_kind(tmp_path):
+    import subprocess
+    import sys
+
+    want = seed(0)  # T4 does not add up: E-T4-SUM whatever the file kind
+    html = tmp_path / "r.html"
+    html.write_text(html_of(want), encoding="utf-8")
+    text = tmp_path / "r.txt"
+    text.write_text(pdf_copy_text(want), encoding="gb18030")
+    files = [write_docx(want, tmp_path / "r.docx"), write_xlsx(want, tmp_path / "r.xlsx"), html, text]
+    proc = subprocess.run([sys.executable, "-m", "gui.main", "check", *map(str, files)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.count("E-T4-SUM") == 2 * len(files)
+    assert proc.stdout.count("左贡县人民政府") >= len(files) - 1  # the workbook holds only tables

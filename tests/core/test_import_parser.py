@@ -150,3 +150,12 @@ def test_not_a_report_is_refused():
 
     with pytest.raises(FileReadError, match="不像是政府信息公开工作年度报告"):
         build_report(text_tokens("会议通知\n请各单位准时参加。"), source="通知.txt")
+
+
+def test_format_that_does_not_fit_the_year_is_noted():
+    text = t3_text([("（六）其他处理", ["1"] * 7)]).replace(
+        "三、收到和处理", "二、主动公开政府信息情况\n\t第二十条第（九）项\n\t信息内容\n\t采购项目数量"
+        "\n\t采购总金额\n\t政府集中采购\n\t3\n\t5\n三、收到和处理")
+    report, notes = build_report(text_tokens(text))  # a 2024 report in the 2019 tables
+    assert report.form.id == "gb2019" and report.meta["year"] == 2024
+    assert any("2024 年度应使用国办公开办函〔2021〕30号格式" in n for n in notes)

@@ -229,3 +229,12 @@ def test_ci_runs_the_frozen_smoke_test():
     assert "build_scripts/smoke_frozen.sh" in ci
     constraints = (ROOT / "constraints.txt").read_text(encoding="utf-8").lower()
     assert "pyinstaller==" in constraints
+
+
+def test_pyinstaller_still_collects_qt_plugins_through_the_patched_method():
+    # nianbao.spec filters denied plugins by wrapping this method; a PyInstaller upgrade must keep it.
+    qt = pytest.importorskip("PyInstaller.utils.hooks.qt")
+    import inspect
+
+    assert list(inspect.signature(qt.QtLibraryInfo.collect_plugins).parameters) == ["self", "plugin_type"]
+    assert "self.collect_plugins(" in inspect.getsource(qt.QtLibraryInfo.collect_module)

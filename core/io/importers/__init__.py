@@ -16,16 +16,9 @@ from ...errors import FileReadError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # no real annual report comes near this
 
-# suffix -> (importer module, source kind shown to the user)
-KINDS = {
-    ".docx": ("docx", "docx"),
-    ".txt": ("text", "text"),
-    ".text": ("text", "text"),
-    ".html": ("html", "html"),
-    ".htm": ("html", "html"),
-    ".pdf": ("pdf", "pdf"),
-    ".xlsx": ("xlsx", "xlsx"),
-}
+# suffix -> kind of source; each kind is read by the module of the same name in this package
+KINDS = {".docx": "docx", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf",
+         ".xlsx": "xlsx"}
 
 KIND_NAMES = {"docx": "Word 文档", "text": "文本文件", "html": "网页文件", "pdf": "PDF 文件",
               "xlsx": "Excel 表格"}
@@ -106,15 +99,11 @@ def read_file(path: str | os.PathLike, kind: str | None = None):
     from ..table_parser import build_report
 
     path = Path(path)
-    if kind is None:
-        entry = KINDS.get(path.suffix.lower())
-        if entry is None:
-            raise FileReadError(f"不支持的文件类型“{path.suffix or '无扩展名'}”")
-        kind = entry[1]
-    module = importlib.import_module(f"{__name__}.{_MODULES[kind]}")
+    kind = kind or KINDS.get(path.suffix.lower())
+    if kind not in KIND_NAMES:
+        raise FileReadError(f"不支持的文件类型“{path.suffix or '无扩展名'}”")
+    module = importlib.import_module(f"{__name__}.{kind}")
     tokens = module.tokens(path)
     report, notes = build_report(tokens, source=path.name)
     return ReadResult(report, notes, kind)
 
-
-_MODULES = {"docx": "docx", "text": "text", "html": "html", "pdf": "pdf", "xlsx": "xlsx"}

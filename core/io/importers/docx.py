@@ -9,6 +9,7 @@ from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
 from .safezip import SafeZip, parse_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag", W + "ins", W + "moveTo"}
 
 
@@ -20,6 +21,9 @@ def tokens(path: Path) -> list[Tok]:
             raise FileReadError(f"“{path.name}”的扩展名是“{path.suffix}”，但内容是 Excel 表格；请改为 .xlsx 后再导入")
         raise _no_body(path)
     root = parse_xml(z.read("word/document.xml"), path.name, "word/document.xml")
+    # Word writes text boxes twice (DrawingML and a VML fallback): keep one copy.
+    for fallback in list(root.iter(MC + "Fallback")):
+        fallback.getparent().remove(fallback)
     body = root.find(W + "body")
     if body is None:
         raise _no_body(path)

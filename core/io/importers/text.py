@@ -37,7 +37,7 @@ def tokens(path: Path) -> list[Tok]:
     return text_tokens(text)
 
 
-def text_tokens(text: str, *, pages: bool = False) -> list[Tok]:
+def text_tokens(text: str) -> list[Tok]:
     """Turn report text into the token stream (see module doc for the layouts understood)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")
     lines = [ln.replace("[bookmark: _GoBack]", "") for ln in lines]
@@ -63,13 +63,16 @@ def text_tokens(text: str, *, pages: bool = False) -> list[Tok]:
         else:
             if is_page_noise(stripped) or (stripped == title and out):
                 continue
-            _row_line(stripped, out)
+            _row_line(ln.strip(" \u3000"), out)
     return out
 
 
 def _cell_line(ln: str, out: list[Tok], joinable: bool) -> bool:
     """Add one line of the one-cell-per-line layouts; return whether the next line may continue it."""
     stripped = ln.strip()
+    if "\t" in ln.strip("\t \u3000"):
+        _tab_row(ln, out)
+        return False
     if "|" in ln:
         if re.fullmatch(r"[|:\-\s]+", stripped) and "-" in stripped:
             return False  # a markdown rule line
@@ -96,8 +99,21 @@ _VALUE_TOKEN = re.compile(
     r"(增加?|减少?)?[+\-−－]?\d[\d,，]*(\.\d+)?(万元|元|件|个|项|条)?|[/／—–\-－]+|无")
 
 
+def _tab_row(ln: str, out: list[Tok]) -> None:
+    """A table row copied from a web page or a spreadsheet: cells between tabs, empty ones kept."""
+    cells = [c.strip() for c in ln.rstrip("\r\n").split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    out.extend(cell(c) for c in cells)
+    if sum(1 for c in cells if c) >= 2:
+        out.append(ROW)
+
+
 def _row_line(stripped: str, out: list[Tok]) -> None:
     """Split a PDF-style row: leading label text, then the numbers at the end of the line."""
+    if "\t" in stripped:
+        _tab_row(stripped, out)
+        return
     words = stripped.split()
     k = len(words)
     while k > 0 and _VALUE_TOKEN.fullmatch(words[k - 1]):
@@ -119,6 +135,3 @@ def _sections(lines: list[str]) -> list[str | None]:
                 current = sec
         result.append(current)
     return result
-
-
-__all__ = ["tokens", "text_tokens", "decode", "ROW"]

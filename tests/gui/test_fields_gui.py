@@ -1,0 +1,197 @@
+"""Bound fields in the narrative editor: insert through the chooser, live values, error look, DOCX round trip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+
+from core.io.project_file import save
+from gui import style
+from gui.views import narrative_editor
+from gui.views.field_menu import FIELD_BG, FieldChooser
+
+from .conftest import seed
+
+MARKER = "【本年新收·总计】"
+
+
+def _overview(window, text: str | None = None):
+    window.show_page("overview")
+    page = window.page("overview")
+    if text is not None:
+        page.editor.setPlainText(text)  # as the clerk would have typed it
+    page.editor.setFocus()
+    return page
+
+
+def _cursor_at(page, pos: int) -> None:
+    cursor = page.editor.textCursor()
+    cursor.setPosition(pos)
+    page.editor.setTextCursor(cursor)
+
+
+def _choose(chooser: FieldChooser, query: str, qtbot) -> None:
+    chooser.search.setText(query)  # QTest cannot type CJK; an IME commit sets the text
+    qtbot.keyClick(chooser.search, Qt.Key.Key_Return)
+
+
+def test_shortcut_chooser_inserts_marker_as_one_undo_step(seed_window, qtbot):
+    doc = seed_window.document
+    page = _overview(seed_window)
+    page.editor.setPlainText("")
+    page.editor.insertPlainText("全年共收到政府信息公开申请件。")
+    typed = doc.report.text["overview"]
+    steps = doc.undo_stack.count()
+    _cursor_at(page, typed.index("件"))
+    qtbot.keyClick(page.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chooser = page.chooser
+    assert chooser is not None and chooser.isVisible()
+    # every choice shows its current value; 本年新收·总计 of seed 003 is 84
+    (leaf,) = [lf for lf in chooser.leaves() if lf.data(0, Qt.ItemDataRole.UserRole + 1).name == "本年新收·总计"]
+    assert leaf.text(1) == "84"
+    _choose(chooser, "新收 总计", qtbot)
+    assert doc.report.text["overview"] == f"全年共收到政府信息公开申请{MARKER}件。"
+    assert page.editor.toPlainText() == doc.report.text["overview"]  # the plain text is the marker itself
+    assert page.editor.textCursor().position() == typed.index("件") + len(MARKER)
+    assert doc.undo_stack.count() == steps + 1
+    assert not chooser.isVisible()
+    seed_window.undo_action.trigger()
+    assert doc.report.text["overview"] == typed and page.editor.toPlainText() == typed
+    seed_window.redo_action.trigger()
+    assert MARKER in page.editor.toPlainText()
+
+
+def test_button_chooser_filters_and_replaces_selection(seed_window, qtbot):
+    page = _overview(seed_window, "行政复议共3件。")
+    cursor = page.editor.textCursor()
+    cursor.setPosition(5)
+    cursor.setPosition(6, cursor.MoveMode.KeepAnchor)  # the typed 「3」
+    page.editor.setTextCursor(cursor)
+    qtbot.mouseClick(page.insert_button, Qt.MouseButton.LeftButton)
+    chooser = page.chooser
+    chooser.search.setText("复议 总计")
+    shown = [lf.data(0, Qt.ItemDataRole.UserRole + 1).name for lf in chooser.leaves(visible_only=True)]
+    assert shown == ["行政复议·总计", "未经复议直接起诉·总计", "复议后起诉·总计", "行政诉讼·总计"]
+    qtbot.keyClick(chooser.search, Qt.Key.Key_Down)  # arrows in the search box move through the list
+    assert chooser.current_field().name == "未经复议直接起诉·总计"
+    qtbot.keyClick(chooser.search, Qt.Key.Key_Up)
+    chooser.search.setText("没有这个数")
+    assert chooser.current_field() is None and chooser.empty.isVisible()
+    qtbot.keyClick(chooser.search, Qt.Key.Key_Return)  # nothing to insert: the text is untouched
+    assert seed_window.document.report.text["overview"] == "行政复议共3件。"
+    chooser.search.setText("行政复议 总计")
+    qtbot.keyClick(chooser.search, Qt.Key.Key_Return)
+    assert seed_window.document.report.text["overview"] == "行政复议共【行政复议·总计】件。"
+    assert "【行政复议·总计】＝3" in page.preview_text()
+
+
+def test_context_menu_offers_insert(seed_window, qtbot):
+    page = _overview(seed_window, "正文")
+    seen = []
+
+    def look():
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            seen.extend(a.text() for a in menu.actions())
+            menu.close()
+
+    QTimer.singleShot(50, look)
+    pos = page.editor.viewport().rect().center()
+    QApplication.sendEvent(page.editor.viewport(), _context_event(pos, page.editor.viewport().mapToGlobal(pos)))
+    assert seen and seen[0] == "插入表格数字"
+
+
+def _context_event(pos, global_pos):
+    from PySide6.QtGui import QContextMenuEvent
+
+    return QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, global_pos)
+
+
+def test_preview_follows_the_table_and_refreshes_only_when_needed(seed_window, monkeypatch):
+    page = _overview(seed_window, f"收到申请{MARKER}件，自然人【本年新收·自然人】件，复议【行政复议·总计】件，【乱写的】。")
+    assert page.preview.isVisible()
+    text = page.preview_text()
+    assert f"{MARKER}＝84" in text and "【行政复议·总计】＝3" in text and "【乱写的】＝无法识别" in text
+    calls = []
+    real = narrative_editor.preview_html
+    monkeypatch.setattr(narrative_editor, "preview_html", lambda *a: calls.append(1) or real(*a))
+    t2 = seed_window.page("t2").view.model()
+    t2.setData(t2.index_of("t2.a1.gz.zf"), "7")  # a cell no field in the text reads
+    assert calls == []
+    model = seed_window.page("t3").view.model()
+    model.setData(model.index_of("t3.r01.c1"), "90")  # 83 → 90: 本年新收·总计 follows to 91
+    assert seed_window.document.report.values["t3.r01.c7"] == 91
+    assert calls == [1] and f"{MARKER}＝91" in page.preview_text()
+    assert seed_window.document.report.text["overview"].startswith(f"收到申请{MARKER}件")
+    model.setData(model.index_of("t3.r01.c1"), "")
+    assert "【本年新收·自然人】＝（未填）" in page.preview_text()
+    page.editor.setPlainText("没有字段了")
+    assert not page.preview.isVisible()
+
+
+def _formats(page, block_no=0):
+    block = page.editor.document().findBlockByNumber(block_no)
+    return [(r.start, r.length, r.format.background().color()) for r in block.layout().formats()]
+
+
+def test_markers_look_bound_and_unknown_ones_look_wrong(seed_window, qtbot):
+    text = f"收到{MARKER}件，【乱写的】。"
+    page = _overview(seed_window, text)
+    backgrounds = {(s, n): c for s, n, c in _formats(page)}
+    assert backgrounds == {(2, len(MARKER)): FIELD_BG, (text.index("【乱"), len("【乱写的】")): style.ERROR_BG}
+    assert any(f.rule == "W-TXT-FIELD" for f in seed_window.document.findings())
+    # hovering a marker shows its value and what it is bound to
+    viewport = page.editor.viewport()
+    cursor = page.editor.textCursor()
+    cursor.setPosition(5)
+    pos = page.editor.cursorRect(cursor).center()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+    assert QToolTip.text().startswith(f"{MARKER}＝84")
+    assert "一、本年新收政府信息公开申请数量" in QToolTip.text()
+
+
+def test_opening_and_format_change_keep_the_markers(window, tmp_path):
+    from core.io.project_file import load
+
+    report = load(seed(1))
+    text = f"全年收到申请{MARKER}件，其中自然人【本年新收·自然人】件。"
+    report.apply({"text.overview": text})
+    path = tmp_path / "字段.nianbao"
+    save(report, path)
+    assert window.open_path(path, page="overview")
+    page = window.page("overview")
+    assert window.document.report.text["overview"] == text and page.editor.toPlainText() == text
+    assert window.document.undo_stack.count() == 0
+    meta = window.page("meta")
+    meta._form_chosen(meta.form.findData("gb2019"))
+    assert window.document.report.text["overview"] == text and window.document.undo_stack.count() == 1
+    assert "【本年新收·自然人】＝" in page.preview_text()
+
+
+def test_inserted_field_prints_the_new_number_in_docx(seed_window, qtbot, tmp_path):
+    import docx
+
+    from core.io.export import export_docx
+
+    page = _overview(seed_window, "全年共收到政府信息公开申请件。")
+    _cursor_at(page, len("全年共收到政府信息公开申请"))
+    chooser = page.open_field_chooser()
+    _choose(chooser, "本年新收 总计", qtbot)
+    model = seed_window.page("t3").view.model()
+    model.setData(model.index_of("t3.r01.c1"), "100")  # 本年新收·总计 84 → 101
+    out = tmp_path / "报告.docx"
+    export_docx(seed_window.document.report, out, force=True)
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert any("全年共收到政府信息公开申请101件" in p for p in paragraphs)
+    assert not any("【" in p for p in paragraphs)
+
+
+def test_characters_outside_the_bmp_keep_positions_right(seed_window, qtbot):
+    # Rare 汉字 of names (CJK Extension B) are two UTF-16 units in Qt but one character in Python.
+    text = "𠀾村申请件，【乱写的】"
+    page = _overview(seed_window, text)
+    assert {(s, n) for s, n, _ in _formats(page)} == {(len(text.encode("utf-16-le")) // 2 - 5, 5)}
+    _cursor_at(page, len("𠀾村申请".encode("utf-16-le")) // 2)
+    _choose(page.open_field_chooser(), "本年新收 总计", qtbot)
+    assert seed_window.document.report.text["overview"] == f"𠀾村申请{MARKER}件，【乱写的】"
