@@ -19,13 +19,25 @@ class _WrapDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeView):
         super().__init__(tree)
         self.tree = tree
+        self._heights: dict[tuple[str, int, str], int] = {}  # the panel is rebuilt on every edit
 
     def sizeHint(self, option, index):
         depth = 1 if index.parent().isValid() else 0
         width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - 6
         width = max(80, width)
+        text = index.data() or ""
+        key = (text, width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 2000:
+                self._heights.clear()
+            height = self._heights[key] = self._text_height(text, option.font, width)
+        return QSize(width, height)
+
+    @staticmethod
+    def _text_height(text: str, font, width: int) -> int:
         # Lay the text out the way the view draws it (word boundary, else anywhere: CJK).
-        layout = QTextLayout(index.data() or "", option.font)
+        layout = QTextLayout(text, font)
         text_option = QTextOption()
         text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         layout.setTextOption(text_option)
@@ -38,7 +50,7 @@ class _WrapDelegate(QStyledItemDelegate):
             line.setLineWidth(width)
             height += line.height()
         layout.endLayout()
-        return QSize(width, int(height) + 8)
+        return int(height) + 8
 
 
 class _FindingsTree(QTreeView):

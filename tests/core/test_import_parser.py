@@ -159,3 +159,11 @@ def test_format_that_does_not_fit_the_year_is_noted():
     report, notes = build_report(text_tokens(text))  # a 2024 report in the 2019 tables
     assert report.form.id == "gb2019" and report.meta["year"] == 2024
     assert any("2024 年度应使用国办公开办函〔2021〕30号格式" in n for n in notes)
+
+
+def test_pdf_number_glued_to_its_label():
+    text = "\n".join(["某局2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
+                      "一、本年新收政府信息公开申请数量1 0 2 0 0 0 3", "（七）总计 1 0 2 0 0 0 3",
+                      "五、存在的主要问题及改进情况", "无。"])
+    report, notes = build_report(text_tokens(text))
+    assert [report.values[f"t3.r01.c{i}"] for i in range(1, 8)] == [1, 0, 2, 0, 0, 0, 3]

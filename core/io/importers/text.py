@@ -109,6 +109,9 @@ def _tab_row(ln: str, out: list[Tok]) -> None:
         out.append(ROW)
 
 
+_GLUED = re.compile(r"(.*[\u4e00-\u9fff）)”])(\d[\d.]*)")
+
+
 def _row_line(stripped: str, out: list[Tok]) -> None:
     """Split a PDF-style row: leading label text, then the numbers at the end of the line."""
     if "\t" in stripped:
@@ -118,6 +121,10 @@ def _row_line(stripped: str, out: list[Tok]) -> None:
     k = len(words)
     while k > 0 and _VALUE_TOKEN.fullmatch(words[k - 1]):
         k -= 1
+    glued = _GLUED.fullmatch(words[k - 1]) if 0 < k < len(words) else None
+    if glued:
+        # a number glued to the end of its label ("…申请数量1 0 0"): labels never end in digits
+        words[k - 1:k] = [glued.group(1), glued.group(2)]
     label = " ".join(words[:k])
     if label:
         out.append(cell(label))
