@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -19,18 +18,10 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def available(module: str) -> bool:
-    """Return whether the core module behind an action is installed."""
-    return importlib.util.find_spec(module) is not None
-
-
 def merge_files(window: "MainWindow") -> bool:
     """Ask for several reports, add their tables up into a new (unsaved) report."""
-    try:
-        merge = importlib.import_module("core.merge")
-    except ImportError:
-        window.dialogs.error(strings.ACT_MERGE, strings.NOT_AVAILABLE.format(what="core.merge"))
-        return False
+    from core import merge
+
     if not window.maybe_save():
         return False
     paths = window.dialogs.open_files(strings.MERGE_TITLE)
@@ -52,7 +43,7 @@ def merge_files(window: "MainWindow") -> bool:
         return False
     window._replace_document(ReportDocument(report, unsaved=True))
     window.show_page("t3")
-    notes = merge.merge_notes(report) if hasattr(merge, "merge_notes") else []
+    notes = merge.merge_notes(report)
     window.dialogs.info(strings.MERGE_DONE_TITLE, strings.merge_done(len(items), notes))
     return True
 
@@ -81,11 +72,8 @@ class _AuditThread(QThread):
 
 def batch_audit(window: "MainWindow") -> object | None:
     """Ask for a folder and where to save the audit workbook; check every report in the folder."""
-    try:
-        audit = importlib.import_module("core.audit")
-    except ImportError:
-        window.dialogs.error(strings.ACT_AUDIT, strings.NOT_AVAILABLE.format(what="core.audit"))
-        return None
+    from core import audit
+
     folder = window.dialogs.open_folder(strings.AUDIT_FOLDER_TITLE)
     if not folder:
         return None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import importlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl
@@ -218,12 +217,9 @@ class MainWindow(QMainWindow):
         self._action(strings.ACT_EXPORT_XLSX, lambda: self.export("xlsx"), None, file_menu)
         from . import batch
 
-        if batch.available("core.merge") or batch.available("core.audit"):
-            file_menu.addSeparator()
-        if batch.available("core.merge"):
-            self._action(strings.ACT_MERGE, lambda: batch.merge_files(self), None, file_menu)
-        if batch.available("core.audit"):
-            self._action(strings.ACT_AUDIT, lambda: batch.batch_audit(self), None, file_menu)
+        file_menu.addSeparator()
+        self._action(strings.ACT_MERGE, lambda: batch.merge_files(self), None, file_menu)
+        self._action(strings.ACT_AUDIT, lambda: batch.batch_audit(self), None, file_menu)
         file_menu.addSeparator()
         self._action(strings.ACT_QUIT, self.close, QKeySequence.StandardKey.Quit, file_menu)
 
@@ -514,18 +510,16 @@ class MainWindow(QMainWindow):
         return True
 
     def new_from_last_year(self) -> None:
-        try:
-            new_year_from = importlib.import_module("core.newyear").new_year_from
-        except (ImportError, AttributeError):
-            self.dialogs.error(strings.ACT_NEW_YEAR, strings.NOT_AVAILABLE.format(what="core.newyear"))
-            return
+        from core.newyear import new_year_from
+
         if not self.maybe_save():
             return
         path = self.dialogs.open_file(strings.NEW_YEAR_TITLE)
         if not path:
             return
         try:
-            last = read_any(path).report
+            result = read_any(path)
+            last = result.report
             report = new_year_from(last)
         except ReportError as exc:
             self.dialogs.error(strings.OPEN_FAILED.format(name=Path(path).name), str(exc))
@@ -533,15 +527,17 @@ class MainWindow(QMainWindow):
         self._replace_document(ReportDocument(report, unsaved=True))
         self.show_page("meta")
         self._flash(strings.NEW_YEAR_DONE.format(year=last.meta.get("year") or ""))
+        if result.notes:  # what could not be read from last year's file: tell, never hide
+            self.dialogs.info(strings.READ_NOTES_TITLE,
+                              strings.READ_NOTES_INTRO.format(name=Path(path).name) + "\n\n"
+                              + "\n".join(f"· {n}" for n in result.notes))
 
     def export(self, kind: str) -> Path | None:
         """Export to Word ("docx") or Excel ("xlsx") through core.io.export."""
-        try:
-            exporter = getattr(importlib.import_module("core.io.export"), f"export_{kind}")
-        except (ImportError, AttributeError):
-            self.dialogs.error(strings.EXPORT_FAILED, strings.NOT_AVAILABLE.format(what=f"core.io.export.export_{kind}"))
-            return None
+        from core.io import export as exporting
         from core.rules.engine import check_report
+
+        exporter = exporting.export_docx if kind == "docx" else exporting.export_xlsx
 
         self.commit_pending_edits()
         report = self.document.report
@@ -569,14 +565,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _call_exporter(exporter, kind: str, report: Report, out: Path) -> None:
-        """Call the exporter; the user already confirmed any errors, so ask it not to refuse."""
-        kwargs = {"template": None} if kind == "docx" else {}
-        try:
-            exporter(report, out, force=True, **kwargs)
-        except TypeError as exc:
-            if "force" not in str(exc):
-                raise
-            exporter(report, out, **kwargs)  # an exporter without the force option
+        """Call the exporter; the user already confirmed any errors, so it must not refuse."""
+        exporter(report, out, force=True)
 
     # -- autosave and recovery -------------------------------------------------------------
     def autosave_now(self) -> Path | None:

@@ -227,7 +227,6 @@ BTN_DISCARD_RECOVERY = "丢弃"
 BTN_EXPORT_ANYWAY = "仍然导出"
 BTN_OPEN_FOLDER = "打开所在文件夹"
 BTN_CLOSE = "关闭"
-NOT_AVAILABLE = "此功能尚未安装：{what}"
 RECOVERY_TITLE = "恢复未保存的内容"
 RECOVERY_ASK = ("上次运行时年报助手没有正常退出（如断电或死机）。\n"
                 "发现 {when} 自动保存的“{name}”尚未保存的内容。\n\n是否恢复？恢复后请核对并保存。")

@@ -41,6 +41,9 @@ for _suffix, _kind in ((".docx", "docx"), (".txt", "text"), (".html", "html"), (
     READERS[_suffix] = _importer(_kind)
 
 
+_OLD_FORMATS = {".doc": "Word", ".wps": "WPS 文字", ".xls": "Excel", ".et": "WPS 表格"}
+
+
 def read_project(path: Path) -> ReadResult:
     return ReadResult(project_file.load(path), [], "project")
 
@@ -54,9 +57,14 @@ def read_any(path: str | os.PathLike) -> ReadResult:
         raise FileReadError(f"“{path}”是文件夹，不是文件")
     if project_file.looks_like_project(path):
         return read_project(path)
-    reader = READERS.get(path.suffix.lower())
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
     if reader is None:
-        raise FileReadError(f"不支持的文件类型“{path.suffix or '无扩展名'}”")
+        if suffix in _OLD_FORMATS:
+            raise FileReadError(f"“{path.name}”是旧版{_OLD_FORMATS[suffix]}格式，请在 Word 或 WPS 中"
+                                f"打开后“另存为”{'.xlsx' if suffix in ('.xls', '.et') else '.docx'} 再导入")
+        raise FileReadError(f"不支持的文件类型“{path.suffix or '无扩展名'}”（可导入 "
+                            f"{' '.join(supported_suffixes())}）")
     return reader(path)
 
 

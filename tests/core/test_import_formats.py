@@ -146,6 +146,7 @@ def test_exported_xlsx_edited_in_excel(tmp_path):
     got = read_file(path).report
     assert got.values["t3.r03.c2"] == 4
     assert got.values["t3.r03.c7"] == 5  # =SUM of the row, recomputed on import
+    assert got.values["t3.r24.c2"] == 9 and got.values["t3.r24.c7"] == 19  # totals of totals
     assert got.values["t3.r01.c7"] == 16
 
 
@@ -197,3 +198,29 @@ def test_check_accepts_every_input_kind(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.count("E-T4-SUM") == 2 * len(files)
     assert proc.stdout.count("左贡县人民政府") >= len(files) - 1  # the workbook holds only tables
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
+@pytest.mark.slow
+def test_web_page_saved_by_libreoffice(tmp_path):
+    want = seed(4)
+    docx = write_docx(want, tmp_path / "r.docx")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "html", "--outdir", str(tmp_path / "web"), str(docx)],
+                   capture_output=True, timeout=180)
+    page = tmp_path / "web" / "r.html"
+    assert page.exists()
+    result = read_file(page)
+    assert_same_values(result.report, want)
+    assert result.report.meta["date"] == "2021-02-08"
+
+
+def test_word_filtered_html_quirks():
+    page = ("<html xmlns:o='urn:schemas-microsoft-com:office:office'><body><p class=MsoNormal>"
+            "某局2024年政府信息公开工作年度报告<o:p></o:p></p><p>四、政府信息公开行政复议、行政诉讼情况</p>"
+            "<table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr>"
+            "<tr>" + "".join(f"<td><p><span lang=EN-US>{v}<o:p></o:p></span></p></td>" for v in [0] * 14 + [1])
+            + "</tr><![if !supportMisalignedColumns]><tr height=0>" + "<td width=40></td>" * 15
+            + "</tr><![endif]></table><p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>")
+    report, notes = build_report(html_tokens(page))
+    assert report.values["t4.h5"] == 1 and report.values["t4.f1"] == 0

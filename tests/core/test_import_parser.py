@@ -167,3 +167,13 @@ def test_pdf_number_glued_to_its_label():
                       "五、存在的主要问题及改进情况", "无。"])
     report, notes = build_report(text_tokens(text))
     assert [report.values[f"t3.r01.c{i}"] for i in range(1, 8)] == [1, 0, 2, 0, 0, 0, 3]
+
+
+def test_empty_cells_in_word_text_stay_blank_in_place():
+    rows = [("一、本年新收政府信息公开申请数量", ["1", "", "0", "0", "0", "0", ""]),
+            ("二、上年结转政府信息公开申请数量", ["0"] * 7)]
+    report, notes = build_report(text_tokens(t3_text(rows)))
+    assert [report.values[f"t3.r01.c{i}"] for i in range(1, 8)] == [1, None, 0, 0, 0, 0, None]
+    assert report.values["t3.r02.c7"] == 0
+    assert any("表三有 2 格原文为空" in n for n in notes)
+    assert not any("只读到" in n for n in notes)

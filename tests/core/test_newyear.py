@@ -87,7 +87,7 @@ def test_cli_new_from_a_text_report(seeds_dir, tmp_path):
     new = project_file.load(tmp_path / "2025.nianbao")
     assert new.meta["year"] == 2025 and new.meta["unit"] == "和田地区"
     assert [new.values[f"t3.r02.c{i}"] for i in range(1, 8)] == [0] * 7
-    assert new.baseline.valid == {"gz": 0, "gf": 75}
+    assert new.baseline.valid == {"gz": 0, "gf": 75} and new.baseline.file == str(src)
     assert "上年结转（总计）：0" in proc.stdout
     proc = subprocess.run([sys.executable, "-m", "gui.main", "new", "--from", str(src), "-o",
                            str(tmp_path / "x"), "--year", "2020"], capture_output=True, text=True,

@@ -238,3 +238,15 @@ def test_pyinstaller_still_collects_qt_plugins_through_the_patched_method():
 
     assert list(inspect.signature(qt.QtLibraryInfo.collect_plugins).parameters) == ["self", "plugin_type"]
     assert "self.collect_plugins(" in inspect.getsource(qt.QtLibraryInfo.collect_module)
+
+
+@pytest.mark.parametrize("script", ["build.sh", "smoke_frozen.sh"])
+def test_shell_scripts_parse(script):
+    import shutil
+    import subprocess
+
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("no bash")
+    result = subprocess.run([bash, "-n", str(BUILD / script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -145,3 +145,13 @@ def test_saved_file_is_not_private_and_keeps_an_existing_mode(tmp_path):
         assert path.stat().st_mode & 0o777 == 0o640
     finally:
         os.umask(mask)
+
+
+@pytest.mark.parametrize("name,hint", [("旧.doc", ".docx"), ("旧.wps", ".docx"), ("表.xls", ".xlsx"), ("x.odt", "可导入")])
+def test_unsupported_files_say_what_to_do(tmp_path, name, hint):
+    from core.io.reader import read_any
+
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0 old binary")
+    with pytest.raises(FileReadError, match=hint.replace(".", r"\.")):
+        read_any(path)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-import types
 
 import pytest
 
@@ -183,18 +181,19 @@ def test_new_report_uses_the_format_of_the_year(window):
 
 
 def test_export_asks_when_final_check_has_errors(window, tmp_path, dialogs, monkeypatch):
+    from core.io import export as exporting
+
     calls = []
-    fake = types.ModuleType("core.io.export")
-    fake.export_docx = lambda report, path, template=None, force=False: (calls.append((path, force)),
-                                                                        path.write_bytes(b"x"))
-    fake.export_xlsx = lambda report, path: (calls.append((path, None)), path.write_bytes(b"x"))
-    monkeypatch.setitem(sys.modules, "core.io.export", fake)
+    monkeypatch.setattr(exporting, "export_docx", lambda report, path, template=None, force=False: (
+        calls.append((path, force)), path.write_bytes(b"x")))
+    monkeypatch.setattr(exporting, "export_xlsx", lambda report, path, force=False: (
+        calls.append((path, force)), path.write_bytes(b"x")))
     dialogs.next_file = str(tmp_path / "out")
     dialogs.export_answer = False
     assert window.export("docx") is None and not calls
     assert dialogs.asked_export and any("未填写" in f.message for f in dialogs.asked_export[0])
     dialogs.export_answer = True
-    assert window.export("xlsx") == tmp_path / "out.xlsx" and calls == [(tmp_path / "out.xlsx", None)]
+    assert window.export("xlsx") == tmp_path / "out.xlsx" and calls == [(tmp_path / "out.xlsx", True)]
     assert window.export("docx") == tmp_path / "out.docx" and calls[-1] == (tmp_path / "out.docx", True)
 
 
