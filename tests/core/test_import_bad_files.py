@@ -105,14 +105,18 @@ def make(tmp_path, kind):
         p.write_bytes(bytes(range(256)) * 10)
         return p, "二进制"
     if kind == "unknown_suffix":
+        p = tmp_path / "报告.rtf"
+        p.write_bytes(b"{\\rtf1 " + b"\0" * 100)
+        return p, "不支持的文件类型"
+    if kind == "old_word":
         p = tmp_path / "报告.doc"
         p.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
-        return p, "不支持的文件类型"
+        return p, "另存为"
     raise AssertionError(kind)
 
 
 KINDS = ["not_a_zip", "truncated", "zip_bomb", "xxe", "laughs", "xlsx_xxe", "huge", "empty",
-         "wrong_extension", "pdf_as_docx", "xlsx_as_docx", "bad_pdf", "no_docx_body", "binary_txt", "unknown_suffix"]
+         "wrong_extension", "pdf_as_docx", "xlsx_as_docx", "bad_pdf", "no_docx_body", "binary_txt", "unknown_suffix", "old_word"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
