@@ -28,7 +28,7 @@ GROUPS = (
                                                          "lib-dynload", "_internal/_", ".pyd")),
     ("lxml", ("lxml/",)),
     ("templates and resources", ("templates/", "resources/")),
-    ("system libraries (X11, xcb, fonts, glib, dbus, C++ runtime ...)", (".so", ".dll")),
+    ("system libraries (X11/xcb, fontconfig/freetype, glib, C++ runtime ...)", (".so", ".dll")),
 )
 
 

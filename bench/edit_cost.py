@@ -6,6 +6,7 @@ Run: .venv/bin/python bench/edit_cost.py [N]
 
 from __future__ import annotations
 
+import os
 import random
 import sys
 import time
@@ -17,6 +18,7 @@ from core.io import project_file  # noqa: E402
 from core.model import derived_updates  # noqa: E402
 from core.rules import Validator  # noqa: E402
 
+ROUNDS = 5
 SEED = Path(__file__).resolve().parents[1] / "tests" / "data" / "seeds" / "seed003.nianbao"
 
 
@@ -32,21 +34,31 @@ def main(n: int = 5000) -> None:
         change = {ref: rng.randint(0, 50)}
         change.update(derived_updates(report, change))
         report.apply(change)
-    samples = []
     clock = time.perf_counter_ns
-    for _ in range(n):
-        ref = rng.choice(parts)
-        change = {ref: rng.randint(0, 50)}
-        t0 = clock()
-        change.update(derived_updates(report, change))
-        report.apply(change)
-        validator.counts()
-        samples.append((clock() - t0) / 1000)
-    samples.sort()
-    p50 = samples[len(samples) // 2]
-    p99 = samples[int(len(samples) * 0.99)]
-    print(f"per-edit re-check (gb2021, {len(validator.rules)} rules, {n} edits): "
-          f"p50 {p50:.0f} µs · p99 {p99:.0f} µs · max {samples[-1]:.0f} µs")
+    rounds = []
+    for _ in range(ROUNDS):  # a shared machine stalls now and then: keep the quietest round too
+        samples = []
+        for _ in range(n // ROUNDS):
+            ref = rng.choice(parts)
+            change = {ref: rng.randint(0, 50)}
+            t0 = clock()
+            change.update(derived_updates(report, change))
+            report.apply(change)
+            validator.counts()
+            samples.append((clock() - t0) / 1000)
+        samples.sort()
+        rounds.append(samples)
+
+    def pct(samples, q):
+        return samples[min(len(samples) - 1, int(len(samples) * q))]
+
+    every = sorted(x for r in rounds for x in r)
+    quiet = min(rounds, key=lambda r: pct(r, 0.99))
+    print(f"per-edit re-check (gb2021, {len(validator.rules)} rules, {len(every)} random edits of "
+          f"seed003 with derived totals; goal p99 < 200 µs)")
+    print(f"  all rounds:     p50 {pct(every, .5):.0f} µs · p99 {pct(every, .99):.0f} µs · max {every[-1]:.0f} µs")
+    print(f"  quietest round: p50 {pct(quiet, .5):.0f} µs · p99 {pct(quiet, .99):.0f} µs")
+    print(f"  load average now: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

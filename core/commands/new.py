@@ -30,6 +30,7 @@ def run(args) -> int:
     for note in result.notes:
         print(f"读取上年报告提示：{note}")
     report = new_year_from(result.report, args.year)
+    report.baseline.file = str(src)
     project_file.save(report, out, backup=True)
     carried = report.form.t3_rows["carried"]
     total = report.values.get(f"t3.{carried}.c7")

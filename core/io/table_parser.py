@@ -241,11 +241,7 @@ def _runs(tokens, need_label: bool):
     def flush():
         nonlocal labels, values
         if values and (any(v.strip() for v in values) or structured):
-            vals = values
-            if not structured:
-                while vals and not vals[-1].strip():
-                    vals = vals[:-1]
-            yield list(labels), vals, structured
+            yield list(labels), values, structured
             labels = []
         values = []
 
@@ -356,6 +352,8 @@ def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[str]
             return False
         raw = runs[-1]
         n = len(table.cells)
+        while len(raw) > n and not raw[-1].strip():
+            raw = raw[:-1]
         while len(raw) > n and not raw[0].strip():
             raw = raw[1:]
         if len(raw) > n:

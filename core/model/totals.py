@@ -56,22 +56,16 @@ def derived_updates(report: Report, changes: dict[str, Value] | None = None,
                     pending.append(formulas[i].target)
         todo = sorted(todo_set)
     out: dict[str, Value] = {}
-    current = report.values
-
-    def val(ref: str) -> Value:
-        if ref in out:
-            return out[ref]
-        if ref in changes:
-            return changes[ref]
-        return current[ref]
-
+    values = dict(report.values)  # a flat copy (~230 cells) is cheaper than layered lookups
+    values.update(changes)
     for i in todo:
         f = formulas[i]
-        total = _sum(val(p) for p in f.parts)
+        total = _sum([values[p] for p in f.parts])
         if isinstance(total, Decimal):
             total = int(total) if total == total.to_integral_value() else total
-        if total != val(f.target) or type(total) is not type(val(f.target)):
-            out[f.target] = total
+        old = values[f.target]
+        if total != old or type(total) is not type(old):
+            out[f.target] = values[f.target] = total
     return {k: v for k, v in out.items() if k not in changes or changes[k] != v}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from ..model.report import Report
@@ -19,9 +19,12 @@ class Severity(enum.Enum):
         return "错误" if self is Severity.ERROR else "警告"
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One problem found in a report: which rule, how bad, which cells, and what to tell the clerk."""
+class Finding(NamedTuple):
+    """One problem found in a report: which rule, how bad, which cells, and what to tell the clerk.
+
+    A NamedTuple rather than a frozen dataclass: findings are rebuilt on every edit, and a
+    tuple is three times cheaper to make.
+    """
 
     rule: str
     severity: Severity

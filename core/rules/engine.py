@@ -33,7 +33,8 @@ class Validator:
                 index.setdefault(ref, []).append(i)
         self._index = index
         self._results: list[list[Finding]] = [[] for _ in self.rules]
-        self._by_cell: dict[str, list[Finding]] = {}
+        # ref -> {id(finding): finding}; identity, because comparing findings by value is slow
+        self._by_cell: dict[str, dict[int, Finding]] = {}
         self._errors = self._warnings = 0
         for i in range(len(self.rules)):
             self._run(i)
@@ -70,15 +71,21 @@ class Validator:
             return False
         by_cell = self._by_cell
         for f in old:
+            key = id(f)
             for ref in f.cells:
-                lst = by_cell.get(ref)
-                if lst is not None:
-                    lst.remove(f)
-                    if not lst:
+                found = by_cell.get(ref)
+                if found is not None:
+                    found.pop(key, None)
+                    if not found:
                         del by_cell[ref]
         for f in new:
+            key = id(f)
             for ref in f.cells:
-                by_cell.setdefault(ref, []).append(f)
+                found = by_cell.get(ref)
+                if found is None:
+                    by_cell[ref] = {key: f}
+                else:
+                    found[key] = f
         errors = sum(f.is_error for f in new) - sum(f.is_error for f in old)
         self._errors += errors
         self._warnings += (len(new) - len(old)) - errors
@@ -94,14 +101,15 @@ class Validator:
 
     def findings_for(self, ref: str) -> list[Finding]:
         """Return the findings that involve the cell or field ``ref``."""
-        return list(self._by_cell.get(ref, ()))
+        found = self._by_cell.get(ref)
+        return list(found.values()) if found else []
 
     def severity_of(self, ref: str) -> Severity | None:
         """Return the worst severity of the findings on ``ref``, or None."""
         found = self._by_cell.get(ref)
         if not found:
             return None
-        return Severity.ERROR if any(f.is_error for f in found) else Severity.WARNING
+        return Severity.ERROR if any(f.is_error for f in found.values()) else Severity.WARNING
 
     def counts(self) -> tuple[int, int]:
         """Return (errors, warnings)."""

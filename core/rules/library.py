@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Callable, Sequence
 
 from ..model.values import NUMBER_TYPES, format_value, is_number, kind_error
@@ -43,12 +44,13 @@ class BlankRule(Rule):
         self.title = title
         self.refs = tuple(refs)
         self.inputs = frozenset(self.refs)
+        self._get = itemgetter(*self.refs)  # all values in one C call: this runs on every edit
 
     def check(self, report, ctx):
-        values = report.values
-        blank = tuple(r for r in self.refs if values[r] is None)  # ~175 lookups: a few µs
-        if not blank:
+        values = self._get(report.values)
+        if None not in values:
             return []
+        blank = tuple(r for r, v in zip(self.refs, values) if v is None)
         if len(blank) == len(self.refs):
             what = "整张表都未填写"
         else:
@@ -64,13 +66,14 @@ class SumRule(Rule):
         self.id = rule_id
         self.total = total
         self.parts = tuple(parts)
-        self.describe = describe  # (total_text, parts_sum_text, diff_text, should_text) -> message
+        self.describe = describe  # (total_text, parts_sum_text, diff_text) -> message
         self.inputs = frozenset((total, *self.parts))
+        self._parts = itemgetter(*self.parts) if len(self.parts) > 1 else (lambda v: (v[self.parts[0]],))
 
     def check(self, report, ctx):
         values = report.values
         total = values[self.total]
-        parts = [values[p] for p in self.parts]
+        parts = self._parts(values)
         if type(total) not in NUMBER_TYPES or not NUMBER_TYPES.issuperset(map(type, parts)):
             return []  # blanks and text are reported by their own rules
         s = sum(parts)
@@ -91,15 +94,21 @@ class BalanceRule(Rule):
 
     def check(self, report, ctx):
         values = report.values
-        lv = [values[r] for r in self.left]
-        rv = [values[r] for r in self.right]
-        if not NUMBER_TYPES.issuperset(map(type, lv + rv)):
-            return []
-        a, b = sum(lv), sum(rv)
+        a = b = 0
+        for r in self.left:
+            v = values[r]
+            if type(v) not in NUMBER_TYPES:
+                return []  # blanks and text are reported by their own rules
+            a += v
+        for r in self.right:
+            v = values[r]
+            if type(v) not in NUMBER_TYPES:
+                return []
+            b += v
         if a == b:
             return []
         msg = self.describe(format_value(a), format_value(b), format_value(abs(a - b)))
-        return [Finding(self.id, E, (*self.left, *self.right), msg)]
+        return [Finding(self.id, E, self.left + self.right, msg)]
 
 
 class FunctionRule(Rule):

@@ -379,6 +379,9 @@ def _sum(report, refs):
     return total
 
 
+_MISS = object()
+
+
 class TextTableRule(Rule):
     """W-TXT-T3/T4/T2: each figure the narrative states must agree with the table."""
 
@@ -390,6 +393,9 @@ class TextTableRule(Rule):
         self.keys = frozenset(f.key for f in figs)
         cells = {r for f in figs for _, refs in f.alternatives for r in refs}
         self.inputs = frozenset({*(f"text.{s}" for s in sections), "meta.year", *cells})
+        # (section, claim, table values) -> finding or None: a cell edit re-judges only the
+        # claims whose cells changed (this rule runs on every edit of 表三).
+        self._memo: dict = {}
 
     def check(self, report, ctx):
         out: list[Finding] = []
@@ -404,36 +410,54 @@ class TextTableRule(Rule):
 
     def _compare(self, report, section: str, found: tuple[Claim, ...], out: list) -> None:
         figs = figures(self.form_id)
+        values = report.values
+        memo = self._memo
         for c in found:
             if c.figure not in self.keys:
                 continue
             fig = figs[c.figure]
-            value = c.value
-            said = None
-            if c.field is not None:
-                f = lookup(self.form_id, c.field)
-                if f is None:
+            key = None
+            if c.field is None:  # a typed number: the finding depends only on these values
+                key = (section, c, tuple(values.get(r) for _, refs in fig.alternatives for r in refs))
+                hit = memo.get(key, _MISS)
+                if hit is not _MISS:
+                    if hit is not None:
+                        out.append(hit)
                     continue
-                value = field_value(report, f)
-                if value is None:
-                    continue
-                said = f"【{c.field}】（{format_value(value)}）"
-            shown, cells, ok = [], [], False
-            for wording, refs in fig.alternatives:
-                v = _sum(report, refs)
-                cells.extend(refs)
-                if v is None:
-                    continue
-                if v == value:
-                    ok = True
-                    break
-                shown.append(f"{wording}为 {format_value(v)}")
-            if ok or not shown:
+            finding = self._finding(report, section, c, fig)
+            if finding is not None:
+                out.append(finding)
+            if key is not None:
+                if len(memo) > 4096:
+                    memo.clear()
+                memo[key] = finding
+
+    def _finding(self, report, section: str, c: Claim, fig: Figure) -> Finding | None:
+        value = c.value
+        said = None
+        if c.field is not None:
+            f = lookup(self.form_id, c.field)
+            if f is None:
+                return None
+            value = field_value(report, f)
+            if value is None:
+                return None
+            said = f"【{c.field}】（{format_value(value)}）"
+        shown, cells = [], []
+        for wording, refs in fig.alternatives:
+            v = _sum(report, refs)
+            cells.extend(refs)
+            if v is None:
                 continue
-            said = said or f"{format_value(value)}件"
-            msg = f"{SECTION_NAMES[section]}写{fig.label}{said}，与表中数字不一致：" + "，".join(shown)
-            out.append(Finding(self.id, W, tuple(dict.fromkeys(cells)), msg, quote=c.sentence.text,
-                               section=section, span=(c.sentence.start, c.sentence.end)))
+            if v == value:
+                return None
+            shown.append(f"{wording}为 {format_value(v)}")
+        if not shown:
+            return None
+        said = said or f"{format_value(value)}件"
+        msg = f"{SECTION_NAMES[section]}写{fig.label}{said}，与表中数字不一致：" + "，".join(shown)
+        return Finding(self.id, W, tuple(dict.fromkeys(cells)), msg, quote=c.sentence.text,
+                       section=section, span=(c.sentence.start, c.sentence.end))
 
 
 # -- W-TXT-YEAR ---------------------------------------------------------------------------

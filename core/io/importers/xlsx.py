@@ -196,13 +196,15 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str]) -> No
                 grid[(r, col)] = text.strip()
     # Formulas saved without results: the export's exact values while the sheet is as exported
     # (they keep a total that was wrong on purpose), else the sum of what the sheet now holds.
-    addr = {f"{_letters(c)}{r}": (r, c) for r, c in formulas}
+    formula_at = {f"{_letters(c)}{r}": (r, c) for r, c in formulas}
     as_exported = bool(exact) and all(
-        _same(grid.get(_pos(a)), v) for a, v in exact.items() if a not in addr)
-    for pos, formula in formulas.items():
-        key = f"{_letters(pos[1])}{pos[0]}"
-        value = exact[key] if as_exported and key in exact else _sum(formula, grid)
-        grid[pos] = ("=" + formula.lstrip("=")) if value is None else value
+        _same(grid.get(_pos(a)), v) for a, v in exact.items() if a not in formula_at)
+    for _ in range(4):  # totals of totals: a few passes settle the nesting of the official tables
+        for key, pos in formula_at.items():
+            value = exact[key] if as_exported and key in exact else _sum(formulas[pos], grid)
+            grid[pos] = ("=" + formulas[pos].lstrip("=")) if value is None else value
+        if as_exported:
+            break
     for mc in root.iter(S + "mergeCell"):
         a, _, b = mc.get("ref", "").partition(":")
         ma, mb = _REF.fullmatch(a), _REF.fullmatch(b or a)
