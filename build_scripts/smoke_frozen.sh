@@ -23,8 +23,9 @@ seed_txt=$(ls ../shared/seeds/001_*.txt 2>/dev/null | head -n 1 || true)
 APP=$work/app/nianbao
 
 # Hide every Python and the checkout (with its .venv, templates and resources) from the frozen app.
-base_prefix=$("$VENV_PY" -c 'import sys; print(sys.base_prefix)')
-printf '%s\n' "$ROOT" "$base_prefix" /usr/lib/python3* /usr/local/lib/python3* > "$work/hide.txt"
+# (The standard library, not the whole prefix: that may be /usr.)
+stdlib=$("$VENV_PY" -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
+printf '%s\n' "$ROOT" "$stdlib" /usr/lib/python3* /usr/local/lib/python3* > "$work/hide.txt"
 cat > "$work/enter.sh" <<'EOF'
 #!/bin/sh
 # Inside fresh mount and network namespaces: cover the listed folders, then run the command.
@@ -102,6 +103,23 @@ else
   ok "export-docx"
 fi
 step export-xlsx "0" "$APP" export "$work/in/seed001.nianbao" -o "$work/out/seed001.xlsx" --force || true
+
+# Read back what was written, and LibreOffice's PDF and HTML of the DOCX: every importer, frozen.
+if [ -f "$docx" ] && command -v soffice > /dev/null 2>&1; then
+  for kind in pdf html; do
+    timeout 120 soffice -env:UserInstallation="file://$work/libreoffice" --headless --convert-to "$kind" \
+      --outdir "$work/out" "$docx" > /dev/null 2>&1 || true
+  done
+fi
+for kind in docx xlsx pdf html; do
+  if [ -f "$work/out/seed001.$kind" ]; then
+    if step "reimport-$kind" "0 1" "$APP" check "$work/out/seed001.$kind"; then
+      grep -q "平武县人民政府办公室" "$work/reimport-$kind.out" || fail "reimport-$kind: unit name missing"
+    fi
+  else
+    echo "skip  reimport-$kind: no seed001.$kind (export failed, or LibreOffice is not installed)"
+  fi
+done
 
 step screenshot "0" "$APP" --screenshot "$work/out/t3.png" "$work/in/seed001.nianbao" --page t3 || true
 step window "0" NIANBAO_EXIT_AFTER_PAINT=1 "$APP" || true

@@ -27,6 +27,7 @@ def run(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    _install_qt_translation(app)
     app.setApplicationName("nianbao")
     app.setOrganizationName("nianbao")
     from . import settings
@@ -66,6 +67,16 @@ def run(argv: list[str]) -> int:
 
     QTimer.singleShot(0, start)  # show the window first, then look at files
     return app.exec()
+
+
+def _install_qt_translation(app) -> None:
+    """Qt's own words (确定, 取消, the text-field menus) in Chinese, from the bundled qtbase_zh_CN."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
 
 
 def _exit_after_paint(window) -> None:

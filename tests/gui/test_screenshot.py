@@ -49,3 +49,14 @@ def test_screenshot_of_a_broken_file_fails_with_a_message(tmp_path):
     proc = _run("--screenshot", str(tmp_path / "x.png"), str(bad), tmp_path=tmp_path)
     assert proc.returncode == 1
     assert "无法打开" in proc.stderr and not Path(tmp_path / "x.png").exists()
+
+
+def test_qt_standard_buttons_are_in_chinese(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from gui.app import _install_qt_translation
+
+    _install_qt_translation(qapp)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert any("确定" in t for t in texts) and any("取消" in t for t in texts), texts
