@@ -19,6 +19,7 @@ from typing import Any
 from ..model.report import META_FIELDS, SECTION_IDS, Report
 from ..model.values import format_value
 from ..schema import SECTION_TITLES, CellKind, FormSpec, TableSpec
+from .xlsx_cells import column_letter
 
 KIND = "nianbao-xlsx"
 VERSION = 1
@@ -31,18 +32,9 @@ LANDSCAPE = {"t4"}
 MAX_CELL_TEXT = 32000  # Excel keeps at most 32767 characters in a cell
 
 
-def _col_letter(n: int) -> str:
-    """1 -> A, 27 -> AA."""
-    s = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def _address(row: int, col: int) -> str:
     """0-based grid position -> Excel address on the table's sheet."""
-    return f"{_col_letter(col + 1)}{GRID_TOP + row}"
+    return f"{column_letter(col + 1)}{GRID_TOP + row}"
 
 
 def cell_addresses(form: FormSpec) -> dict[str, tuple[str, str]]:
@@ -106,14 +98,14 @@ def _table_sheet(wb, report: Report, spec: TableSpec) -> None:
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
     ncols = spec.grid_cols
-    last_col = _col_letter(ncols)
+    last_col = column_letter(ncols)
     scale = WIDTH_SCALE.get(spec.id, 8.0)
     widths = [w * scale for w in spec.col_widths]
     for g in spec.grid:  # one-column headers of up to four characters stay on one line
         if g.role == "header" and g.colspan == 1:
             widths[g.col] = max(widths[g.col], min(len(g.text), 4) * 2 + 1.5)
     for i, w in enumerate(widths):
-        ws.column_dimensions[_col_letter(i + 1)].width = round(w, 2)
+        ws.column_dimensions[column_letter(i + 1)].width = round(w, 2)
 
     meta = report.meta
     unit, year = meta.get("unit") or "", meta.get("year")

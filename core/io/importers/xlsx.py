@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ...errors import FileReadError
+from ..xlsx_cells import column_index, column_letter
 from . import ENDTABLE, ROW, TABLE, Tok, cell, read_bytes
 from .safezip import SafeZip, parse_xml
 
@@ -18,17 +19,9 @@ MAX_ROWS, MAX_COLS = 2000, 200
 _REF = re.compile(r"([A-Z]{1,3})(\d+)")
 
 
-def _letters(n: int) -> str:
-    s = ""
-    while n:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
 def _pos(addr: str) -> tuple[int, int]:
     m = _REF.fullmatch(addr)
-    return (int(m.group(2)), _col(m.group(1))) if m else (0, 0)
+    return (int(m.group(2)), column_index(m.group(1))) if m else (0, 0)
 
 
 def _same(shown: str | None, exact: str) -> bool:
@@ -40,13 +33,6 @@ def _same(shown: str | None, exact: str) -> bool:
         return Decimal(shown) == Decimal(exact)
     except InvalidOperation:
         return False
-
-
-def _col(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 def tokens(path: Path) -> list[Tok]:
@@ -106,8 +92,8 @@ def _data_sheet(root, shared: list[str], out: list[Tok]) -> dict[tuple[str, str]
     for row in root.iter(S + "row"):
         for c in row.iter(S + "c"):
             m = _REF.fullmatch(c.get("r", ""))
-            if m and int(m.group(2)) <= MAX_ROWS and _col(m.group(1)) <= MAX_COLS:
-                rows.setdefault(int(m.group(2)), {})[_col(m.group(1))] = _value(c, shared)[0]
+            if m and int(m.group(2)) <= MAX_ROWS and column_index(m.group(1)) <= MAX_COLS:
+                rows.setdefault(int(m.group(2)), {})[column_index(m.group(1))] = _value(c, shared)[0]
     pairs, exact = {}, {}
     for r in sorted(rows):
         cols = rows[r]
@@ -164,7 +150,7 @@ def _sum(formula: str, grid: dict) -> str | None:
         if not ma or not mb:
             return None
         for r in range(int(ma.group(2)), int(mb.group(2)) + 1):
-            for col in range(_col(ma.group(1)), _col(mb.group(1)) + 1):
+            for col in range(column_index(ma.group(1)), column_index(mb.group(1)) + 1):
                 text = grid.get((r, col), "")
                 if not isinstance(text, str) or not text or text.startswith("\0"):
                     continue
@@ -186,7 +172,7 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str]) -> No
             m = _REF.fullmatch(c.get("r", ""))
             if not m:
                 continue
-            r, col = int(m.group(2)), _col(m.group(1))
+            r, col = int(m.group(2)), column_index(m.group(1))
             if r > MAX_ROWS or col > MAX_COLS:
                 continue
             text, formula = _value(c, shared)
@@ -196,7 +182,7 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str]) -> No
                 grid[(r, col)] = text.strip()
     # Formulas saved without results: the export's exact values while the sheet is as exported
     # (they keep a total that was wrong on purpose), else the sum of what the sheet now holds.
-    formula_at = {f"{_letters(c)}{r}": (r, c) for r, c in formulas}
+    formula_at = {f"{column_letter(c)}{r}": (r, c) for r, c in formulas}
     as_exported = bool(exact) and all(
         _same(grid.get(_pos(a)), v) for a, v in exact.items() if a not in formula_at)
     for _ in range(4):  # totals of totals: a few passes settle the nesting of the official tables
@@ -210,7 +196,7 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str]) -> No
         ma, mb = _REF.fullmatch(a), _REF.fullmatch(b or a)
         if not ma or not mb:
             continue
-        r0, c0, r1, c1 = int(ma.group(2)), _col(ma.group(1)), int(mb.group(2)), _col(mb.group(1))
+        r0, c0, r1, c1 = int(ma.group(2)), column_index(ma.group(1)), int(mb.group(2)), column_index(mb.group(1))
         for r in range(r0, min(r1, MAX_ROWS) + 1):
             for col in range(c0, min(c1, MAX_COLS) + 1):
                 if (r, col) != (r0, c0):
