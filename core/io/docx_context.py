@@ -7,11 +7,11 @@ is decided here, so the template only has to pick a paragraph style per kind.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 from typing import Any
 
+from ..model.dates import cn_date, to_date
 from ..model.report import SECTION_IDS, Report
 from ..model.values import format_value
 
@@ -60,11 +60,8 @@ def date_cn(iso: Any) -> str:
     """``2025-01-21`` -> 「2025年1月21日」 (GB/T 9704: no leading zeros); blank when not set."""
     if not iso:
         return ""
-    try:
-        d = dt.date.fromisoformat(str(iso)[:10])
-    except ValueError:
-        return str(iso)
-    return f"{d.year}年{d.month}月{d.day}日"
+    d = to_date(iso)
+    return cn_date(d) if d is not None else str(iso)
 
 
 def _paragraph(line: str) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from ..model.dates import cn_date, to_date
 from ..model.values import format_value, is_number
 from ..schema import FormSpec, form_for_year, get_form
 from ..schema.builders import T3_COLS
@@ -108,27 +109,11 @@ def _sec6_fee(report, ctx):
                     "（未收取也应写明“未收取信息处理费”）", section="other")]
 
 
-def _parse_date(value) -> _dt.date | None:
-    if isinstance(value, _dt.date):
-        return value
-    if not value:
-        return None
-    try:
-        return _dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
-
-
-def cn_date(d: _dt.date) -> str:
-    """Return a date as written in official documents: 2025年1月21日."""
-    return f"{d.year}年{d.month}月{d.day}日"
-
-
 def _deadline(report, ctx):
     year = report.meta.get("year")
     if not isinstance(year, int):
         return []
-    date = _parse_date(report.meta.get("date"))
+    date = to_date(report.meta.get("date"))
     if date is None:
         if report.meta.get("date"):
             return [Finding("W-DEADLINE", W, ("meta.date",), f"发布日期“{report.meta['date']}”无法识别")]

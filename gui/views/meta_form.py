@@ -2,44 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-import unicodedata
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from core.model.dates import parse_date, parse_month_day
 from core.rules.base import Severity
 from core.schema import FORMS
 
 from .. import strings, style
 from ..document import ReportDocument
 
-_DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
-_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
 YEAR_MIN, YEAR_MAX = 2018, 2100  # YEAR_MIN shows as 未填写
-
-
-def parse_date(text: str) -> str | None:
-    """Return ``text`` as an ISO date, None when blank; raise ValueError when unreadable."""
-    text = unicodedata.normalize("NFKC", text).strip()
-    if not text:
-        return None
-    m = _DATE.match(text)
-    if not m:
-        raise ValueError(text)
-    return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-
-
-def parse_month_day(text: str) -> str:
-    """Return ``text`` as "MM-DD"; raise ValueError when it is not a day of the year."""
-    m = _MONTH_DAY.match(unicodedata.normalize("NFKC", text))
-    if not m:
-        raise ValueError(text)
-    _dt.date(2024, int(m[1]), int(m[2]))  # a leap year accepts 02-29
-    return f"{int(m[1]):02d}-{int(m[2]):02d}"
 
 
 class MetaPage(QWidget):

@@ -1,0 +1,51 @@
+"""Dates as clerks type them and as official documents print them."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from typing import Any
+
+_DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
+_MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_date(text: str) -> str | None:
+    """Return typed text (2025-01-21, 2025年1月21日, full-width too) as an ISO date.
+
+    None when blank; raise ValueError when it is not a date.
+    """
+    text = unicodedata.normalize("NFKC", text).strip()
+    if not text:
+        return None
+    m = _DATE.match(text)
+    if not m:
+        raise ValueError(text)
+    return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+
+
+def parse_month_day(text: str) -> str:
+    """Return typed text (1-31, 1月31日) as "MM-DD"; raise ValueError when it is not a day of the year."""
+    m = _MONTH_DAY.match(unicodedata.normalize("NFKC", text))
+    if not m:
+        raise ValueError(text)
+    _dt.date(2024, int(m[1]), int(m[2]))  # a leap year accepts 02-29
+    return f"{int(m[1]):02d}-{int(m[2]):02d}"
+
+
+def to_date(value: Any) -> _dt.date | None:
+    """Return a stored meta date (ISO text or a date) as a date, None when blank or unreadable."""
+    if isinstance(value, _dt.date):
+        return value
+    if not value:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def cn_date(d: _dt.date) -> str:
+    """Return a date as official documents write it: 2025年1月21日 (GB/T 9704: no leading zeros)."""
+    return f"{d.year}年{d.month}月{d.day}日"
