@@ -17,6 +17,7 @@ from ..model.values import format_value, is_number
 from ..schema import SECTIONS, get_form
 from ..textnum import find_quantities
 from .base import Finding, Rule, Severity
+from .library import FunctionRule
 
 W = Severity.WARNING
 SECTION_IDS = tuple(s for s, _ in SECTIONS)
@@ -624,14 +625,6 @@ def _unknown_fields(section: str):
 # -- the rule set --------------------------------------------------------------------------
 
 
-class _Fn(Rule):
-    def __init__(self, rule_id, inputs, fn):
-        self.id, self.inputs, self.fn = rule_id, frozenset(inputs), fn
-
-    def check(self, report, ctx):
-        return self.fn(report, ctx)
-
-
 @lru_cache(maxsize=None)
 def text_rules(form_id: str) -> tuple[Rule, ...]:
     """Return the text-versus-table and narrative rules for the format ``form_id``."""
@@ -641,9 +634,9 @@ def text_rules(form_id: str) -> tuple[Rule, ...]:
     # 规章/规范性文件 counts belong in 总体情况 (V S13); elsewhere they may mean something else.
     rules.append(TextTableRule("W-TXT-T2", ("preface", "overview"), form_id))
     for section in SECTION_IDS:
-        rules.append(_Fn("W-TXT-YEAR", {f"text.{section}", "meta.year"}, _text_year(section)))
-        rules.append(_Fn("W-TXT-FIELD", {f"text.{section}"}, _unknown_fields(section)))
-    rules.append(_Fn("W-SEC1-ASPECTS", {"text.overview"}, _sec1))
-    rules.append(_Fn("W-X-COPY", {"*", *(f"text.{s}" for s in SECTION_IDS),
+        rules.append(FunctionRule("W-TXT-YEAR", {f"text.{section}", "meta.year"}, _text_year(section)))
+        rules.append(FunctionRule("W-TXT-FIELD", {f"text.{section}"}, _unknown_fields(section)))
+    rules.append(FunctionRule("W-SEC1-ASPECTS", {"text.overview"}, _sec1))
+    rules.append(FunctionRule("W-X-COPY", {"*", *(f"text.{s}" for s in SECTION_IDS),
                                   *(f"stale.{s}" for s in SECTION_IDS)}, _x_copy))
     return tuple(rules)
