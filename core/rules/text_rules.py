@@ -527,7 +527,7 @@ def count_chars(text: str) -> int:
 
 
 @lru_cache(maxsize=64)
-def _aspect_findings(text: str) -> tuple[Finding, ...]:
+def _aspect_findings(text: str, basis: str) -> tuple[Finding, ...]:
     out = []
     if not text.strip():
         return (Finding("W-SEC1-ASPECTS", W, (), "“一、总体情况”未填写，应综述主动公开、依申请公开、"
@@ -535,7 +535,7 @@ def _aspect_findings(text: str) -> tuple[Finding, ...]:
     missing = [name for name, rx in ASPECTS if not rx.search(text)]
     if missing:
         out.append(Finding("W-SEC1-ASPECTS", W, (), "“一、总体情况”没有写到"
-                           + "、".join(missing) + "方面的情况（国办公开办函〔2021〕30号要求综述主动公开、"
+                           + "、".join(missing) + f"方面的情况（{basis}综述主动公开、"
                            "依申请公开、政府信息管理、政府信息公开平台建设、监督保障）", section="overview"))
     n = count_chars(text)
     if n > SEC1_MAX_CHARS:
@@ -545,7 +545,9 @@ def _aspect_findings(text: str) -> tuple[Finding, ...]:
 
 
 def _sec1(report, ctx):
-    return list(_aspect_findings(report.text.get("overview", "")))
+    # Only the 2021 format states these five topics (domain.md §2.1); for 2019 it is advice.
+    basis = "国办公开办函〔2021〕30号要求" if report.form.id == "gb2021" else "年报一般应"
+    return list(_aspect_findings(report.text.get("overview", ""), basis))
 
 
 # -- W-X-COPY -----------------------------------------------------------------------------
