@@ -94,7 +94,16 @@ class Report:
         """
         inverse: dict[str, Any] = {}
         changed: set[str] = set()
+        values = self.values
         for ref, value in changes.items():
+            if ref in values:  # a table cell: the common case, on every keystroke
+                old = values[ref]
+                if old == value and type(old) is type(value):
+                    continue
+                inverse.setdefault(ref, old)
+                values[ref] = value
+                changed.add(ref)
+                continue
             old = self.get(ref)
             if ref.startswith("text.") and f"stale.{ref[5:]}" not in changes:
                 name = ref[5:]

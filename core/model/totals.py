@@ -21,6 +21,21 @@ def _formula_index(form_id: str):
     return form.formulas, by_part
 
 
+@lru_cache(maxsize=4096)
+def _affected(form_id: str, refs: frozenset) -> tuple[int, ...]:
+    """Return, in evaluation order, the formulas that depend on ``refs`` directly or via a total."""
+    formulas, by_part = _formula_index(form_id)
+    todo: set[int] = set()
+    pending = list(refs)
+    while pending:
+        ref = pending.pop()
+        for i in by_part.get(ref, ()):
+            if i not in todo:
+                todo.add(i)
+                pending.append(formulas[i].target)
+    return tuple(sorted(todo))
+
+
 def _sum(values: Iterable[Value]) -> Value:
     nums = []
     for v in values:
@@ -42,19 +57,11 @@ def derived_updates(report: Report, changes: dict[str, Value] | None = None,
     whose value differs from the current one are returned.
     """
     changes = dict(changes or {})
-    formulas, by_part = _formula_index(report.form.id)
+    formulas, _ = _formula_index(report.form.id)
     if dirty is None and not changes:
-        todo = range(len(formulas))
+        todo: tuple[int, ...] = tuple(range(len(formulas)))
     else:
-        todo_set: set[int] = set()
-        pending = list(dirty if dirty is not None else changes)
-        while pending:
-            ref = pending.pop()
-            for i in by_part.get(ref, ()):
-                if i not in todo_set:
-                    todo_set.add(i)
-                    pending.append(formulas[i].target)
-        todo = sorted(todo_set)
+        todo = _affected(report.form.id, frozenset(dirty if dirty is not None else changes))
     out: dict[str, Value] = {}
     values = dict(report.values)  # a flat copy (~230 cells) is cheaper than layered lookups
     values.update(changes)

@@ -9,6 +9,7 @@ from .base import CheckContext, Finding, Rule, Severity
 from .report_rules import all_rules
 
 WILDCARD = "*"
+_ERROR = Severity.ERROR
 
 
 class Validator:
@@ -49,17 +50,21 @@ class Validator:
 
     def update(self, refs: Iterable[str]) -> bool:
         """Re-run the rules that read any of ``refs``; return whether any finding changed."""
-        refs = set(refs)
+        if not isinstance(refs, (set, frozenset)):
+            refs = set(refs)
         if WILDCARD in refs or self.report.form.id != self.form_id:
             self._build()
             return True
-        todo: set[int] = set()
         index = self._index
+        todo: set[int] = set()
         for ref in refs:
-            todo.update(index.get(ref, ()))
+            rules = index.get(ref)
+            if rules:
+                todo.update(rules)
         changed = False
         for i in todo:
-            changed |= self._run(i)
+            if self._run(i):
+                changed = True
         if changed:
             self.revision += 1
         return changed
@@ -70,7 +75,10 @@ class Validator:
         if new == old:
             return False
         by_cell = self._by_cell
+        errors = 0
         for f in old:
+            if f.severity is _ERROR:
+                errors -= 1
             key = id(f)
             for ref in f.cells:
                 found = by_cell.get(ref)
@@ -79,6 +87,8 @@ class Validator:
                     if not found:
                         del by_cell[ref]
         for f in new:
+            if f.severity is _ERROR:
+                errors += 1
             key = id(f)
             for ref in f.cells:
                 found = by_cell.get(ref)
@@ -86,7 +96,6 @@ class Validator:
                     by_cell[ref] = {key: f}
                 else:
                     found[key] = f
-        errors = sum(f.is_error for f in new) - sum(f.is_error for f in old)
         self._errors += errors
         self._warnings += (len(new) - len(old)) - errors
         self._results[i] = new
