@@ -16,13 +16,10 @@ EPILOG = ("图形界面：nianbao [文件] [--page 页面]；无显示器截图�
           "（页面：meta preface overview t2 t3 t4 problems other）")
 
 
-def _modules():
-    for name in COMMANDS:
-        try:
-            yield importlib.import_module(f"{__package__}.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.commands.{name}":
-                raise
+def _modules(only: str | None = None):
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            yield importlib.import_module(f"{__package__}.commands.{module}")
 
 
 class _ChineseHelp(argparse.HelpFormatter):
@@ -41,13 +38,14 @@ def _localise(parser: argparse.ArgumentParser) -> None:
             action.help = "显示本帮助并退出"
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """Return the parser; with ``only``, just that subcommand's module is imported."""
     parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
                         help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     runners = {}
-    for module in _modules():
+    for module in _modules(only):
         before = set(sub.choices)
         module.add_parser(sub)
         for name in set(sub.choices) - before:
@@ -60,12 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def command_names() -> set[str]:
     """Return the names of the terminal subcommands."""
-    return set(build_parser()._subparsers._group_actions[0].choices)  # noqa: SLF001
+    return set(COMMANDS)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; return its exit status (0 ok, 1 findings with errors, 2 unreadable input)."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

@@ -6,9 +6,10 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # the frozen app re-enters here in audit worker processes
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the frozen app re-enters here in audit worker processes
+        multiprocessing.freeze_support()
     argv = list(sys.argv[1:] if argv is None else argv)
     from core.cli import command_names, main as cli_main
 
