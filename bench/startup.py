@@ -51,6 +51,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, NIANBAO_EXIT_AFTER_PAINT="1", NIANBAO_SETTINGS_DIR=tmp, NIANBAO_DATA_DIR=tmp)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its .pyc files; so should we
         once(None, env)  # warm the OS file cache, as a second launch would be
         runs = [once(args.file, env) for _ in range(args.n)]
     times = [wall for wall, _ in runs]
