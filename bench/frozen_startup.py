@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from startup import time_to_paint  # bench/ is this script's folder, first on sys.path
+
 ROOT = Path(__file__).resolve().parents[1]
 GOAL_S = 1.5
 
@@ -38,31 +40,9 @@ def office_env(home: str) -> dict[str, str]:
     return env
 
 
-def children_cpu() -> float:
-    """CPU seconds used by finished child processes (0 where the resource module is missing)."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return 0.0
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def to_paint(exe: Path, file: str | None, env: dict) -> tuple[float, float]:
     """Return (wall seconds from spawning the frozen app to its "painted" line, CPU seconds of the run)."""
-    cpu = children_cpu()
-    start = time.perf_counter()
-    proc = subprocess.Popen([str(exe), *([file] if file else [])], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
-    for line in proc.stdout:
-        if line.strip() == "painted":
-            elapsed = time.perf_counter() - start
-            break
-    else:
-        proc.wait()
-        raise SystemExit(f"the frozen window never painted (exit code {proc.returncode})")
-    proc.wait(timeout=30)
-    return elapsed, children_cpu() - cpu
+    return time_to_paint([str(exe), *([file] if file else [])], env)
 
 
 def to_exit(args: list[str], env: dict) -> float:

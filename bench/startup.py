@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -21,17 +20,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _cpu() -> float:
+def children_cpu() -> float:
+    """CPU seconds used by finished child processes (0 where the resource module is missing)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-def once(file: str | None, env: dict) -> tuple[float, float]:
-    """Return (wall seconds to first paint, CPU seconds of the whole child run)."""
-    cpu = _cpu()
+def time_to_paint(command: list[str], env: dict, cwd: Path | None = None) -> tuple[float, float]:
+    """Return (wall seconds from spawning ``command`` to its "painted" line, CPU seconds of the run)."""
+    cpu = children_cpu()
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "gui.main", *([file] if file else [])], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
     for line in proc.stdout:
         if line.strip() == "painted":
             elapsed = time.perf_counter() - start
@@ -40,7 +44,12 @@ def once(file: str | None, env: dict) -> tuple[float, float]:
         proc.wait()
         raise SystemExit(f"the window never painted (exit code {proc.returncode})")
     proc.wait(timeout=30)
-    return elapsed, _cpu() - cpu
+    return elapsed, children_cpu() - cpu
+
+
+def once(file: str | None, env: dict) -> tuple[float, float]:
+    """Return (wall seconds to first paint, CPU seconds of the whole child run)."""
+    return time_to_paint([sys.executable, "-m", "gui.main", *([file] if file else [])], env, ROOT)
 
 
 def main() -> int:
