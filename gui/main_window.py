@@ -98,6 +98,9 @@ class Dialogs:
         return QFileDialog.getOpenFileNames(self.parent, title, "",
                                             strings.ALL_REPORTS_FILTER.format(patterns=patterns))[0]
 
+    def open_template(self, title: str) -> str:
+        return QFileDialog.getOpenFileName(self.parent, title, "", strings.DOCX_FILTER)[0]
+
     def open_folder(self, title: str) -> str:
         return QFileDialog.getExistingDirectory(self.parent, title)
 
@@ -214,6 +217,7 @@ class MainWindow(QMainWindow):
         self._action(strings.ACT_SAVE_AS, self.save_as, QKeySequence.StandardKey.SaveAs, file_menu)
         file_menu.addSeparator()
         self._action(strings.ACT_EXPORT_DOCX, lambda: self.export("docx"), None, file_menu)
+        self._action(strings.ACT_EXPORT_DOCX_TEMPLATE, self.export_with_template, None, file_menu)
         self._action(strings.ACT_EXPORT_XLSX, lambda: self.export("xlsx"), None, file_menu)
         from . import batch
 
@@ -532,7 +536,12 @@ class MainWindow(QMainWindow):
                               strings.READ_NOTES_INTRO.format(name=Path(path).name) + "\n\n"
                               + "\n".join(f"· {n}" for n in result.notes))
 
-    def export(self, kind: str) -> Path | None:
+    def export_with_template(self) -> Path | None:
+        """Export to Word from the office's own template (a province's house style)."""
+        template = self.dialogs.open_template(strings.TEMPLATE_TITLE)
+        return self.export("docx", template=Path(template)) if template else None
+
+    def export(self, kind: str, template: Path | None = None) -> Path | None:
         """Export to Word ("docx") or Excel ("xlsx") through core.io.export."""
         from core.io import export as exporting
         from core.rules.engine import check_report
@@ -555,7 +564,7 @@ class MainWindow(QMainWindow):
         if out.suffix.lower() != f".{kind}":
             out = out.with_name(out.name + f".{kind}")
         try:
-            self._call_exporter(exporter, kind, report, out)
+            self._call_exporter(exporter, kind, report, out, template)
         except (ReportError, OSError) as exc:
             self.dialogs.error(strings.EXPORT_FAILED, str(exc))
             return None
@@ -564,9 +573,12 @@ class MainWindow(QMainWindow):
         return out
 
     @staticmethod
-    def _call_exporter(exporter, kind: str, report: Report, out: Path) -> None:
+    def _call_exporter(exporter, kind: str, report: Report, out: Path, template: Path | None) -> None:
         """Call the exporter; the user already confirmed any errors, so it must not refuse."""
-        exporter(report, out, force=True)
+        if template is not None:
+            exporter(report, out, template, force=True)
+        else:
+            exporter(report, out, force=True)
 
     # -- autosave and recovery -------------------------------------------------------------
     def autosave_now(self) -> Path | None:

@@ -29,6 +29,7 @@ class RecordingDialogs:
         self.asked_save: list[str] = []
         self.asked_export: list[list] = []
         self.next_file = ""
+        self.next_template = ""
         self.next_folder = ""
 
     def error(self, title, text):
@@ -63,6 +64,9 @@ class RecordingDialogs:
 
     def open_file(self, title, folder=""):
         return self.next_file
+
+    def open_template(self, title):
+        return self.next_template
 
     def save_file(self, title, suggested, file_filter):
         return self.next_file

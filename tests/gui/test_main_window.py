@@ -305,3 +305,25 @@ def test_save_includes_the_cell_being_typed(seed_window, qtbot, tmp_path, dialog
 
 def test_findings_model_passes_model_tester(seed_window, qtmodeltester):
     qtmodeltester.check(seed_window.findings.model)
+
+
+def test_export_with_the_offices_own_template(window, tmp_path, dialogs):
+    from docx import Document
+
+    from core.io.export import default_template
+
+    window.open_path(seed(1))
+    # An office template: the default one with a line of the house style added.
+    template = tmp_path / "本省模板.docx"
+    doc = Document(str(default_template("gb2021")))
+    doc.add_paragraph("本省版式 {{ unit }}")
+    doc.save(str(template))
+    dialogs.next_template = str(template)
+    dialogs.next_file = str(tmp_path / "out.docx")
+    dialogs.export_answer = True
+    out = window.export_with_template()
+    assert out == tmp_path / "out.docx"
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "本省版式 平武县人民政府办公室" in text
+    dialogs.next_template = ""
+    assert window.export_with_template() is None  # cancelled: nothing written, no error
