@@ -5,9 +5,9 @@ from __future__ import annotations
 from operator import itemgetter
 from typing import Callable, Sequence
 
-from ..model.values import NUMBER_TYPES, format_value, is_number, kind_error
+from ..model.values import NUMBER_TYPES, format_value, kind_error
 from ..schema import CellKind, CellSpec
-from .base import CheckContext, Finding, Rule, Severity
+from .base import Finding, Rule, Severity
 
 E, W = Severity.ERROR, Severity.WARNING
 

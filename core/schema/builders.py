@@ -135,7 +135,7 @@ def build_t3(row_defs) -> TableSpec:
         for c, ref in enumerate(row.cells):
             grid.append(GridCell(head + i, 3 + c, ref=ref, role="data"))
 
-    total_row, carry_row = rows[-2], rows[-1]
+    total_row = rows[-2]
     handled = rows[2:-2]
     formulas = []
     for c in range(6):  # column totals of the handled rows; c7 comes from the row sums
