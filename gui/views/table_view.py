@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QEvent, QItemSelection, QItemSelectionModel, QMimeData, QModelIndex, QRect, Qt, QTimer, Signal,
+    QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QPen
 from PySide6.QtWidgets import (
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import settings, strings, style
+from ..clipboard import put_on_clipboard
 from ..models.report_table_model import EditResult, ReportTableModel
 from ..paste import read_clipboard, to_html, to_tsv
 
@@ -409,10 +410,7 @@ class ReportTableView(QTableView):
                 line.append(model.index(r, c).data() or "" if g is not None else "")
             block.append(line)
         text = to_tsv(block)
-        mime = QMimeData()
-        mime.setText(text)
-        mime.setHtml(to_html(block))
-        QGuiApplication.clipboard().setMimeData(mime)
+        put_on_clipboard(text, to_html(block))
         return text
 
     def paste(self) -> bool:

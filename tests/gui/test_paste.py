@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from core.schema import get_form
+from gui.clipboard import put_on_clipboard
 from gui.paste import plan_paste, read_clipboard
 
 T3 = get_form("gb2021").table("t3")
@@ -16,12 +17,7 @@ def _paste(window, qtbot, start: str, text: str = "", html: str = "", table: str
     window.show_page(table)
     view = window.page(table).view
     view.setCurrentIndex(view.model().index_of(start))
-    mime = QMimeData()
-    if text:
-        mime.setText(text)
-    if html:
-        mime.setHtml(html)
-    QGuiApplication.clipboard().setMimeData(mime)
+    put_on_clipboard(text, html)
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     return view
