@@ -210,7 +210,7 @@ def test_merge_two_reports(window, dialogs):
     pytest.importorskip("core.merge")
     from gui import batch
 
-    dialogs.open_files = lambda title: [str(seed(0)), str(seed(1))]
+    dialogs.open_files = lambda title, folder="": [str(seed(0)), str(seed(1))]
     assert batch.merge_files(window)
     merged = window.document.report
     a, b = project_file.load(seed(0)), project_file.load(seed(1))
