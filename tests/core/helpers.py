@@ -12,7 +12,8 @@ from pathlib import Path
 from core.io import project_file
 from core.model import Report, recompute_all
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
 
 
 def seed(n: int) -> Report:
