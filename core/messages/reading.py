@@ -5,12 +5,8 @@ from __future__ import annotations
 # -- the report as a whole ------------------------------------------------------------------
 
 
-def year_missing() -> str:
-    return "未能从标题中读出报告年度，请在“基本信息”中填写"
-
-
-def unit_missing() -> str:
-    return "未能读出单位名称，请在“基本信息”中填写"
+YEAR_MISSING = "未能从标题中读出报告年度，请在“基本信息”中填写"
+UNIT_MISSING = "未能读出单位名称，请在“基本信息”中填写"
 
 
 def section_missing(title: str) -> str:
@@ -127,8 +123,13 @@ def is_folder(path) -> str:
     return f"“{path}”是文件夹，不是文件"
 
 
-def old_format(name: str, app: str, new_suffix: str) -> str:
-    return f"“{name}”是旧版{app}格式，请在 Word 或 WPS 中打开后“另存为”{new_suffix} 再导入"
+_OLD_APPS = {".doc": "Word", ".wps": "WPS 文字", ".xls": "Excel", ".et": "WPS 表格"}
+
+
+def old_format(name: str, suffix: str, new_suffix: str) -> str:
+    """An old binary file (``suffix`` .doc .wps .xls .et) to be saved again as ``new_suffix``."""
+    return (f"“{name}”是旧版{_OLD_APPS.get(suffix, suffix)}格式，请在 Word 或 WPS 中打开后"
+            f"“另存为”{new_suffix} 再导入")
 
 
 def unsupported_kind(suffix: str, accepted: tuple[str, ...] = ()) -> str:
