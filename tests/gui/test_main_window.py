@@ -208,7 +208,7 @@ def test_real_export_writes_files(seed_window, tmp_path, dialogs):
 def test_merge_two_reports(window, dialogs):
     from gui import batch
 
-    dialogs.open_files = lambda title: [str(seed(0)), str(seed(1))]
+    dialogs.open_files = lambda title, folder="": [str(seed(0)), str(seed(1))]
     assert batch.merge_files(window)
     merged = window.document.report
     a, b = project_file.load(seed(0)), project_file.load(seed(1))
