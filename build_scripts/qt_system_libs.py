@@ -19,13 +19,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bundle_contents import is_denied  # noqa: E402
 
 
+# Plugin folders a Qt Widgets window loads from (PyInstaller collects these for QtGui and QtWidgets; the
+# others, e.g. printsupport or sqldrivers, belong to Qt modules the app does not use).
+WINDOW_PLUGIN_DIRS = ("platforms", "platforminputcontexts", "platformthemes", "iconengines", "imageformats",
+                      "styles", "wayland-decoration-client", "wayland-shell-integration",
+                      "wayland-graphics-integration-client", "xcbglintegrations", "egldeviceintegrations", "generic")
+
+
 def kept_plugins() -> list[Path]:
-    """The Qt plugins of the installed PySide6 that the bundle carries (located, not imported)."""
+    """The window's Qt plugins of the installed PySide6 that the bundle carries (located, not imported)."""
     spec = importlib.util.find_spec("PySide6")
     if spec is None or spec.origin is None:
         raise SystemExit("qt_system_libs: PySide6 is not installed in this Python")
     package = Path(spec.origin).parent
-    return sorted(p for p in (package / "Qt" / "plugins").rglob("*.so")
+    return sorted(p for folder in WINDOW_PLUGIN_DIRS for p in (package / "Qt" / "plugins" / folder).glob("*.so")
                   if not is_denied(p.relative_to(package.parent).as_posix()))
 
 
