@@ -12,6 +12,12 @@ if [ "${1:-}" != "--no-build" ]; then
 fi
 [ -x dist/nianbao/nianbao ] || { echo "smoke_frozen: dist/nianbao/nianbao is missing" >&2; exit 1; }
 "$VENV_PY" bench/bundle_size.py --check
+# The bundle's filtered ICU data (icu_data.py) must give Qt the answers of the full data.
+bundle_icu=$(dirname "$(find dist/nianbao -name 'libicudata.so.*' -type f | head -n 1)")
+if ! cmp -s <("$VENV_PY" build_scripts/icu_probe.py) <(LD_LIBRARY_PATH="$ROOT/$bundle_icu" "$VENV_PY" build_scripts/icu_probe.py); then
+  echo "smoke_frozen: with the bundle's ICU data Qt answers differently (build_scripts/icu_probe.py)" >&2
+  exit 1
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-frozen.XXXXXX")
 trap 'rm -rf "$work"' EXIT

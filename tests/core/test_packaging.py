@@ -280,3 +280,30 @@ def test_shell_scripts_parse(script):
         pytest.skip("no bash")
     result = subprocess.run([bash, "-n", str(BUILD / script)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def _qt_answers(icu_dir: Path | None = None) -> str:
+    """What Qt answers through ICU (build_scripts/icu_probe.py), with the full data or the libicudata in icu_dir."""
+    env = {k: v for k, v in __import__("os").environ.items() if k != "LD_LIBRARY_PATH"}
+    if icu_dir is not None:
+        env["LD_LIBRARY_PATH"] = str(icu_dir)  # searched before QtCore's RUNPATH
+    result = subprocess.run([sys.executable, str(BUILD / "icu_probe.py")], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("icupkg") or not shutil.which("objcopy"),
+                    reason="icu-devtools or binutils is not installed")
+def test_filtered_icu_data_gives_qt_the_same_answers(tmp_path, monkeypatch):
+    import icu_data
+
+    package = Path(importlib.util.find_spec("PySide6").origin).parent
+    full = next((package / "Qt" / "lib").glob("libicudata.so.*"))
+    small = icu_data.build(full, tmp_path / "small")
+    assert small.stat().st_size < full.stat().st_size / 5
+    assert _qt_answers(small.parent) == _qt_answers()
+    # The probe notices a missing piece: without the Chinese collation, 县 and 乡 no longer sort by pinyin.
+    monkeypatch.setattr(icu_data, "KEPT_ITEMS", tuple(p for p in icu_data.KEPT_ITEMS if not p.startswith("coll/zh")))
+    broken = icu_data.build(full, tmp_path / "broken")
+    assert _qt_answers(broken.parent) != _qt_answers()
