@@ -27,7 +27,7 @@ GROUPS = (
     ("Python (interpreter, stdlib, extension modules)", ("python3", "libpython", "base_library.zip",
                                                          "lib-dynload", "_internal/_", ".pyd")),
     ("lxml", ("lxml/",)),
-    ("templates and resources", ("templates/", "resources/")),
+    ("templates and resources", ("nianbao_templates/", "nianbao_resources/")),
     ("system libraries (X11/xcb, fontconfig/freetype, glib, C++ runtime ...)", (".so", ".dll")),
 )
 

@@ -141,8 +141,8 @@ def test_app_code_imports_no_excluded_module():
     "PySide6/Qt/lib/libicudata.so.73",
     "PySide6/Qt/translations/qtbase_zh_CN.qm",
     "PySide6/translations/qt_zh_CN.qm",
-    "templates/gb2021.docx",
-    "resources/icon.png",
+    "nianbao_templates/gb2021.docx",
+    "nianbao_resources/icon.png",
     "libxcb-cursor.so.0",
     "docx/templates/default.docx",
 ])
