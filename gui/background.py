@@ -57,6 +57,23 @@ class Progress(QObject):
         self.changed.emit(0, 0, text)
 
 
+class _Outcome(QObject):
+    """Carries the result from the worker to the GUI thread; owned by Python, so a window closed
+    meanwhile cannot delete it under the worker's feet."""
+
+    done = Signal(object, object)  # result, exception
+
+
+def _run(work: Callable, progress: Progress, outcome: _Outcome) -> None:
+    """The worker thread: it touches only ``progress`` and ``outcome``, never a widget."""
+    try:
+        result = work(progress)
+    except BaseException as exc:  # noqa: BLE001 - every failure is reported on the GUI thread
+        outcome.done.emit(None, exc)
+    else:
+        outcome.done.emit(result, None)
+
+
 class _InputBlocker(QObject):
     """Swallows mouse and keyboard input everywhere but in the progress dialog while work runs."""
 
@@ -79,7 +96,6 @@ class BackgroundOp(QObject):
     """
 
     finished = Signal()
-    _outcome = Signal(object, object)  # result, exception: emitted by the worker, delivered queued
 
     def __init__(self, window: QWidget, work: Callable[[Progress], Any], *, title: str, label: str,
                  on_success: Callable[[Any], None] | None = None,
@@ -106,7 +122,8 @@ class BackgroundOp(QObject):
         self._blocker = _InputBlocker(self, self.dialog)
         self._show_timer = QTimer(self, singleShot=True, interval=SHOW_AFTER_MS, timeout=self._show_dialog)
         self.progress.changed.connect(self._progressed)
-        self._outcome.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._outcome = _Outcome()
+        self._outcome.done.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
     # -- running ---------------------------------------------------------------------------
     def start(self) -> "BackgroundOp":
@@ -116,16 +133,9 @@ class BackgroundOp(QObject):
         QApplication.instance().installEventFilter(self._blocker)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._show_timer.start()
-        threading.Thread(target=self._run, name="nianbao-background", daemon=True).start()
+        threading.Thread(target=_run, args=(self.work, self.progress, self._outcome), name="nianbao-background",
+                         daemon=True).start()
         return self
-
-    def _run(self) -> None:
-        try:
-            result = self.work(self.progress)
-        except BaseException as exc:  # noqa: BLE001 - every failure is reported on the GUI thread
-            self._outcome.emit(None, exc)
-        else:
-            self._outcome.emit(result, None)
 
     def cancel(self) -> None:
         """Stop waiting: the dialog closes now, ``work`` is told to stop, its outcome is dropped."""

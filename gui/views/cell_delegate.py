@@ -64,6 +64,8 @@ class CellDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         opt.state &= _NOT_MARKED
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.base())  # the view has filled the row with highlight
         super().paint(painter, opt, index)
         if not option.state & QStyle.StateFlag.State_Selected:
             return
@@ -73,6 +75,7 @@ class CellDelegate(QStyledItemDelegate):
             pen = QPen(style.SELECTION_BORDER)
             pen.setWidth(2)
             painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)  # the style may leave its highlight brush set
             painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
         painter.restore()
 
