@@ -43,7 +43,7 @@ def read_failure_text(exc: BaseException) -> str:
 
 def notes_text(name: str, notes) -> str:
     """The 「读取报告时的说明」 text: what could not be read, or was read by a guess."""
-    return strings.read_notes_intro(name) + "\n\n" + "\n".join(f"· {getattr(n, 'message', n)}" for n in notes)
+    return strings.read_notes_intro(name) + "\n\n" + "\n".join(f"· {n.message}" for n in notes)
 
 
 class FileActions:

@@ -3,29 +3,18 @@ undo through the document."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QToolTip, QVBoxLayout, QWidget
 
 from core.fields import Field, field_text, field_value, find_fields, insert_field, lookup, resolve_fields
-from core.schema import SECTION_TITLES, SECTIONS
+from core.schema import SECTION_TITLES, count_chars, section as section_spec
 
 from .. import strings, style
 from ..clipboard import new_mime_data
 from ..document import ReportDocument
 from . import field_chips as chips
 from .field_menu import FieldChooser
-
-_SPACE = re.compile(r"\s")
-LIMITS = {"overview": 1000}  # 「一、总体情况」 should stay within about 1,000 characters
-TITLES = dict(SECTIONS) | SECTION_TITLES
-
-
-def count_chars(text: str) -> int:
-    """Return the 字数 of a text: characters other than white space."""
-    return len(_SPACE.sub("", text))
 
 
 class NarrativeEdit(QPlainTextEdit):
@@ -87,7 +76,7 @@ class NarrativePage(QWidget):
         self.document: ReportDocument | None = None
         self._syncing = False
         self._field_refs: frozenset = frozenset()
-        title = QLabel(TITLES.get(section, section))
+        title = QLabel(SECTION_TITLES.get(section, section))
         title.setObjectName("pageTitle")
         self.stale_bar = QFrame()
         self.stale_bar.setObjectName("staleBar")
@@ -267,7 +256,7 @@ class NarrativePage(QWidget):
         report = self.document.report if self.document is not None else None
         text = self.text()
         n = count_chars(resolve_fields(report, text) if report is not None else text)  # as it is printed
-        limit = LIMITS.get(self.section)
+        limit = section_spec(self.section).max_chars
         self.count.setText(strings.char_count(n, limit))
         over = limit is not None and n > limit
         self.count.setStyleSheet(style.WARNING_TEXT if over else style.NOTE_TEXT)
