@@ -9,14 +9,17 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileReadError
+from ..model.dates import YEAR_MAX, YEAR_MIN
 from ..model.report import SECTION_IDS, Baseline, Report
-from ..schema import FORMS, CellKind
+from ..model.values import in_range, shorten
+from ..schema import FORMS, SECTION_TITLES, CellKind
 from .atomic import write_atomic
+from .limits import MAX_PROJECT_BYTES, read_regular_file
+from .text_clean import clean_surrogates
 
 KIND = "nianbao-report"
 VERSION = 1
 EXTENSION = ".nianbao"
-MAX_BYTES = 20 * 1024 * 1024
 
 _KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "stale_sections", "baseline",
                "sources", "app"}
@@ -27,11 +30,14 @@ def _dump(obj: Any, indent: int = 0) -> str:
     """Serialise to JSON, writing Decimal exactly as typed (json cannot)."""
     pad = "  " * indent
     if isinstance(obj, Decimal):
-        return format(obj, "f")
+        # Plain digits as typed; a huge exponent (kept from an unknown key) stays short.
+        return format(obj, "f") if obj.is_finite() and abs(obj.as_tuple().exponent) <= 50 else str(obj)
+    if isinstance(obj, str):
+        return json.dumps(clean_surrogates(obj), ensure_ascii=False)
     if isinstance(obj, dict):
         if not obj:
             return "{}"
-        inner = ",\n".join(f"{pad}  {json.dumps(str(k), ensure_ascii=False)}: {_dump(v, indent + 1)}"
+        inner = ",\n".join(f"{pad}  {_dump(str(k))}: {_dump(v, indent + 1)}"
                            for k, v in obj.items())
         return "{\n" + inner + "\n" + pad + "}"
     if isinstance(obj, (list, tuple)):
@@ -77,26 +83,81 @@ def dumps(report: Report) -> str:
     return _dump(report_to_dict(report)) + "\n"
 
 
-def save(report: Report, path: str | os.PathLike, *, backup: bool = True) -> None:
-    """Save ``report`` safely: temp file, fsync, replace; the previous file kept as ``.bak``."""
+def save(report: Report, path: str | os.PathLike, *, backup: bool = True) -> list[str]:
+    """Save ``report`` safely: temp file, fsync, replace; the previous file kept as ``.bak``.
+
+    Return warnings (Chinese) about what did not stop the save, such as a ``.bak`` that could not
+    be updated.
+    """
     text = dumps(report)
-    write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), backup=backup)
+    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), backup=backup)
 
 
 # -- reading ------------------------------------------------------------------------------
+# A project file may have been edited by hand, damaged, or made to hurt: every value is checked
+# for its shape (a list where text belongs) and its size (1e999999999 has a billion digits)
+# before the report is built, so that check, export and the window all get one Chinese message.
+MAX_DEPTH = 64  # nesting of JSON objects and lists, unknown keys included
+MAX_CELL_TEXT = 200  # characters of text kept in a cell that is not a number
+_LONG_INT = 30  # digits above which a JSON integer is read as Decimal (int() of 5,000 digits fails)
+_TYPE_NAMES = {list: "列表", dict: "对象", str: "文字", bool: "真假值", int: "数字", Decimal: "数字",
+               type(None): "空值"}
+
+
 def _bad(msg: str) -> FileReadError:
     return FileReadError(msg)
 
 
-def _cell(value: Any) -> Any:
-    """Return a cell value from JSON: numbers stay exact, text is kept for E-CELL-INT."""
-    if value is None or isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        return value
+def _type_name(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _wrong(where: str, want: str, value: Any) -> FileReadError:
+    return _bad(f"项目文件中的{where}应为{want}，实际是{_type_name(value)}，文件可能已损坏")
+
+
+def _text(value: Any, where: str) -> str | None:
+    """Return a text field (None stays None); anything else is a damaged file."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _wrong(where, "文字", value)
+    return clean_surrogates(value)
+
+
+def _year(value: Any, where: str) -> int | None:
+    """Return a report year within YEAR_MIN..YEAR_MAX (None when blank)."""
+    if value is None or value == "":
+        return None
+    year = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        year = value
+    elif isinstance(value, Decimal) and value.is_finite() and value.adjusted() < 6 and value == value.to_integral_value():
+        year = int(value)
+    elif isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 6:
+        year = int(value.strip())
+    elif isinstance(value, (list, dict, bool)):
+        raise _wrong(where, "年份数字", value)
+    if year is None or not YEAR_MIN <= year <= YEAR_MAX:
+        shown = shorten(str(value)) if not isinstance(value, int) or abs(value) < 10 ** 30 else "过大的数"
+        raise _bad(f"项目文件中的{where}“{shown}”无效（应为 {YEAR_MIN}—{YEAR_MAX} 之间的年份），文件可能已损坏")
+    return year
+
+
+def _cell(value: Any, where: str) -> Any:
+    """Return a cell value from JSON: numbers stay exact; text and out-of-range numbers become
+    text, which E-CELL-INT reports at the cell."""
+    if value is None:
+        return None
     if isinstance(value, bool):
         return str(value).lower()
-    raise _bad(f"单元格内容“{value!r}”无法识别")
+    if isinstance(value, (int, Decimal)):
+        return value if in_range(value) else str(value)
+    if isinstance(value, str):
+        if len(value) > MAX_CELL_TEXT:
+            raise _bad(f"项目文件中{where}的内容过长（{len(value)} 个字符），文件可能已损坏")
+        return clean_surrogates(value)
+    raise _wrong(where, "数字或空白", value)
 
 
 def _typed(value: Any, kind: CellKind) -> Any:
@@ -108,39 +169,24 @@ def _typed(value: Any, kind: CellKind) -> Any:
     return value
 
 
-def report_from_dict(d: Any) -> Report:
-    """Build a report from a parsed project file; raise FileReadError when it is not one."""
-    if not isinstance(d, dict) or d.get("kind") != KIND:
-        raise _bad("这不是年报助手的项目文件")
-    version = d.get("version")
-    if not isinstance(version, int) or version < 1:
-        raise _bad("项目文件的版本号无效")
-    if version > VERSION:
-        raise _bad(f"此项目文件由更新版本的年报助手保存（文件版本 {version}），请升级软件后再打开")
-    form_id = d.get("form")
-    if form_id not in FORMS:
-        raise _bad(f"未知的报表格式“{form_id}”（应为 gb2021 或 gb2019）")
-    report = Report(form_id)
-    meta = d.get("meta") or {}
-    if not isinstance(meta, dict):
-        raise _bad("项目文件的 meta 部分格式不对")
+def _section(d: dict, key: str, want: type, name: str) -> Any:
+    value = d.get(key)
+    if value is not None and not isinstance(value, want):
+        raise _wrong(name, "对象" if want is dict else "列表", value)
+    return value
+
+
+def _read_meta(report: Report, meta: dict) -> None:
     for key in report.meta:
-        if key in meta and meta[key] is not None:
-            report.meta[key] = meta[key]
-    year = report.meta.get("year")
-    if isinstance(year, Decimal) or (isinstance(year, str) and year.isdigit()):
-        report.meta["year"] = int(year)
+        if key not in meta or meta[key] is None:
+            continue
+        where = f"“{_META_NAMES.get(key, key)}”（meta.{key}）"
+        report.meta[key] = _year(meta[key], where) if key == "year" else _text(meta[key], where)
     if "signer" not in meta:
         report.meta["signer"] = report.meta["unit"]
-    text = d.get("text") or {}
-    if not isinstance(text, dict):
-        raise _bad("项目文件的 text 部分格式不对")
-    for s in SECTION_IDS:
-        v = text.get(s, "")
-        report.text[s] = v if isinstance(v, str) else ""
-    tables = d.get("tables")
-    if not isinstance(tables, dict):
-        raise _bad("项目文件缺少统计表（tables）")
+
+
+def _read_tables(report: Report, tables: dict) -> None:
     for t in report.form.tables:
         data = tables.get(t.id)
         if data is None:
@@ -152,21 +198,54 @@ def report_from_dict(d: Any) -> Report:
         ):
             raise _bad(f"{_TABLE_NAMES[t.id]}的行列数与{report.form.name}格式不符"
                        f"（应为 {len(shape)} 行）")
-        for row_spec, row in zip(t.rows, rows):
-            for ref, value in zip(row_spec.cells, row):
-                report.values[ref] = _typed(_cell(value), report.form.cell(ref).kind)
-    stale = d.get("stale_sections") or []
-    report.stale = {s for s in stale if s in SECTION_IDS} if isinstance(stale, list) else set()
-    b = d.get("baseline")
-    if isinstance(b, dict):
-        report.baseline = Baseline(
-            year=int(b["year"]) if isinstance(b.get("year"), (int, Decimal)) else None,
-            unit=str(b.get("unit") or ""), form=str(b.get("form") or ""),
-            carry=[_cell(v) for v in (b.get("carry") or [])][:7],
-            valid={k: _cell(v) for k, v in (b.get("valid") or {}).items()},
-            text={k: v for k, v in (b.get("text") or {}).items() if isinstance(v, str)},
-            file=str(b.get("file") or ""),
-        )
+        for i, (row_spec, row) in enumerate(zip(t.rows, rows), 1):
+            for j, (ref, value) in enumerate(zip(row_spec.cells, row), 1):
+                where = f"{_TABLE_NAMES[t.id]}第 {i} 行第 {j} 列"
+                report.values[ref] = _typed(_cell(value, where), report.form.cell(ref).kind)
+
+
+def _read_baseline(b: dict) -> Baseline:
+    carry = _section(b, "carry", list, "上年结转数（baseline.carry）") or []
+    valid = _section(b, "valid", dict, "上年现行有效件数（baseline.valid）") or {}
+    text = _section(b, "text", dict, "上年正文（baseline.text）") or {}
+    return Baseline(
+        year=_year(b.get("year"), "上年报告的年度（baseline.year）"),
+        unit=_text(b.get("unit"), "上年报告的单位（baseline.unit）") or "",
+        form=_text(b.get("form"), "上年报告的格式（baseline.form）") or "",
+        carry=[_cell(v, f"上年结转数第 {i} 项") for i, v in enumerate(carry[:7], 1)],
+        valid={str(k): _cell(v, f"上年现行有效件数“{k}”") for k, v in valid.items()},
+        text={str(k): clean_surrogates(v) for k, v in text.items() if isinstance(v, str)},
+        file=_text(b.get("file"), "上年报告的文件名（baseline.file）") or "",
+    )
+
+
+def report_from_dict(d: Any) -> Report:
+    """Build a report from a parsed project file; raise FileReadError when it is not one."""
+    if not isinstance(d, dict) or d.get("kind") != KIND:
+        raise _bad("这不是年报助手的项目文件")
+    version = d.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _bad("项目文件的版本号无效")
+    if version > VERSION:
+        raise _bad(f"此项目文件由更新版本的年报助手保存（文件版本 {shorten(str(version))}），请升级软件后再打开")
+    form_id = d.get("form")
+    if not isinstance(form_id, str) or form_id not in FORMS:
+        shown = shorten(form_id) if isinstance(form_id, str) else _type_name(form_id)
+        raise _bad(f"未知的报表格式“{shown}”（应为 gb2021 或 gb2019）")
+    report = Report(form_id)
+    _read_meta(report, _section(d, "meta", dict, "基本信息（meta）") or {})
+    text = _section(d, "text", dict, "正文（text）") or {}
+    for s in SECTION_IDS:
+        report.text[s] = _text(text.get(s), f"正文“{SECTION_TITLES.get(s, s)}”（text.{s}）") or ""
+    tables = d.get("tables")
+    if not isinstance(tables, dict):
+        raise _bad("项目文件缺少统计表（tables）")
+    _read_tables(report, tables)
+    stale = _section(d, "stale_sections", list, "沿用上年的章节（stale_sections）") or []
+    report.stale = {s for s in stale if isinstance(s, str) and s in SECTION_IDS}
+    b = _section(d, "baseline", dict, "上年报告（baseline）")
+    if b is not None:
+        report.baseline = _read_baseline(b)
     sources = d.get("sources")
     if isinstance(sources, list):
         report.sources = [s for s in sources if isinstance(s, dict)]
@@ -175,6 +254,29 @@ def report_from_dict(d: Any) -> Report:
 
 
 _TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+_META_NAMES = {"unit": "单位名称", "year": "报告年度", "date": "发布日期", "signer": "署名单位",
+               "deadline": "发布期限"}
+
+
+def _parse_int(text: str) -> int | Decimal:
+    return int(text) if len(text) <= _LONG_INT else Decimal(text)
+
+
+def _no_constant(text: str):
+    raise ValueError(f"{text} is not a number a report holds")
+
+
+def _check_depth(data: Any) -> None:
+    """Refuse nesting deeper than MAX_DEPTH (saving it again would overflow the stack)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _bad("项目文件中有嵌套过深的内容，文件可能已损坏")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
 
 
 def loads(text: str) -> Report:
@@ -182,26 +284,18 @@ def loads(text: str) -> Report:
     if not text.strip():
         raise _bad("文件是空的")
     try:
-        data = json.loads(text, parse_float=Decimal)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise _bad(f"项目文件已损坏或不完整（第 {getattr(exc, 'lineno', '?')} 行附近无法解析）") from exc
+        data = json.loads(text, parse_float=Decimal, parse_int=_parse_int, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise _bad(f"项目文件已损坏或不完整（第 {exc.lineno} 行附近无法解析）") from exc
+    except (ValueError, RecursionError) as exc:  # NaN, Infinity, nesting beyond the parser
+        raise _bad("项目文件已损坏：含有无法识别的数值或嵌套过深的内容") from exc
+    _check_depth(data)
     return report_from_dict(data)
 
 
 def load(path: str | os.PathLike) -> Report:
     """Read a project file; raise FileReadError with a Chinese message when it cannot be used."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _bad(f"文件过大（{size // 1024 // 1024} MB），不是有效的项目文件")
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise _bad(f"找不到文件“{path}”") from exc
-    except IsADirectoryError as exc:
-        raise _bad(f"“{path}”是文件夹，不是文件") from exc
-    except OSError as exc:
-        raise _bad(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+    raw = read_regular_file(path, MAX_PROJECT_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -215,6 +309,8 @@ def looks_like_project(path: str | os.PathLike) -> bool:
     if path.suffix.lower() == EXTENSION:
         return True
     try:
+        if not path.is_file():  # a pipe would block the read below
+            return False
         with open(path, "rb") as fh:
             head = fh.read(200)
     except OSError:

@@ -52,6 +52,8 @@ def read_any(path: str | os.PathLike) -> ReadResult:
     """Read a report from ``path`` (project file, or any kind a registered reader handles)."""
     path = Path(path)
     if not path.exists():
+        if path.is_symlink():
+            raise FileReadError(f"“{path.name}”是一个快捷方式（符号链接），它指向的位置不存在或形成了循环")
         raise FileReadError(f"找不到文件“{path}”")
     if path.is_dir():
         raise FileReadError(f"“{path}”是文件夹，不是文件")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import FileReadError
-
-MAX_FILE_BYTES = 50 * 1024 * 1024  # no real annual report comes near this
+from ..limits import MAX_DOCUMENT_BYTES as MAX_FILE_BYTES
+from ..limits import read_regular_file
 
 # suffix -> kind of source; each kind is read by the module of the same name in this package
 KINDS = {".docx": "docx", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf",
@@ -51,19 +51,7 @@ ENDTABLE = Tok("endtable")
 
 def read_bytes(path: Path, kind: str) -> bytes:
     """Read a whole input file, refusing empty, huge or unreadable files with a Chinese message."""
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            raise FileReadError(f"文件“{path.name}”是空的")
-        if size > MAX_FILE_BYTES:
-            raise FileReadError(
-                f"文件“{path.name}”过大（{size / 1024 / 1024:.0f} MB），不像是年度报告，未读取")
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except FileReadError:
-        raise
-    except OSError as exc:
-        raise FileReadError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+    data = read_regular_file(path, MAX_FILE_BYTES)
     if not data:
         raise FileReadError(f"文件“{path.name}”是空的")
     sniffed = sniff(data)
