@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...errors import FileReadError
+from ..limits import check_docx_rows
 from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
 from .safezip import SafeZip, parse_xml
 
@@ -20,7 +21,9 @@ def tokens(path: Path) -> list[Tok]:
         if z.has("xl/workbook.xml"):
             raise FileReadError(f"“{path.name}”的扩展名是“{path.suffix}”，但内容是 Excel 表格；请改为 .xlsx 后再导入")
         raise _no_body(path)
-    root = parse_xml(z.read("word/document.xml"), path.name, "word/document.xml")
+    xml = z.read("word/document.xml")
+    check_docx_rows(xml, path.name)
+    root = parse_xml(xml, path.name, "word/document.xml")
     # Word writes text boxes twice (DrawingML and a VML fallback): keep one copy.
     for fallback in list(root.iter(MC + "Fallback")):
         fallback.getparent().remove(fallback)

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from ...errors import FileReadError
+from ..limits import check_pdf_content
 from ..narrative import is_page_noise
 from . import Tok, read_bytes
 from .text import text_tokens
@@ -43,6 +44,7 @@ def pdf_text(data: bytes, name: str) -> str:
                     raise FileReadError(f"“{name}”是加密的 PDF，无法读取，请先取消密码")
             if len(reader.pages) > MAX_PAGES:
                 raise FileReadError(f"“{name}”共 {len(reader.pages)} 页，不像是年度报告，未读取")
+            check_pdf_content(reader, name)
             for page in reader.pages:
                 text = page.extract_text() or ""
                 pages.append([ln.rstrip() for ln in text.split("\n")])

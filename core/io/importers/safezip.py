@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from ...errors import FileReadError
 
@@ -45,8 +46,8 @@ class SafeZip:
             with self.zf.open(info) as fh:
                 data = fh.read(MAX_MEMBER_BYTES + 1)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
-                NotImplementedError, RuntimeError) as exc:
-            raise FileReadError(f"“{self.name}”已损坏或不完整，无法读取其中的 {member}") from exc
+                NotImplementedError, RuntimeError, zlib.error) as exc:
+            raise FileReadError(f"“{self.name}”文件已损坏或不完整，无法读取其中的 {member}") from exc
         if len(data) > MAX_MEMBER_BYTES:
             raise FileReadError(f"“{self.name}”中的 {member} 解压后超过 50 MB（疑似压缩炸弹），未读取")
         self.read_total += len(data)
