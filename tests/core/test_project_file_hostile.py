@@ -123,3 +123,21 @@ def test_typed_numbers_beyond_any_report_are_refused_at_the_cell():
         assert not parsed.ok and "超出合理范围" in parsed.error and len(parsed.error) < 100
     assert parse_cell_text("9" * 15, CellKind.COUNT).value == int("9" * 15)
     assert parse_cell_text("123.4567890123", CellKind.MONEY).ok
+
+
+def test_control_characters_and_surrogates_are_cleaned_for_xlsx_as_for_docx(tmp_path):
+    from core.io.export import export_docx, export_xlsx
+    from core.io.reader import read_any
+
+    from .helpers import balanced
+
+    r = balanced()
+    r.meta["unit"] = "某县\x00人民政府\x07办公室"
+    r.text["overview"] = "第一行\x0b第二行（Word 的手动换行）\x0c分页\ud800"
+    r.values["t3.r01.c1"] = "三\x01件"
+    export_xlsx(r, tmp_path / "r.xlsx", force=True)
+    export_docx(r, tmp_path / "r.docx", force=True)
+    back = read_any(tmp_path / "r.xlsx").report
+    assert back.meta["unit"] == "某县人民政府办公室"
+    assert back.text["overview"].startswith("第一行\n第二行（Word 的手动换行）\n分页")
+    assert r.text["overview"].startswith("第一行\x0b")  # the report itself is left as it is
