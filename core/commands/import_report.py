@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..errors import ReportError
@@ -35,7 +36,8 @@ def run(args) -> int:
         raise ReportError("输出文件不能与要导入的文件相同")
     result = read_any(src)  # FileReadError -> exit 2 in core.cli, nothing written
     report = result.report
-    project_file.save(report, out, backup=True)
+    for warning in project_file.save(report, out, backup=True):
+        print(f"注意：{warning}", file=sys.stderr)
     unit = report.meta.get("unit") or "（未读出单位）"
     year = report.meta.get("year") or "？"
     print(f"已导入 {src.name} → {out}：{unit} {year}年度 · {report.form.name}格式")

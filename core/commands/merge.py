@@ -44,7 +44,8 @@ def run(args) -> int:
         print("有文件无法读取，未生成汇总", file=sys.stderr)
         return 2
     merged = merge_reports(items)  # ReportError (years/formats differ) -> exit 2 in core.cli
-    project_file.save(merged, out, backup=True)
+    for warning in project_file.save(merged, out, backup=True):
+        print(f"注意：{warning}", file=sys.stderr)
     findings = check_report(merged, final=True)
     errors = sum(f.is_error for f in findings)
     print(f"已汇总 {len(items)} 份报告 → {out}：{merged.meta['unit']} {merged.meta['year']}年度 · "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..errors import ReportError
@@ -31,7 +32,8 @@ def run(args) -> int:
         print(f"读取上年报告提示：{note}")
     report = new_year_from(result.report, args.year)
     report.baseline.file = str(src)
-    project_file.save(report, out, backup=True)
+    for warning in project_file.save(report, out, backup=True):
+        print(f"注意：{warning}", file=sys.stderr)
     carried = report.form.t3_rows["carried"]
     total = report.values.get(f"t3.{carried}.c7")
     print(f"已新建 {out}：{report.meta['unit'] or '（未填单位）'} {report.meta['year']}年度 · "
