@@ -12,7 +12,7 @@ from ..errors import FileReadError
 from ..model.dates import YEAR_MAX, YEAR_MIN
 from ..model.report import SECTION_IDS, Baseline, Report
 from ..model.values import in_range, shorten
-from ..schema import FORMS, SECTION_TITLES, CellKind
+from ..schema import FORMS, SECTION_TITLES, TABLE_NAMES, CellKind
 from .atomic import write_atomic
 from .limits import MAX_PROJECT_BYTES, read_regular_file
 from .text_clean import clean_surrogates
@@ -190,17 +190,17 @@ def _read_tables(report: Report, tables: dict) -> None:
     for t in report.form.tables:
         data = tables.get(t.id)
         if data is None:
-            raise _bad(f"项目文件缺少{_TABLE_NAMES[t.id]}")
+            raise _bad(f"项目文件缺少{TABLE_NAMES[t.id]}")
         rows = [data] if t.id == "t4" else data
         shape = t.shape()
         if not isinstance(rows, list) or len(rows) != len(shape) or any(
             not isinstance(r, list) or len(r) != n for r, n in zip(rows, shape)
         ):
-            raise _bad(f"{_TABLE_NAMES[t.id]}的行列数与{report.form.name}格式不符"
+            raise _bad(f"{TABLE_NAMES[t.id]}的行列数与{report.form.name}格式不符"
                        f"（应为 {len(shape)} 行）")
         for i, (row_spec, row) in enumerate(zip(t.rows, rows), 1):
             for j, (ref, value) in enumerate(zip(row_spec.cells, row), 1):
-                where = f"{_TABLE_NAMES[t.id]}第 {i} 行第 {j} 列"
+                where = f"{TABLE_NAMES[t.id]}第 {i} 行第 {j} 列"
                 report.values[ref] = _typed(_cell(value, where), report.form.cell(ref).kind)
 
 
@@ -253,7 +253,6 @@ def report_from_dict(d: Any) -> Report:
     return report
 
 
-_TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 _META_NAMES = {"unit": "单位名称", "year": "报告年度", "date": "发布日期", "signer": "署名单位",
                "deadline": "发布期限"}
 
