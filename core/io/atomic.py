@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import FileWriteError
+from ..messages import files as text
 from .os_errors import reason, write_error
 from .process_info import host_tag, pid_alive
 
@@ -136,12 +137,12 @@ def _write_backup(path: Path, folder: Path) -> str | None:
     except OSError as exc:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
-        return f"上一版本的备份“{bak.name}”没有更新：{reason(exc, bak)}文件本身已保存。"
+        return text.backup_not_updated(bak.name, reason(exc, bak))
     return None
 
 
 def write_atomic(path: str | os.PathLike, write: Callable[[Path], None], *, backup: bool = False,
-                 action: str = "保存") -> list[str]:
+                 action: str = text.SAVE) -> list[str]:
     """Call ``write(tmp_path)`` for a temporary file beside ``path``, fsync it, then replace ``path``.
 
     With ``backup`` the previous file is kept as ``path + ".bak"``; a backup that cannot be

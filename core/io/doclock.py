@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..messages import files as text
 from .atomic import target_of
 from .os_errors import NAME_MAX_BYTES
 from .process_info import host_name, pid_alive, user_name
@@ -42,12 +43,12 @@ class LockOwner:
         """Return 「用户 zhang（电脑 PC-01）自 2026年1月5日 09:12 起」."""
         try:
             t = _dt.datetime.fromisoformat(self.since)
-            when = f"自 {t.year}年{t.month}月{t.day}日 {t.hour:02d}:{t.minute:02d} 起"
+            when = (t.year, t.month, t.day, t.hour, t.minute)
         except ValueError:
-            when = ""
-        who = f"用户 {self.user}" if self.user and self.user != "?" else "另一位用户"
-        where = "本机" if self.host == host_name() else f"电脑 {self.host}"
-        return f"{who}（{where}）{when}"
+            when = None
+        user = self.user if self.user and self.user != "?" else None
+        computer = None if self.host == host_name() else self.host
+        return text.lock_owner(user, computer, when)
 
 
 def lock_path(document: str | os.PathLike) -> Path:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ReportError
+from ..messages import files as file_text
 from ..model.report import Report
 from .atomic import write_atomic
 
@@ -70,7 +71,7 @@ def export_docx(report: Report, path: str | os.PathLike, template: str | os.Path
     def write(tmp: Path) -> None:
         docx_render.render(tpl, context, tmp, unit=context["unit"], title=context["title"])
 
-    write_atomic(path, write, action="导出")
+    write_atomic(path, write, action=file_text.EXPORT)
 
 
 def export_xlsx(report: Report, path: str | os.PathLike, *, force: bool = False) -> None:
@@ -84,4 +85,4 @@ def export_xlsx(report: Report, path: str | os.PathLike, *, force: bool = False)
     def write(tmp: Path) -> None:
         write_workbook(safe, tmp)
 
-    write_atomic(path, write, action="导出")
+    write_atomic(path, write, action=file_text.EXPORT)

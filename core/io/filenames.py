@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..messages import files as text
+
 # Windows refuses these characters in names, and control characters anywhere.
 _FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 # Device names Windows reserves, with or without an extension ("CON.txt" is the console too).
@@ -12,7 +14,7 @@ _RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
              "COM¹", "COM²", "COM³", "LPT¹", "LPT²", "LPT³"}
 # Room left for the extension, ".bak" and the lock file's ".~lock." … "#" within 255 bytes.
 MAX_STEM_BYTES = 200
-FALLBACK = "年报"
+FALLBACK = text.FILE_NAME_FALLBACK
 
 
 def safe_file_name(stem: str, fallback: str = FALLBACK) -> str:

@@ -27,22 +27,18 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import FileReadError, ReportError
+from ..messages import limits as text
 
 READ_SECONDS = 6.0  # one file; a real report reads in well under a second, a PDF in about one
 READ_MEMORY_MB = 1024
 START_SECONDS = 60.0  # a worker that has not started by then (a stalled disk, antivirus) is given up
+WARM = ("core.io.reader", "core.audit", "core.rules")  # imported by each worker before its first job
 
 
 class ReadTimeout(FileReadError):
     """Reading a file took longer than its budget."""
 
 
-def timeout_message(seconds: float) -> str:
-    return f"读取超时：超过 {seconds:g} 秒仍未读完，文件可能过于复杂或是恶意构造的，已停止读取"
-
-
-MEMORY_MESSAGE = "读取时内存超出限制：文件过于复杂或是恶意构造的，已停止读取"
-CRASH_MESSAGE = "读取时程序意外退出：文件可能已损坏或是恶意构造的"
 
 
 @dataclass
@@ -83,9 +79,16 @@ def _limit_memory(memory_mb: int | None) -> None:
         pass
 
 
-def _serve(conn, memory_mb: int | None) -> None:
-    """Worker main loop: answer ("ok"|…, payload) for every (function, args) received."""
+def _serve(conn, memory_mb: int | None, warm: tuple[str, ...]) -> None:
+    """Worker main loop: answer ("ok"|…, payload) for every (function, args) received.
+
+    The modules in ``warm`` are imported first, so that a job's time is spent on its file.
+    """
+    import importlib
+
     _limit_memory(memory_mb)
+    for name in warm:
+        importlib.import_module(name)
     conn.send(("ready",))
     while True:
         try:
@@ -100,24 +103,24 @@ def _serve(conn, memory_mb: int | None) -> None:
         except ReportError as exc:
             answer = ("report", str(exc), type(exc).__name__)
         except MemoryError:
-            answer = ("memory", MEMORY_MESSAGE, "MemoryError")
+            answer = ("memory", text.OUT_OF_MEMORY, "MemoryError")
         except RecursionError:
-            answer = ("bug", "文件结构嵌套过深，无法读取", "RecursionError")
+            answer = ("bug", text.TOO_DEEP, "RecursionError")
         except Exception as exc:  # noqa: BLE001 - a reader bug becomes a message, not a dead batch
-            answer = ("bug", f"读取时出现意外错误（{type(exc).__name__}）", type(exc).__name__)
+            answer = ("bug", text.reader_bug(type(exc).__name__), type(exc).__name__)
         try:
             conn.send(answer)
         except MemoryError:
-            conn.send(("memory", MEMORY_MESSAGE, "MemoryError"))
+            conn.send(("memory", text.OUT_OF_MEMORY, "MemoryError"))
         except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
-            conn.send(("bug", f"读取结果无法传回（{type(exc).__name__}）", type(exc).__name__))
+            conn.send(("bug", text.result_lost(type(exc).__name__), type(exc).__name__))
 
 
 class _Worker:
-    def __init__(self, ctx, memory_mb: int | None):
+    def __init__(self, ctx, memory_mb: int | None, warm: tuple[str, ...]):
         parent, child = ctx.Pipe()
         self.conn = parent
-        self.process = ctx.Process(target=_serve, args=(child, memory_mb), daemon=True)
+        self.process = ctx.Process(target=_serve, args=(child, memory_mb, warm), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -157,17 +160,23 @@ class LimitedPool:
     QUEUED = 2
 
     def __init__(self, workers: int = 1, *, seconds: float = READ_SECONDS,
-                 memory_mb: int | None = READ_MEMORY_MB):
+                 memory_mb: int | None = READ_MEMORY_MB, warm: tuple[str, ...] = WARM):
         import multiprocessing
 
         self.ctx = multiprocessing.get_context("spawn")
         self.size = max(1, workers)
         self.seconds = seconds
         self.memory_mb = memory_mb
+        self.warm = warm
         self.idle: list[_Worker] = []
 
     def _spawn(self) -> _Worker:
-        return _Worker(self.ctx, self.memory_mb)
+        return _Worker(self.ctx, self.memory_mb, self.warm)
+
+    def start(self) -> None:
+        """Start the workers now (in the background), so that the first job need not wait for them."""
+        while len(self.idle) < self.size:
+            self.idle.append(self._spawn())
 
     def _feed(self, w: _Worker, func: Callable, pending: deque) -> None:
         while w.ready and pending and len(w.queue) < self.QUEUED:
@@ -187,19 +196,19 @@ class LimitedPool:
             try:
                 answer = w.conn.recv()
             except (EOFError, OSError):
-                answer = ("crash", CRASH_MESSAGE, "")
+                answer = ("crash", text.WORKER_DIED, "")
             if answer[0] == "ready":
                 w.ready = True
                 return None
             if not w.queue:  # died before taking a job
-                raise FileReadError("无法启动读取文件的工作进程")
+                raise FileReadError(text.WORKER_NOT_STARTED)
             if answer[0] == "ok":
                 return Outcome("ok", value=answer[1])
             return Outcome(answer[0], message=answer[1], error_type=answer[2])
         if w.queue and now >= w.deadline:
-            return Outcome("timeout", message=timeout_message(self.seconds))
+            return Outcome("timeout", message=text.timed_out(self.seconds))
         if not w.ready and now >= w.started + START_SECONDS:
-            raise FileReadError("读取文件的工作进程没有启动（可能被杀毒软件拦截）")
+            raise FileReadError(text.WORKER_NOT_STARTED)
         return None
 
     def run(self, func: Callable, jobs: Iterable[tuple], should_stop: Callable[[], bool] | None = None
@@ -288,7 +297,7 @@ def read_isolated(path: str | os.PathLike, *, seconds: float | None = None,
             pool.memory_mb = memory_mb
         outcomes = [outcome for _, outcome in pool.run(_read, [(os.fspath(path),)])]
     if not outcomes:  # pragma: no cover - run() yields one outcome per job
-        raise FileReadError("读取文件时出现意外错误")
+        raise FileReadError(text.UNEXPECTED)
     if not outcomes[0].ok:
         outcomes[0].raise_error()
     return outcomes[0].value

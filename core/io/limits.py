@@ -17,6 +17,8 @@ import zlib
 from pathlib import Path
 
 from ..errors import FileReadError
+from ..messages import files, reading
+from ..messages import limits as text
 from .os_errors import read_error
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # a document to import (DOCX, XLSX, PDF, HTML, text)
@@ -37,25 +39,24 @@ def read_regular_file(path: str | os.PathLike, max_bytes: int) -> bytes:
     """
     path = Path(path)
     if path.is_dir():
-        raise FileReadError(f"“{path}”是文件夹，不是文件")
+        raise FileReadError(reading.is_folder(path))
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
     except FileNotFoundError as exc:
-        raise FileReadError(f"找不到文件“{path}”") from exc
+        raise FileReadError(reading.file_not_found(path)) from exc
     except IsADirectoryError as exc:
-        raise FileReadError(f"“{path}”是文件夹，不是文件") from exc
+        raise FileReadError(reading.is_folder(path)) from exc
     except OSError as exc:
         raise read_error(exc, path) from exc
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise FileReadError(f"“{path}”是文件夹，不是文件")
+            raise FileReadError(reading.is_folder(path))
         if not stat.S_ISREG(info.st_mode):
-            raise FileReadError(f"“{path.name}”不是普通文件（可能是管道或设备），未读取")
+            raise FileReadError(files.not_regular(path.name))
         if info.st_size > max_bytes:
-            raise FileReadError(f"文件“{path.name}”过大（{info.st_size / 1024 / 1024:.0f} MB），"
-                                f"不像是年度报告，未读取")
+            raise FileReadError(files.too_big(path.name, info.st_size / 1024 / 1024))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
@@ -65,7 +66,7 @@ def read_regular_file(path: str | os.PathLike, max_bytes: int) -> bytes:
     finally:
         os.close(fd)
     if len(data) > max_bytes:
-        raise FileReadError(f"文件“{path.name}”过大，不像是年度报告，未读取")
+        raise FileReadError(files.too_big(path.name))
     return data
 
 
@@ -81,13 +82,13 @@ class WorkBudget:
         """Count ``n`` table rows read."""
         self.rows += n
         if self.rows > MAX_TABLE_ROWS:
-            raise FileReadError(f"“{self.name}”中的表格超过 {MAX_TABLE_ROWS} 行，不像是年度报告，未读取")
+            raise FileReadError(text.too_many_rows(self.name, MAX_TABLE_ROWS))
 
     def merged_cells(self, n: int) -> None:
         """Count ``n`` grid positions covered by merged cells."""
         self.merged += n
         if self.merged > MAX_MERGED_CELLS:
-            raise FileReadError(f"“{self.name}”中的合并单元格范围异常巨大（疑似恶意构造的文件），未读取")
+            raise FileReadError(text.merges_too_big(self.name))
 
 
 def count_elements(xml: bytes, local_name: bytes) -> int:
@@ -98,13 +99,13 @@ def count_elements(xml: bytes, local_name: bytes) -> int:
 def check_sheet_rows(xml: bytes, name: str, sheet: str) -> None:
     """Refuse a worksheet with more rows than any report before its XML is parsed."""
     if xml.count(b"row") > MAX_SHEET_ROWS and count_elements(xml, b"row") > MAX_SHEET_ROWS:
-        raise FileReadError(f"“{name}”的工作表“{sheet}”有超过 {MAX_SHEET_ROWS} 行，不像是年度报告，未读取")
+        raise FileReadError(text.sheet_too_many_rows(name, sheet, MAX_SHEET_ROWS))
 
 
 def check_docx_rows(xml: bytes, name: str) -> None:
     """Refuse a Word body with more table rows than any report before its XML is parsed."""
     if xml.count(b"tr") > MAX_TABLE_ROWS and count_elements(xml, b"tr") > MAX_TABLE_ROWS:
-        raise FileReadError(f"“{name}”中的表格超过 {MAX_TABLE_ROWS} 行，不像是年度报告，未读取")
+        raise FileReadError(text.too_many_rows(name, MAX_TABLE_ROWS))
 
 
 # -- PDF -------------------------------------------------------------------------------------
@@ -153,8 +154,7 @@ def check_pdf_content(reader, name: str) -> None:
             if hasattr(stream, "get"):
                 size += _inflated_size(stream, MAX_PAGE_CONTENT - size)
             if size > MAX_PAGE_CONTENT:
-                raise FileReadError(f"“{name}”第 {number} 页的内容异常庞大（疑似恶意构造的文件），未读取")
+                raise FileReadError(text.pdf_page_too_big(name, number))
         total += size
         if total > MAX_PDF_CONTENT:
-            raise FileReadError(f"“{name}”的内容异常庞大（解压后超过 {MAX_PDF_CONTENT // 1024 // 1024} MB），"
-                                "不像是年度报告，未读取")
+            raise FileReadError(text.pdf_too_big(name, MAX_PDF_CONTENT // 1024 // 1024))

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import FileReadError, FileWriteError
+from ..messages import files as text
 
 NAME_MAX_BYTES = 255  # the longest file name most file systems take (ext4, NTFS in UTF-16 units)
 
@@ -38,56 +39,54 @@ def reason(exc: OSError, path: str | os.PathLike | None = None, *, writing: bool
     win = getattr(exc, "winerror", None)
     p = Path(path) if path is not None else Path(exc.filename or "")
     if code in (errno.ENOSPC, errno.EDQUOT) or win in _WIN_DISK_FULL:
-        return "磁盘空间不足。请删除不需要的文件腾出空间，或保存到其他磁盘、U 盘后再试。"
+        return text.DISK_FULL
     if code == errno.ENAMETOOLONG or win in _WIN_PATH_TOO_LONG:
         if _name_too_long(p):
-            return "文件名太长（最多约 80 个汉字）。请改用较短的文件名。"
-        return "文件所在的路径太长。请保存到层级较浅的文件夹（如桌面），或缩短文件夹的名字。"
+            return text.NAME_TOO_LONG
+        return text.PATH_TOO_LONG
     if win in _WIN_SHARING:
-        return "文件正被其他程序（如 WPS、Word 或杀毒软件）使用。请关闭该程序后再试。"
+        return text.IN_USE_BY_PROGRAM
     if code == errno.EROFS:
-        return "这个位置是只读的（如光盘、写保护的 U 盘或只读的共享文件夹）。请另存到其他位置。"
+        return text.READ_ONLY_PLACE
     if code in _NOT_ALLOWED:
         if writing:
-            return ("没有写入权限：文件可能是只读的，或正被其他程序打开，或这个文件夹不允许写入。"
-                    "请关闭其他程序，或另存到“我的文档”、桌面等位置。")
-        return "没有读取权限。请把文件复制到“我的文档”或桌面后再打开。"
+            return text.NO_WRITE_PERMISSION
+        return text.NO_READ_PERMISSION
     if code == errno.EEXIST:
-        return "同名文件已经存在，无法替换。请换一个文件名。"
+        return text.ALREADY_EXISTS
     if code == errno.ENOENT or win in (2, 3):
         if writing:
-            return "文件夹不存在（可能已被移动、删除，或 U 盘已拔出）。请重新选择保存位置。"
-        return "找不到文件（可能已被移动、删除，或 U 盘已拔出）。"
+            return text.FOLDER_MISSING
+        return text.FILE_MISSING
     if code == errno.ENOTDIR:
-        return "路径中有一部分不是文件夹。请重新选择位置。"
+        return text.NOT_A_FOLDER
     if code == errno.EISDIR:
-        return "这是一个文件夹，不是文件。"
+        return text.IS_A_FOLDER
     if code == errno.ELOOP:
-        return "路径中的快捷方式（符号链接）互相指向，形成了循环。"
+        return text.LINK_LOOP
     if code == errno.EINVAL or win in _WIN_BAD_NAME:
-        return "文件名中含有不允许的字符（如 \\ / : * ? \" < > |）。请改用其他文件名。"
+        return text.BAD_NAME
     if code in (errno.EBUSY, errno.ETXTBSY):
-        return "文件正被其他程序使用。请关闭该程序后再试。"
+        return text.BUSY
     if code in (errno.EMFILE, errno.ENFILE):
-        return "同时打开的文件过多。请关闭一些程序后再试。"
+        return text.TOO_MANY_OPEN
     if code == errno.EFBIG:
-        return "文件超过了这个磁盘允许的大小（如 FAT32 格式的 U 盘）。请保存到其他磁盘。"
+        return text.TOO_BIG_FOR_DISK
     if code == errno.ENOMEM:
-        return "内存不足。请关闭一些程序后再试。"
+        return text.NO_MEMORY
     if code in _NETWORK or win in _WIN_NETWORK:
-        return "与网络共享文件夹的连接中断了。请检查网络后再试，或先保存到本机。"
+        return text.NETWORK
     if code == errno.EIO or win in _WIN_DEVICE:
-        return "读写磁盘时出错（U 盘或移动硬盘可能已拔出或损坏）。请检查后再试，必要时另存到其他位置。"
+        return text.DEVICE
     number = win if win is not None else code
-    return (f"系统报告了错误（代码 {number}）。请换一个位置再试；"
-            "如果总是出现，请联系本单位的信息技术人员。")
+    return text.other_os_error(number)
 
 
-def write_error(exc: OSError, path: str | os.PathLike, action: str = "保存") -> FileWriteError:
+def write_error(exc: OSError, path: str | os.PathLike, action: str = text.SAVE) -> FileWriteError:
     """Return the error to raise when ``action`` (保存, 导出 …) of ``path`` failed with ``exc``."""
-    return FileWriteError(f"无法{action}“{Path(path).name}”：{reason(exc, path, writing=True)}")
+    return FileWriteError(text.cannot(action, Path(path).name, reason(exc, path, writing=True)))
 
 
 def read_error(exc: OSError, path: str | os.PathLike) -> FileReadError:
     """Return the error to raise when reading ``path`` failed with ``exc``."""
-    return FileReadError(f"无法读取“{Path(path).name}”：{reason(exc, path, writing=False)}")
+    return FileReadError(text.cannot_read(Path(path).name, reason(exc, path, writing=False)))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileReadError
+from ..messages import project as msg
 from ..model.dates import YEAR_MAX, YEAR_MIN
 from ..model.report import SECTION_IDS, Baseline, Report
 from ..model.values import in_range, shorten
@@ -100,8 +101,6 @@ def save(report: Report, path: str | os.PathLike, *, backup: bool = True) -> lis
 MAX_DEPTH = 64  # nesting of JSON objects and lists, unknown keys included
 MAX_CELL_TEXT = 200  # characters of text kept in a cell that is not a number
 _LONG_INT = 30  # digits above which a JSON integer is read as Decimal (int() of 5,000 digits fails)
-_TYPE_NAMES = {list: "列表", dict: "对象", str: "文字", bool: "真假值", int: "数字", Decimal: "数字",
-               type(None): "空值"}
 
 
 def _bad(msg: str) -> FileReadError:
@@ -109,11 +108,11 @@ def _bad(msg: str) -> FileReadError:
 
 
 def _type_name(value: Any) -> str:
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
+    return msg.TYPE_NAMES.get(type(value).__name__, type(value).__name__)
 
 
 def _wrong(where: str, want: str, value: Any) -> FileReadError:
-    return _bad(f"项目文件中的{where}应为{want}，实际是{_type_name(value)}，文件可能已损坏")
+    return _bad(msg.wrong_type(where, want, _type_name(value)))
 
 
 def _text(value: Any, where: str) -> str | None:
@@ -121,7 +120,7 @@ def _text(value: Any, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise _wrong(where, "文字", value)
+        raise _wrong(where, msg.TEXT, value)
     return clean_surrogates(value)
 
 
@@ -137,10 +136,10 @@ def _year(value: Any, where: str) -> int | None:
     elif isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 6:
         year = int(value.strip())
     elif isinstance(value, (list, dict, bool)):
-        raise _wrong(where, "年份数字", value)
+        raise _wrong(where, msg.YEAR, value)
     if year is None or not YEAR_MIN <= year <= YEAR_MAX:
-        shown = shorten(str(value)) if not isinstance(value, int) or abs(value) < 10 ** 30 else "过大的数"
-        raise _bad(f"项目文件中的{where}“{shown}”无效（应为 {YEAR_MIN}—{YEAR_MAX} 之间的年份），文件可能已损坏")
+        shown = shorten(str(value)) if not isinstance(value, int) or abs(value) < 10 ** 30 else msg.TOO_BIG_NUMBER
+        raise _bad(msg.bad_year(where, shown, YEAR_MIN, YEAR_MAX))
     return year
 
 
@@ -155,9 +154,9 @@ def _cell(value: Any, where: str) -> Any:
         return value if in_range(value) else str(value)
     if isinstance(value, str):
         if len(value) > MAX_CELL_TEXT:
-            raise _bad(f"项目文件中{where}的内容过长（{len(value)} 个字符），文件可能已损坏")
+            raise _bad(msg.cell_too_long(where, len(value)))
         return clean_surrogates(value)
-    raise _wrong(where, "数字或空白", value)
+    raise _wrong(where, msg.CELL, value)
 
 
 def _typed(value: Any, kind: CellKind) -> Any:
@@ -172,7 +171,7 @@ def _typed(value: Any, kind: CellKind) -> Any:
 def _section(d: dict, key: str, want: type, name: str) -> Any:
     value = d.get(key)
     if value is not None and not isinstance(value, want):
-        raise _wrong(name, "对象" if want is dict else "列表", value)
+        raise _wrong(name, msg.OBJECT if want is dict else msg.LIST, value)
     return value
 
 
@@ -180,7 +179,7 @@ def _read_meta(report: Report, meta: dict) -> None:
     for key in report.meta:
         if key not in meta or meta[key] is None:
             continue
-        where = f"“{_META_NAMES.get(key, key)}”（meta.{key}）"
+        where = msg.meta_field(key)
         report.meta[key] = _year(meta[key], where) if key == "year" else _text(meta[key], where)
     if "signer" not in meta:
         report.meta["signer"] = report.meta["unit"]
@@ -190,60 +189,59 @@ def _read_tables(report: Report, tables: dict) -> None:
     for t in report.form.tables:
         data = tables.get(t.id)
         if data is None:
-            raise _bad(f"项目文件缺少{TABLE_NAMES[t.id]}")
+            raise _bad(msg.table_missing(TABLE_NAMES[t.id]))
         rows = [data] if t.id == "t4" else data
         shape = t.shape()
         if not isinstance(rows, list) or len(rows) != len(shape) or any(
             not isinstance(r, list) or len(r) != n for r, n in zip(rows, shape)
         ):
-            raise _bad(f"{TABLE_NAMES[t.id]}的行列数与{report.form.name}格式不符"
-                       f"（应为 {len(shape)} 行）")
+            raise _bad(msg.table_shape(TABLE_NAMES[t.id], report.form.name, len(shape)))
         for i, (row_spec, row) in enumerate(zip(t.rows, rows), 1):
             for j, (ref, value) in enumerate(zip(row_spec.cells, row), 1):
-                where = f"{TABLE_NAMES[t.id]}第 {i} 行第 {j} 列"
+                where = msg.table_cell(TABLE_NAMES[t.id], i, j)
                 report.values[ref] = _typed(_cell(value, where), report.form.cell(ref).kind)
 
 
 def _read_baseline(b: dict) -> Baseline:
-    carry = _section(b, "carry", list, "上年结转数（baseline.carry）") or []
-    valid = _section(b, "valid", dict, "上年现行有效件数（baseline.valid）") or {}
-    text = _section(b, "text", dict, "上年正文（baseline.text）") or {}
+    carry = _section(b, "carry", list, msg.BASELINE_CARRY) or []
+    valid = _section(b, "valid", dict, msg.BASELINE_VALID) or {}
+    text = _section(b, "text", dict, msg.BASELINE_TEXT) or {}
     return Baseline(
-        year=_year(b.get("year"), "上年报告的年度（baseline.year）"),
-        unit=_text(b.get("unit"), "上年报告的单位（baseline.unit）") or "",
-        form=_text(b.get("form"), "上年报告的格式（baseline.form）") or "",
-        carry=[_cell(v, f"上年结转数第 {i} 项") for i, v in enumerate(carry[:7], 1)],
-        valid={str(k): _cell(v, f"上年现行有效件数“{k}”") for k, v in valid.items()},
+        year=_year(b.get("year"), msg.BASELINE_YEAR),
+        unit=_text(b.get("unit"), msg.BASELINE_UNIT) or "",
+        form=_text(b.get("form"), msg.BASELINE_FORM) or "",
+        carry=[_cell(v, msg.carry_item(i)) for i, v in enumerate(carry[:7], 1)],
+        valid={str(k): _cell(v, msg.valid_item(str(k))) for k, v in valid.items()},
         text={str(k): clean_surrogates(v) for k, v in text.items() if isinstance(v, str)},
-        file=_text(b.get("file"), "上年报告的文件名（baseline.file）") or "",
+        file=_text(b.get("file"), msg.BASELINE_FILE) or "",
     )
 
 
 def report_from_dict(d: Any) -> Report:
     """Build a report from a parsed project file; raise FileReadError when it is not one."""
     if not isinstance(d, dict) or d.get("kind") != KIND:
-        raise _bad("这不是年报助手的项目文件")
+        raise _bad(msg.NOT_A_PROJECT)
     version = d.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _bad("项目文件的版本号无效")
+        raise _bad(msg.BAD_VERSION)
     if version > VERSION:
-        raise _bad(f"此项目文件由更新版本的年报助手保存（文件版本 {shorten(str(version))}），请升级软件后再打开")
+        raise _bad(msg.newer_version(shorten(str(version))))
     form_id = d.get("form")
     if not isinstance(form_id, str) or form_id not in FORMS:
         shown = shorten(form_id) if isinstance(form_id, str) else _type_name(form_id)
-        raise _bad(f"未知的报表格式“{shown}”（应为 gb2021 或 gb2019）")
+        raise _bad(msg.unknown_form(shown))
     report = Report(form_id)
-    _read_meta(report, _section(d, "meta", dict, "基本信息（meta）") or {})
-    text = _section(d, "text", dict, "正文（text）") or {}
+    _read_meta(report, _section(d, "meta", dict, msg.META) or {})
+    text = _section(d, "text", dict, msg.TEXT_SECTION) or {}
     for s in SECTION_IDS:
-        report.text[s] = _text(text.get(s), f"正文“{SECTION_TITLES.get(s, s)}”（text.{s}）") or ""
+        report.text[s] = _text(text.get(s), msg.section(SECTION_TITLES.get(s, s), s)) or ""
     tables = d.get("tables")
     if not isinstance(tables, dict):
-        raise _bad("项目文件缺少统计表（tables）")
+        raise _bad(msg.NO_TABLES)
     _read_tables(report, tables)
-    stale = _section(d, "stale_sections", list, "沿用上年的章节（stale_sections）") or []
+    stale = _section(d, "stale_sections", list, msg.STALE) or []
     report.stale = {s for s in stale if isinstance(s, str) and s in SECTION_IDS}
-    b = _section(d, "baseline", dict, "上年报告（baseline）")
+    b = _section(d, "baseline", dict, msg.BASELINE)
     if b is not None:
         report.baseline = _read_baseline(b)
     sources = d.get("sources")
@@ -251,10 +249,6 @@ def report_from_dict(d: Any) -> Report:
         report.sources = [s for s in sources if isinstance(s, dict)]
     report.extra = {k: v for k, v in d.items() if k not in _KNOWN_KEYS}
     return report
-
-
-_META_NAMES = {"unit": "单位名称", "year": "报告年度", "date": "发布日期", "signer": "署名单位",
-               "deadline": "发布期限"}
 
 
 def _parse_int(text: str) -> int | Decimal:
@@ -271,7 +265,7 @@ def _check_depth(data: Any) -> None:
     while stack:
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise _bad("项目文件中有嵌套过深的内容，文件可能已损坏")
+            raise _bad(msg.TOO_DEEP)
         if isinstance(value, dict):
             stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
         elif isinstance(value, list):
@@ -281,13 +275,13 @@ def _check_depth(data: Any) -> None:
 def loads(text: str) -> Report:
     """Parse project file text."""
     if not text.strip():
-        raise _bad("文件是空的")
+        raise _bad(msg.EMPTY)
     try:
         data = json.loads(text, parse_float=Decimal, parse_int=_parse_int, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
-        raise _bad(f"项目文件已损坏或不完整（第 {exc.lineno} 行附近无法解析）") from exc
+        raise _bad(msg.unparsable(exc.lineno)) from exc
     except (ValueError, RecursionError) as exc:  # NaN, Infinity, nesting beyond the parser
-        raise _bad("项目文件已损坏：含有无法识别的数值或嵌套过深的内容") from exc
+        raise _bad(msg.BAD_NUMBER) from exc
     _check_depth(data)
     return report_from_dict(data)
 
@@ -298,7 +292,7 @@ def load(path: str | os.PathLike) -> Report:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _bad("文件不是 UTF-8 文本，不是年报助手的项目文件") from exc
+        raise _bad(msg.NOT_UTF8) from exc
     return loads(text)
 
 

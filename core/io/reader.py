@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import FileReadError
+from ..messages import files as file_text
 from ..messages import reading as msg
 from . import project_file
 from .read_result import ReadResult
@@ -27,7 +28,7 @@ def read_any(path: str | os.PathLike) -> ReadResult:
     path = Path(path)
     if not path.exists():
         if path.is_symlink():
-            raise FileReadError(f"“{path.name}”是一个快捷方式（符号链接），它指向的位置不存在或形成了循环")
+            raise FileReadError(file_text.broken_link(path.name))
         raise FileReadError(msg.file_not_found(path))
     if path.is_dir():
         raise FileReadError(msg.is_folder(path))
