@@ -280,6 +280,14 @@ RECOVERY_TITLE = "恢复未保存的内容"
 RECOVERY_ASK = ("上次运行时年报助手没有正常退出（如断电或死机）。\n"
                 "发现 {when} 自动保存的“{name}”尚未保存的内容。\n\n是否恢复？恢复后请核对并保存。")
 RECOVERED = "已恢复自动保存的内容，请核对后保存"
+RECOVERY_UNNAMED = "（名称未知的恢复副本）"
+RECOVERY_GARBLED = "内容不完整或已损坏"
+
+
+def recovery_damaged(when: str, reason: str) -> str:
+    """A recovery copy that cannot be opened as a report: say what it is, and that it is kept."""
+    return (f"这是 {when} 自动保存的恢复副本，但它已损坏，不能作为报告打开（{reason}）。"
+            "副本仍然保留；其中能读出的文字可以查看并复制。")
 AUTOSAVED = "已自动保存恢复副本"
 EXPORT_ERRORS_TITLE = "报告还有错误"
 EXPORT_ERRORS = "最终审核发现 {n} 个错误，导出的报告可能不合格：\n\n{items}\n\n是否仍然导出？"

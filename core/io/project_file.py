@@ -292,6 +292,8 @@ def load(path: str | os.PathLike) -> Report:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if exc.end >= len(raw) - 1 and exc.start >= len(raw) - 4:  # a character cut in two at the end
+            raise _bad(msg.CUT_SHORT) from exc
         raise _bad(msg.NOT_UTF8) from exc
     return loads(text)
 
