@@ -56,7 +56,7 @@ def read_regular_file(path: str | os.PathLike, max_bytes: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise FileReadError(files.not_regular(path.name))
         if info.st_size > max_bytes:
-            raise FileReadError(files.too_big(path.name, info.st_size / 1024 / 1024))
+            raise FileReadError(reading.too_large(path.name, info.st_size / 1024 / 1024))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         with os.fdopen(fd, "rb", closefd=False) as fh:
@@ -66,7 +66,7 @@ def read_regular_file(path: str | os.PathLike, max_bytes: int) -> bytes:
     finally:
         os.close(fd)
     if len(data) > max_bytes:
-        raise FileReadError(files.too_big(path.name))
+        raise FileReadError(reading.too_large(path.name, len(data) / 1024 / 1024))
     return data
 
 

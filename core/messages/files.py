@@ -56,11 +56,6 @@ def broken_link(name: str) -> str:
     return f"“{name}”是一个快捷方式（符号链接），它指向的位置不存在或形成了循环"
 
 
-def too_big(name: str, megabytes: float | None = None) -> str:
-    size = f"（{megabytes:.0f} MB）" if megabytes is not None else ""
-    return f"文件“{name}”过大{size}，不像是年度报告，未读取"
-
-
 # -- names and locks ----------------------------------------------------------------------
 FILE_NAME_FALLBACK = "年报"
 SOMEONE = "另一位用户"
