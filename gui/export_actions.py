@@ -62,6 +62,8 @@ class ExportActions:
             return out
 
         def done(path: Path) -> None:
+            if kind == "docx":
+                _published_in_order(document)
             window.flash(strings.exported(path))
             if window.dialogs.export_done(path):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
@@ -73,3 +75,12 @@ class ExportActions:
 
         return run_in_background(window, work, title=strings.EXPORT_OP_TITLE, label=strings.writing(out.name),
                                  on_success=done, on_failure=failed, cancellable=False)
+
+
+def _published_in_order(document) -> None:
+    """The Word file prints the sections in the official order: an imported file's order is dealt with."""
+    from core.rules.structure_rules import ORDER_REF, in_order
+
+    found = document.report.imported.get("sections")
+    if found and tuple(found) != in_order(found):
+        document.push_changes({ORDER_REF: in_order(found)}, strings.UNDO_SECTION_ORDER)

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping
 
-from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, FormSpec, form_for_year, get_form
+from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, TEXT_IDS, FormSpec, form_for_year, get_form
 from .values import Value, is_number
 
-SECTION_IDS = NARRATIVE_IDS  # the narrative sections a report holds text for
+SECTION_IDS = NARRATIVE_IDS  # the narrative sections
+NOTE_IDS = tuple(s for s in TEXT_IDS if s not in NARRATIVE_IDS)  # the tables' sections, each with a note text
 META_FIELDS = ("unit", "year", "date", "signer", "deadline")
 
 Listener = Callable[[frozenset], None]
@@ -47,7 +48,9 @@ class Report:
     """One annual report. Every change goes through :meth:`apply`, which returns its inverse.
 
     Refs name everything that can change: data cells ("t3.r01.c1"), meta fields ("meta.year"),
-    narrative sections ("text.overview") and their 沿用上年 marks ("stale.overview").
+    narrative sections ("text.overview") and their 沿用上年 marks ("stale.overview"), the note under
+    each table ("text.t3"), and what the file it was imported from held ("imported.sections": the
+    sections whose headings it had, in its order; empty when not imported from a document).
     """
 
     def __init__(self, form_id: str = "gb2021", *, unit: str = "", year: int | None = None):
@@ -55,11 +58,12 @@ class Report:
         self.meta: dict[str, Any] = {
             "unit": unit, "year": year, "date": None, "signer": unit, "deadline": DEFAULT_DEADLINE,
         }
-        self.text: dict[str, str] = {s: "" for s in SECTION_IDS}
+        self.text: dict[str, str] = {s: "" for s in TEXT_IDS}
         self.stale: set[str] = set()  # sections copied from last year and not yet edited
         self.values: dict[str, Value] = {c.ref: None for c in self.form.cells}
         self.baseline: Baseline | None = None
         self.sources: list[dict] = []  # for a merged (汇总) report: {"unit", "file", ...}
+        self.imported: dict[str, Any] = {"sections": ()}  # see the class doc
         self.extra: dict[str, Any] = {}  # unknown project-file keys, kept on save
         self._listeners: list[Listener] = []
 
@@ -78,6 +82,8 @@ class Report:
             return self.text[name]
         if head == "stale":
             return name in self.stale
+        if head == "imported":
+            return self.imported[name]
         return self.values[ref]
 
     def number(self, ref: str) -> int | Decimal | None:
@@ -131,6 +137,10 @@ class Report:
             self.text[name] = value
         elif head == "stale":
             (self.stale.add if value else self.stale.discard)(name)
+        elif head == "imported":
+            if name not in self.imported:
+                raise KeyError(ref)
+            self.imported[name] = value
         else:
             if ref not in self.values:
                 raise KeyError(ref)
@@ -171,6 +181,7 @@ class Report:
             "form": self.form.id, "meta": dict(self.meta), "text": dict(self.text),
             "stale": set(self.stale), "values": dict(self.values),
             "baseline": copy.deepcopy(self.baseline), "sources": copy.deepcopy(self.sources),
+            "imported": dict(self.imported),
         }
 
     def restore(self, snap: dict) -> None:
@@ -179,6 +190,7 @@ class Report:
         self.meta, self.text = dict(snap["meta"]), dict(snap["text"])
         self.stale, self.values = set(snap["stale"]), dict(snap["values"])
         self.baseline, self.sources = copy.deepcopy(snap["baseline"]), copy.deepcopy(snap["sources"])
+        self.imported = dict(snap.get("imported", {"sections": ()}))
         self._notify(frozenset({"*"}))
 
     # -- listeners -------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..fields import field_value, find_fields, lookup
 from ..model.values import format_value, is_number
-from ..schema import NARRATIVE_IDS, SECTION_TITLES, TABLE_IDS, count_chars, get_form, section
+from ..schema import NARRATIVE_IDS, SECTION_TITLES, TABLE_IDS, TABLE_NAMES, count_chars, get_form, section
 from .base import Finding, Rule, Severity
 from .library import FunctionRule
 from .text import Claim, Figure, claims, figure, figures
@@ -23,8 +23,9 @@ W = Severity.WARNING
 SECTION_IDS = NARRATIVE_IDS
 # Every text a report holds: the narrative sections and the note under each table.
 TEXT_IDS = (*NARRATIVE_IDS, *TABLE_IDS)
-# How messages name a section: headings in quotes, the untitled 前言 as it is; a table's note by its table.
-SECTION_NAMES = {s: SECTION_TITLES[s] if s == "preface" else f"“{SECTION_TITLES[s]}”" for s in TEXT_IDS}
+# How messages name a text: headings in quotes, the untitled 前言 as it is, a table's note by its table.
+SECTION_NAMES = {**{s: SECTION_TITLES[s] if s == "preface" else f"“{SECTION_TITLES[s]}”" for s in NARRATIVE_IDS},
+                 **{t: f"{TABLE_NAMES[t]}下的说明" for t in TABLE_IDS}}
 
 COPY_THRESHOLD = 0.8  # W-X-COPY: share of last year's text found again this year
 

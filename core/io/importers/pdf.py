@@ -1,17 +1,15 @@
-"""PDF with a text layer (pypdf): page text as lines, page headers and numbers dropped."""
+"""PDF with a text layer (pypdf): page text as lines, page headers and numbers dropped, paragraphs rebuilt."""
 
 from __future__ import annotations
 
 import logging
-import re
 import warnings
-from collections import Counter
 from pathlib import Path
 
 from ...errors import FileReadError
 from ...messages import reading as msg
 from ..limits import check_pdf_content
-from ..narrative import is_page_noise
+from ..paragraphs import PrintedLine, reflow, strip_page_furniture
 from . import Tok, read_bytes
 from .text import text_tokens
 
@@ -56,18 +54,6 @@ def pdf_text(data: bytes, name: str) -> str:
         raise FileReadError(msg.bad_pdf(name)) from exc
     if not any(ln.strip() for page in pages for ln in page):
         raise FileReadError(msg.no_text_layer(name))
-    # A line that starts or ends several pages is a running header or footer.
-    edges = Counter()
-    for page in pages:
-        body = [ln.strip() for ln in page if ln.strip()]
-        for ln in set(body[:2] + body[-2:]):
-            edges[ln] += 1
-    running = {ln for ln, n in edges.items()
-               if n >= 2 and len(ln) <= 40 and re.search(r"[\u4e00-\u9fff]{2}", ln)}
-    lines: list[str] = []
-    for page in pages:
-        body = [ln for ln in page if ln.strip()]
-        while body and (is_page_noise(body[-1]) or body[-1].strip().isdigit()):
-            body.pop()  # the page number at the foot of the page
-        lines.extend(ln for ln in body if ln.strip() not in running or not lines)
-    return "\n".join(lines)
+    # Page numbers and running headers go; the narrative's printed lines become paragraphs again.
+    printed = [[PrintedLine(ln, k) for ln in page] for k, page in enumerate(pages)]
+    return "\n".join(reflow(strip_page_furniture(printed)))
