@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 INLINE_BELOW = 24  # fewer files than this are checked in this process: starting workers costs more
 MAX_CHUNK = 40
+STOP_POLL_SECONDS = 0.1  # how often a running audit looks at should_stop()
 
 
 @dataclass
@@ -201,20 +202,22 @@ def audit_paths(paths: Iterable[str | os.PathLike], out_xlsx: str | os.PathLike 
 
         # spawn: safe beside Qt threads and the same on every platform.
         ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(workers, total), mp_context=ctx) as pool:
-            futures = [pool.submit(_audit_chunk, chunk, baseline) for chunk in _chunks(files, workers)]
-            done = 0
-            for fut in as_completed(futures):
-                for row in fut.result():
-                    rows[row.file] = row
-                done = len(rows)
-                if progress:
-                    progress(done, total)
+        pool = ProcessPoolExecutor(max_workers=min(workers, total), mp_context=ctx)
+        try:
+            pending = {pool.submit(_audit_chunk, chunk, baseline) for chunk in _chunks(files, workers)}
+            while pending:
+                # wake up often: a stop must not wait for a whole chunk of files to be checked
+                finished, pending = wait(pending, timeout=STOP_POLL_SECONDS, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    for row in fut.result():
+                        rows[row.file] = row
+                if finished and progress:
+                    progress(len(rows), total)
                 if should_stop and should_stop():
                     cancelled = True
-                    for other in futures:
-                        other.cancel()
                     break
+        finally:
+            pool.shutdown(wait=not cancelled, cancel_futures=True)  # stopped: leave the busy workers behind
     result = AuditResult([rows[f] for f in files if f in rows], cancelled=cancelled)
     if out_xlsx is not None:
         result.out_xlsx = Path(out_xlsx)

@@ -146,3 +146,24 @@ def test_cli_check_json_is_the_same_for_a_folder_and_its_files(tmp_path):
     assert items == json.loads(by_files.stdout) and items
     assert all({"file", "rule", "severity", "cells", "message"} <= set(i) for i in items)
     assert {i["severity"] for i in items} == {"error", "warning"}
+
+
+def test_a_stop_in_worker_processes_returns_within_half_a_second(tmp_path):
+    import time
+
+    from core.audit import MAX_CHUNK
+
+    n = MAX_CHUNK * 2 * 3  # full chunks of real reports
+    for i in range(n):
+        shutil.copy(SEEDS / "seed003.nianbao", tmp_path / f"{i:03d}.nianbao")
+    asked: list[float] = []
+
+    def stop() -> bool:
+        if not asked:
+            asked.append(time.perf_counter())  # the clerk presses 取消 at the first look
+        return True
+
+    result = audit_paths([tmp_path], workers=2, progress=lambda d, t: None, should_stop=stop)
+    assert result.cancelled and len(result.rows) < n
+    # not waiting for the chunks being checked (that took 0.4 s here): well within the half second
+    assert time.perf_counter() - asked[0] < 0.3
