@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
