@@ -96,6 +96,7 @@ class BackgroundOp(QObject):
     """
 
     finished = Signal()
+    running: set["BackgroundOp"] = set()  # ops under way, so that closing the window can stop them
 
     def __init__(self, window: QWidget, work: Callable[[Progress], Any], *, title: str, label: str,
                  on_success: Callable[[Any], None] | None = None,
@@ -130,6 +131,7 @@ class BackgroundOp(QObject):
         if self.state != "ready":
             return self
         self.state = "running"
+        BackgroundOp.running.add(self)
         QApplication.instance().installEventFilter(self._blocker)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._show_timer.start()
@@ -162,6 +164,7 @@ class BackgroundOp(QObject):
         self.finished.emit()
 
     def _end(self) -> None:
+        BackgroundOp.running.discard(self)
         self._show_timer.stop()
         QApplication.instance().removeEventFilter(self._blocker)
         QGuiApplication.restoreOverrideCursor()
@@ -192,6 +195,12 @@ class BackgroundOp(QObject):
             if self.state == "running":
                 loop.exec()
         return self.state == "done"
+
+
+def cancel_all() -> None:
+    """Stop waiting for every op under way (the window is closing)."""
+    for op in list(BackgroundOp.running):
+        op.cancel()
 
 
 def run_in_background(window: QWidget, work: Callable[[Progress], Any], **kwargs) -> BackgroundOp:

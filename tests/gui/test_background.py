@@ -189,3 +189,12 @@ def test_cancelled_raised_by_the_work_ends_quietly(seed_window):
 
     op = run_in_background(seed_window, work, title="t", label="l", on_failure=lambda e: pytest.fail(str(e)))
     assert not op.wait() and op.state == "cancelled"
+
+
+def test_closing_the_window_during_work_stops_waiting_for_it(blank_window, qtbot, dialogs):
+    blank_window.fill_zero()  # unsaved: closing asks, and the question must take input
+    op = run_in_background(blank_window, lambda p: time.sleep(2), title="t", label="l")
+    dialogs.save_answer = "discard"
+    assert blank_window.close()
+    assert op.state == "cancelled" and QApplication.overrideCursor() is None
+    assert dialogs.asked_save
