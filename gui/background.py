@@ -44,6 +44,9 @@ class Progress(QObject):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    def request_cancel(self) -> None:
+        self._cancel.set()
+
     def check(self) -> None:
         """Raise :class:`Cancelled` if the user asked to stop."""
         if self._cancel.is_set():
@@ -143,25 +146,28 @@ class BackgroundOp(QObject):
         """Stop waiting: the dialog closes now, ``work`` is told to stop, its outcome is dropped."""
         if self.state != "running":
             return
-        self.progress._cancel.set()
+        self.progress.request_cancel()
         self.state = "cancelled"
         self._end()
+        self.finished.emit()
 
     def _finish(self, result, error) -> None:
         if self.state != "running":
             return  # cancelled meanwhile: the clerk has moved on
         self._end()
-        if error is None:
-            self.state, self.result = "done", result
-            if self.on_success is not None:
-                self.on_success(result)
-        elif isinstance(error, Cancelled):
-            self.state = "cancelled"
-        else:
-            self.state, self.error = "failed", error
-            if self.on_failure is not None:
-                self.on_failure(error)
-        self.finished.emit()
+        try:
+            if error is None:
+                self.state, self.result = "done", result
+                if self.on_success is not None:
+                    self.on_success(result)
+            elif isinstance(error, Cancelled):
+                self.state = "cancelled"
+            else:
+                self.state, self.error = "failed", error
+                if self.on_failure is not None:
+                    self.on_failure(error)
+        finally:
+            self.finished.emit()  # also when a callback raised: nobody waits for ever
 
     def _end(self) -> None:
         BackgroundOp.running.discard(self)
@@ -169,8 +175,6 @@ class BackgroundOp(QObject):
         QApplication.instance().removeEventFilter(self._blocker)
         QGuiApplication.restoreOverrideCursor()
         self.dialog.hide()
-        if self.state == "cancelled":
-            self.finished.emit()
 
     # -- the dialog ------------------------------------------------------------------------
     def _show_dialog(self) -> None:
