@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from gui.background import SHOW_AFTER_MS, Cancelled, run_in_background
+from gui.background import SHOW_AFTER_MS, run_in_background
 
 from .conftest import seed
 
