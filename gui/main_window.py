@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import __version__
+from core.resources import resource_path
 from core.rules.base import Finding
 
 from . import batch, settings, strings, style
@@ -25,7 +26,6 @@ from .export_actions import ExportActions
 from .file_actions import FileActions
 from .menus import build_menus
 from .recovery import RecoveryStore
-from .resources import resource_path
 from .views.findings_panel import FindingsPanel
 from .views.meta_form import MetaPage
 from .views.narrative_editor import NarrativePage

@@ -356,6 +356,14 @@ BTN_OPEN_FOLDER = "打开所在文件夹"
 BTN_CLOSE = "关闭"
 RECOVERY_TITLE = "恢复未保存的内容"
 RECOVERED = "已恢复自动保存的内容，请核对后保存"
+RECOVERY_UNNAMED = "（名称未知的恢复副本）"
+RECOVERY_GARBLED = "内容不完整或已损坏"
+
+
+def recovery_damaged(when: str, reason: str) -> str:
+    """A recovery copy that cannot be opened as a report: say what it is, and that it is kept."""
+    return (f"这是 {when} 自动保存的恢复副本，但它已损坏，不能作为报告打开（{reason}）。"
+            "副本仍然保留；其中能读出的文字可以查看并复制。")
 AUTOSAVED = "已自动保存恢复副本"
 EXPORT_ERRORS_TITLE = "导出前须处理"
 EXPORT_DONE_TITLE = "导出完成"
