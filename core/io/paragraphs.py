@@ -55,15 +55,18 @@ def strip_page_furniture(pages: Sequence[Sequence[PrintedLine]]) -> list[Printed
 
     A running line is one that stands among the first or last two lines of at least two pages
     (page numbers inside it ignored: 「某县2024年年报 第2页」). The document's very first line is
-    kept even when it repeats as a running header: it is the title.
+    kept when it repeats unchanged as a running header: it is the title.
     """
     edges: Counter = Counter()
+    texts: dict[str, set[str]] = {}
     for page in pages:
         body = [ln.text.strip() for ln in page if ln.text.strip()]
         for text in set(body[:2] + body[-2:]):
             edges[_shape(text)] += 1
+            texts.setdefault(_shape(text), set()).add(text)
     running = {shape for shape, n in edges.items()
                if n >= 2 and len(shape) <= 40 and re.search(r"[\u4e00-\u9fff]{2}", shape)}
+    numbered = {shape for shape in running if len(texts[shape]) > 1}  # 「…年报 第2页」: no title
     out: list[PrintedLine] = []
     for k, page in enumerate(pages):
         body = [ln for ln in page if ln.text.strip()]
@@ -76,7 +79,7 @@ def strip_page_furniture(pages: Sequence[Sequence[PrintedLine]]) -> list[Printed
             text = ln.text.strip()
             if is_page_noise(text):
                 continue
-            if id(ln) in edge and _shape(text) in running and out:
+            if id(ln) in edge and _shape(text) in running and (out or _shape(text) in numbered):
                 continue
             out.append(ln)
     return out
@@ -145,8 +148,6 @@ def _starts_paragraph(prev: PrintedLine, ln: PrintedLine, after: PrintedLine | N
     if body_x is not None and ln.x is not None:
         if ln.x - body_x >= 8:  # an indented first line (two characters at any body size)
             return True
-        if prev.x is not None and prev.x - body_x >= 8 and width(before) < full - 3:
-            return True  # a short indented line: a one-line paragraph
     if _LATIN_END.search(before) and _LATIN_START.match(text):
         return False  # a web address or a number too long for the line was put on the next one
     w = width(before)

@@ -44,3 +44,23 @@ def test_each_table_page_has_its_own_note(seed_window):
     window.document.set_text("t3", "2024年共收到政府信息公开申请85件。")
     assert notes["t3"].editor.toPlainText() == "2024年共收到政府信息公开申请85件。"
     assert notes["t2"].editor.toPlainText() == notes["t4"].editor.toPlainText() == ""
+
+
+def test_exporting_deals_with_the_imported_files_section_order(window, qtbot, tmp_path, dialogs):
+    from core.rules.structure_rules import in_order
+    from tests.core.test_structure_rules import write_docx
+
+    from .conftest import seed as seed_file
+
+    source = write_docx(project_file.load(seed_file(1)), tmp_path / "乱序.docx",
+                        order=("overview", "t3", "t2", "t4", "problems", "other"))
+    assert window.files.open_path(source).wait()
+    document = window.document
+    assert [f.rule for f in document.validator.findings()].count("E-STRUCT-SECTIONS") == 1
+    dialogs.next_file = str(tmp_path / "导出")
+    op = window.exports.export("docx")
+    assert op.wait() and dialogs.asked_export == []  # not an error that stops the export that fixes it
+    qtbot.waitUntil(lambda: document.report.imported["sections"] == in_order(document.report.imported["sections"]))
+    assert "E-STRUCT-SECTIONS" not in [f.rule for f in document.validator.findings()]
+    document.undo_stack.undo()
+    assert [f.rule for f in document.validator.findings()].count("E-STRUCT-SECTIONS") == 1
