@@ -280,14 +280,6 @@ RECOVERY_TITLE = "恢复未保存的内容"
 RECOVERY_ASK = ("上次运行时年报助手没有正常退出（如断电或死机）。\n"
                 "发现 {when} 自动保存的“{name}”尚未保存的内容。\n\n是否恢复？恢复后请核对并保存。")
 RECOVERED = "已恢复自动保存的内容，请核对后保存"
-RECOVERY_UNNAMED = "（名称未知的恢复副本）"
-RECOVERY_GARBLED = "内容不完整或已损坏"
-
-
-def recovery_damaged(when: str, reason: str) -> str:
-    """A recovery copy that cannot be opened as a report: say what it is, and that it is kept."""
-    return (f"这是 {when} 自动保存的恢复副本，但它已损坏，不能作为报告打开（{reason}）。"
-            "副本仍然保留；其中能读出的文字可以查看并复制。")
 AUTOSAVED = "已自动保存恢复副本"
 EXPORT_ERRORS_TITLE = "报告还有错误"
 EXPORT_ERRORS = "最终审核发现 {n} 个错误，导出的报告可能不合格：\n\n{items}\n\n是否仍然导出？"
@@ -338,3 +330,42 @@ def audit_done(n: int, with_errors: int, unreadable: int, cancelled: bool, path:
 
 def dirty_title(name: str) -> str:
     return f"{name}[*] — {APP_NAME}"
+
+
+# -- recovery, locks and safe saving (issue 12) ------------------------------------------------
+RECOVERY_UNNAMED = "（名称未知的恢复副本）"
+RECOVERY_GARBLED = "内容不完整或已损坏"
+RECOVERY_INTRO = ("上次运行时年报助手没有正常退出（如断电或死机），留下了以下自动保存、尚未保存的内容。\n"
+                  "勾选要恢复的副本后点“恢复所选”；没有勾选的副本会保留到下次启动，只有点“丢弃所选”才会删除。")
+RECOVERY_COLUMNS = ("报告", "原文件", "自动保存于", "状态")
+RECOVERY_NO_FILE = "（尚未保存为文件）"
+RECOVERY_OK = "可以恢复"
+RECOVERY_BROKEN = "已损坏：可查看其中能读出的文字"
+BTN_RESTORE_CHOSEN = "恢复所选"
+BTN_DISCARD_CHOSEN = "丢弃所选…"
+BTN_SHOW_TEXT = "查看可读内容…"
+BTN_LATER = "以后再说"
+BTN_COPY_ALL = "复制全部文字"
+BTN_NEW_FROM_TEXT = "用这些文字新建报告"
+RECOVERY_NOTHING_CHOSEN = "请先勾选要恢复或丢弃的副本"
+RECOVERY_TEXT_TITLE = "恢复副本中能读出的文字"
+RECOVERY_NO_TEXT = "这个副本中没有能读出的文字。"
+RECOVERY_KEPT = "新的恢复副本没能写入，原来的恢复副本已保留"
+RECOVERY_SALVAGED = "已用恢复副本中能读出的文字新建报告（表格数字需要重新填写），请核对后保存"
+
+
+def recovery_damaged(when: str, reason: str) -> str:
+    """A recovery copy that cannot be opened as a report: say what it is, and that it is kept."""
+    return (f"这是 {when} 自动保存的恢复副本，但它已损坏，不能作为报告打开（{reason}）。"
+            "副本仍然保留；其中能读出的文字可以查看并复制。")
+
+
+def recovery_confirm_discard(n: int) -> str:
+    return f"确定要删除所选的 {n} 个恢复副本吗？删除后其中未保存的内容将无法找回。"
+
+
+def recovery_text(unit: str, year: str, sections) -> str:
+    """The readable text of a damaged copy, as the clerk copies it: unit, year, then each section."""
+    head = [line for line in (f"单位：{unit}" if unit else "", f"年度：{year}" if year else "") if line]
+    body = [f"【{title}】\n{text}" for _, title, text in sections]
+    return "\n\n".join(["\n".join(head)] + body if head else body)
