@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from core.errors import ReportError
+from core.io.filenames import safe_file_name
 
 from . import settings, strings
 from .background import BackgroundOp, run_in_background
@@ -39,7 +40,7 @@ class ExportActions:
         if blockers and not window.dialogs.confirm_export(blockers):
             return None
         meta = document.report.meta
-        name = f"{strings.export_file_name(meta.get('unit'), meta.get('year'))}.{kind}"
+        name = f"{safe_file_name(strings.export_file_name(meta.get('unit'), meta.get('year')))}.{kind}"
         chosen = window.dialogs.save_file(strings.EXPORT_TITLE, str(Path(window.files.start_folder()) / name),
                                           FILTERS[kind])
         if not chosen:

@@ -535,3 +535,40 @@ def recovery_text(unit: str, year: str, sections) -> str:
     head = [line for line in (f"单位：{unit}" if unit else "", f"年度：{year}" if year else "") if line]
     body = [f"【{title}】\n{text}" for _, title, text in sections]
     return "\n\n".join(["\n".join(head)] + body if head else body)
+
+
+LOCKED_TITLE = "文件正在使用"
+BTN_OPEN_READONLY = "只读打开"
+BTN_OPEN_COPY = "打开副本"
+READ_ONLY_SUFFIX = "（只读）"
+COPY_SUFFIX = "（副本）"
+CHANGED_TITLE = "文件已被修改"
+BTN_SAVE_AS_INSTEAD = "另存为…"
+BTN_OVERWRITE = "仍然覆盖"
+
+
+def locked(name: str, owner: str) -> str:
+    return (f"“{name}”正由{owner}打开编辑。\n\n"
+            "两处同时修改会互相覆盖。可以只读打开（查看、导出，另存为新文件），或打开一份副本另行编辑。")
+
+
+def read_only_save(name: str) -> str:
+    return f"“{name}”是只读打开的（正由别处编辑），请另存为新文件。"
+
+
+def locked_target(name: str, owner: str) -> str:
+    return f"“{name}”正由{owner}打开编辑，不能覆盖。请换一个文件名保存。"
+
+
+def changed_on_disk(name: str) -> str:
+    return (f"“{name}”在打开之后已被其他程序或其他人修改过。\n\n"
+            "直接保存会覆盖那些修改。建议另存为新文件，再核对两个版本。")
+
+
+def save_warnings(warnings: list[str]) -> str:
+    return "\n".join(warnings)
+
+
+def unexpected_write_error(kind: str, detail: str) -> str:
+    return (f"出现意外错误（{kind}）：{detail}。报告仍在窗口中，没有丢失；"
+            "请用“另存为”换一个位置保存，并把此情况告诉技术人员。")
