@@ -15,6 +15,7 @@ from core.io import project_file
 from core.io.doclock import DocumentLock, current_owner
 from core.io.filenames import safe_file_name
 from core.io.filestamp import changed_since, stamp
+from core.io.os_errors import write_error
 from core.model import Report
 
 from . import settings, strings
@@ -267,8 +268,12 @@ class FileActions:
             return self._save_failed(Path(doc.display_name()), exc)
 
     def _save_failed(self, path: Path, exc: BaseException) -> bool:
-        text = str(exc) if isinstance(exc, ReportError) else strings.unexpected_write_error(
-            type(exc).__name__, str(exc))
+        if isinstance(exc, ReportError):
+            text = str(exc)
+        elif isinstance(exc, OSError):
+            text = str(write_error(exc, path))
+        else:
+            text = strings.unexpected_write_error(type(exc).__name__, str(exc))
         self.dialogs.error(strings.save_failed(path.name), text)
         return False
 
