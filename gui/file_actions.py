@@ -66,6 +66,13 @@ def read_guarded(path: Path):
     return read_isolated(path), None
 
 
+def prestart_reader() -> None:
+    """Warm the import worker while the clerk picks a file (its start-up then costs nothing)."""
+    from core.io.import_worker import prestart
+
+    prestart()
+
+
 def notes_text(name: str, notes) -> str:
     """The 「读取报告时的说明」 text: what could not be read, or was read by a guess."""
     return strings.read_notes_intro(name) + "\n\n" + "\n".join(f"· {n.message}" for n in notes)
@@ -126,6 +133,7 @@ class FileActions:
         """Start this year's report from last year's file (carry-over, baseline, draft narrative)."""
         if not self.maybe_save():
             return None
+        prestart_reader()
         path = self.dialogs.open_file(strings.NEW_YEAR_TITLE, self.start_folder())
         if not path:
             return None
@@ -153,6 +161,7 @@ class FileActions:
     def open_dialog(self) -> BackgroundOp | None:
         if not self.maybe_save():
             return None
+        prestart_reader()
         path = self.dialogs.open_file(strings.OPEN_TITLE, self.start_folder())
         if not path:
             return None
