@@ -32,6 +32,13 @@ class ExportActions:
 
     def export(self, kind: str, template: Path | None = None) -> BackgroundOp | None:
         """Export to Word ("docx") or Excel ("xlsx") through core.io.export."""
+        try:
+            return self._export(kind, template)
+        except Exception as exc:  # noqa: BLE001 - 导出 never fails silently; the report stays as it is
+            self.window.dialogs.error(strings.EXPORT_FAILED, strings.unexpected_error(type(exc).__name__, str(exc)))
+            return None
+
+    def _export(self, kind: str, template: Path | None) -> BackgroundOp | None:
         window, document = self.window, self.window.document
         if document is None:
             return None

@@ -294,3 +294,14 @@ def test_lock_files_name_this_computer_and_go_when_the_window_closes(qtbot, mine
     assert data["host"] == host_name() and data["pid"] == os.getpid()
     w.close()
     assert not lock_path(mine).exists()
+
+
+def test_export_that_fails_before_writing_says_so(qtbot, mine, monkeypatch):
+    w = _window(qtbot)
+    w.files.open_path(mine).wait()
+    monkeypatch.setattr(w.document, "report_copy", lambda: (_ for _ in ()).throw(RecursionError("deep keys")))
+    w.dialogs.next_file = str(mine.with_name("x.xlsx"))
+    assert w.exports.export("xlsx") is None
+    title, text = w.dialogs.errors[-1]
+    assert title == "导出失败" and "RecursionError" in text and w.document is not None
+    _forget(w)
