@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import ReportError
-from .messages import install as messages
+from .messages import install as msg
 
 TEMPLATES = "nianbao_templates"
 RESOURCES = "nianbao_resources"
@@ -21,9 +21,9 @@ def _file(package: str, name: str) -> Path:
     try:
         path = resources.files(package).joinpath(name)  # frozen, files() is a MultiplexedPath; its children are paths
     except ModuleNotFoundError:
-        raise ReportError(messages.shipped_files_missing(package)) from None
+        raise ReportError(msg.package_missing(package)) from None
     if not isinstance(path, Path):  # a zip import; every supported install is a real folder
-        raise ReportError(messages.shipped_file_not_on_disk(package, name, path))
+        raise ReportError(msg.not_a_folder(package, name, path))
     return path
 
 
