@@ -176,3 +176,56 @@ def test_a_page_crawled_onto_one_line_is_read_by_its_headings(tmp_path):
     assert got.values["t3.r01.c7"] == want.values["t3.r01.c7"] and got.values["t4.f5"] == want.values["t4.f5"]
     assert "扫一扫" not in got.text["other"] and "友情链接" not in got.text["other"]
     assert got.text["problems"].replace("\n", "") == want.text["problems"].replace("\n", "").replace(" ", "")
+
+
+def test_trs_web_page_with_notes_under_its_tables_and_the_sites_furniture(tmp_path):
+    from core.io.reader import read_any
+    from core.rules import check_report
+
+    from .helpers import seed
+    from .import_samples import grid_of
+
+    want = seed(1)
+
+    def table(tid):
+        cells, nr, _ = grid_of(want, tid)
+        rows = []
+        for r in range(nr):
+            tds = "".join(f"<td rowspan='{g.rowspan}' colspan='{g.colspan}'><p style='text-align:center'>"
+                          f"<span style='font-family:仿宋'>{g.text}</span></p></td>"
+                          for g in sorted((g for g in cells if g.row == r), key=lambda g: g.col))
+            rows.append(f"<tr>{tds}</tr>")
+        return f"<table border='1' cellspacing='0' style='border-collapse:collapse'><tbody>{''.join(rows)}</tbody></table>"
+
+    def paras(text):
+        return "".join(f"<p style='text-indent:2em;line-height:1.5'>{ln}</p>" for ln in text.split("\n"))
+
+    note3 = "2024年，本机关共收到政府信息公开申请16件，结转下年度办理1件。"
+    note4 = "本年度未发生因政府信息公开引起的行政诉讼，被申请行政复议0件。"
+    page = f"""<html><head><meta charset="utf-8"><title>年报</title></head><body>
+<div class="header"><a href="/">首页</a> &gt; <a>政务公开</a> &gt; <a>年度报告</a></div>
+<div class="xxgk_title">{want.meta['unit']}2024年政府信息公开工作年度报告</div>
+<div class="info">发布时间：2025-01-21　来源：县政府办　<span>字号：大 中 小</span></div>
+<div class="TRS_Editor">{paras(want.text['preface'])}
+<p><strong>一、总体情况</strong></p>{paras(want.text['overview'])}
+<p><strong>二、主动公开政府信息情况</strong></p>{table('t2')}
+<p><strong>三、收到和处理政府信息公开申请情况</strong></p>{table('t3')}<p style='text-indent:2em'>{note3}</p>
+<p><strong>四、政府信息公开行政复议、行政诉讼情况</strong></p>{table('t4')}<p style='text-indent:2em'>{note4}</p>
+<p><strong>五、存在的主要问题及改进情况</strong></p>{paras(want.text['problems'])}
+<p><strong>六、其他需要报告的事项</strong></p><p style='text-indent:2em'>本年度未收取信息处理费。</p>
+<p style='text-align:right'>{want.meta['unit']}</p><p style='text-align:right'>2025年1月21日</p></div>
+<div class="share">扫一扫在手机上查看当前页面</div><div class="tools">【打印本页】　【关闭窗口】</div>
+<div class="footer"><p>友情链接：中国政府网　四川省人民政府</p><p>版权所有：{want.meta['unit']}　蜀ICP备00000000号</p>
+<p>网站标识码：5107270001　川公网安备 51072702000001号</p></div></body></html>"""
+    path = tmp_path / "trs.html"
+    path.write_text(page, encoding="utf-8")
+    got = read_any(path).report
+    assert got.values == want.values
+    assert (got.meta["unit"], got.meta["date"]) == (want.meta["unit"], "2025-01-21")
+    assert got.text["other"] == "本年度未收取信息处理费。"
+    assert (got.text["t3"], got.text["t4"]) == (note3, note4)
+    # the note under 四 is checked against 表四 (行政复议 0 in seed 1)
+    assert not [f for f in check_report(got, final=False) if f.rule.startswith("W-TXT") and f.section in ("t3", "t4")]
+    got.apply({"text.t4": note4.replace("0件", "2件")})
+    (f,) = [f for f in check_report(got, final=False) if f.rule == "W-TXT-T4"]
+    assert f.section == "t4" and f.message.startswith("表四下的说明写行政复议2件")
