@@ -85,6 +85,44 @@ def test_title_breaks_after_the_unit_when_too_long():
     assert title_lines("平武县人民政府办公室", 2024) == ["平武县人民政府办公室", "2024年政府信息公开工作年度报告"]
 
 
+@pytest.mark.parametrize("unit, lines", [
+    ("新疆维吾尔自治区和田地区和田县人民政府办公室", ["新疆维吾尔自治区", "和田地区和田县人民政府办公室"]),
+    ("内蒙古自治区呼和浩特市赛罕区人民政府办公室", ["内蒙古自治区", "呼和浩特市赛罕区人民政府办公室"]),
+    ("广西壮族自治区南宁市青秀区住房和城乡建设局", ["广西壮族自治区", "南宁市青秀区住房和城乡建设局"]),
+    ("湖北省恩施土家族苗族自治州利川市城市管理执法局", ["湖北省恩施土家族苗族自治州", "利川市城市管理执法局"]),
+    ("宁夏回族自治区吴忠市红寺堡区市场监督管理局", ["宁夏回族自治区", "吴忠市红寺堡区市场监督管理局"]),
+])
+def test_long_unit_names_break_between_organisational_units(unit, lines):
+    from core.io.title_breaks import TITLE_LINE_CHARS, title_width
+
+    got = title_lines(unit, 2024)
+    assert got == [*lines, "2024年政府信息公开工作年度报告"]
+    assert all(title_width(line) <= TITLE_LINE_CHARS for line in got)
+
+
+def test_a_name_with_no_boundary_still_fits():
+    from core.io.title_breaks import TITLE_LINE_CHARS, title_width
+
+    got = title_lines("甲" * 30, 2024)
+    assert "".join(got) == "甲" * 30 + "2024年政府信息公开工作年度报告"
+    assert all(title_width(line) <= TITLE_LINE_CHARS for line in got)
+
+
+@pytest.mark.parametrize("line, kind, lead, text", [
+    ("（一）主动公开情况：全年主动公开信息372条。", "lead", "（一）主动公开情况：", "全年主动公开信息372条。"),
+    ("(一)主动公开情况:全年公开38条。", "lead", "（一）主动公开情况：", "全年公开38条。"),
+    ("（一）主动公开情况。", "lead", "（一）主动公开情况。", ""),
+    ("（一）全年主动公开信息372条。", "body", "", "（一）全年主动公开信息372条。"),
+    ("（二）部分公开，含区分处理", "body", "", "（二）部分公开，含区分处理"),
+    ("（二）依申请公开", "h2", "", "（二）依申请公开"),
+    ("一、全年共收到申请5件。", "body", "", "一、全年共收到申请5件。"),
+    ("一、总体情况", "h1", "", "一、总体情况"),
+])
+def test_a_sentence_or_a_colon_is_body_text_with_a_lead_at_most(line, kind, lead, text):
+    (p,) = paragraphs(line)
+    assert (p["kind"], p["lead"], p["text"]) == (kind, lead, text)
+
+
 def test_dates_are_written_without_leading_zeros():
     assert date_cn("2025-01-21") == "2025年1月21日"
     assert date_cn(None) == "" and date_cn("") == ""
@@ -254,6 +292,16 @@ def test_user_text_is_escaped(tmp_path):
     r.text["problems"] = "a < b && c > d \"引号\" 'x' {{ unit }} </w:t>"
     doc = Document(str(export(r, tmp_path)))
     assert "a < b && c > d \"引号\" 'x' { { unit }} </w:t>" in [p.text for p in doc.paragraphs]
+
+
+def test_word_2013_mode_and_a_theme_of_the_documents_own_fonts(tmp_path):
+    path = export(seed(1), tmp_path)
+    settings = xml_of(path, "word/settings.xml")
+    assert re.search(r'w:name="compatibilityMode"[^>]*w:val="15"', settings)
+    assert "savePreviewPicture" not in settings
+    theme = xml_of(path, "word/theme/theme1.xml")
+    faces = set(re.findall(r'typeface="([^"]*)"', theme))
+    assert faces == {"Times New Roman", "黑体", "仿宋_GB2312"}, faces
 
 
 # -- metadata ------------------------------------------------------------------------------
