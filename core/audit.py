@@ -7,15 +7,17 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .errors import ReportError
+from .messages import audit as msg
+
+if TYPE_CHECKING:
+    from .io.read_result import ReadNote
+    from .rules.base import Finding
 
 INLINE_BELOW = 24  # fewer files than this are checked in this process: starting workers costs more
 MAX_CHUNK = 40
-
-SUMMARY_HEADERS = ("文件", "单位", "年度", "格式", "错误", "警告", "无法识别的单元格", "读取提示", "状态")
-FINDING_HEADERS = ("文件", "单位", "规则", "严重程度", "单元格", "问题说明", "原文")
 
 
 @dataclass
@@ -25,22 +27,18 @@ class AuditRow:
     file: str
     unit: str = ""
     year: int | None = None
-    form: str = ""
+    form: str = ""  # the format's name, as the audit sheet shows it
+    form_id: str = ""
     errors: int = 0
     warnings: int = 0
     bad_cells: int = 0  # cells holding text that is not a number
-    notes: list[str] = field(default_factory=list)
-    # (rule, severity label, where the cells are, message, quote, cell refs)
-    findings: list[tuple] = field(default_factory=list)
+    notes: list["ReadNote"] = field(default_factory=list)
+    findings: list["Finding"] = field(default_factory=list)  # of the final check, errors first
     unreadable: str | None = None  # Chinese reason when the file could not be read
 
     @property
     def status(self) -> str:
-        if self.unreadable:
-            return f"无法读取：{self.unreadable}"
-        if self.errors:
-            return "有错误"
-        return "有警告" if self.warnings else "通过"
+        return msg.status(self.unreadable, self.errors, self.warnings)
 
 
 @dataclass
@@ -119,10 +117,10 @@ def audit_file(path: str, baseline=None) -> AuditRow:
         row.unreadable = str(exc)
         return row
     except MemoryError:
-        row.unreadable = "文件过大，内存不足"
+        row.unreadable = msg.out_of_memory()
         return row
     except Exception as exc:  # a reader bug must not stop a whole folder's audit
-        row.unreadable = f"读取时出现意外错误（{type(exc).__name__}）"
+        row.unreadable = msg.read_crashed(type(exc).__name__)
         return row
     report = result.report
     if baseline is not None:
@@ -130,44 +128,38 @@ def audit_file(path: str, baseline=None) -> AuditRow:
     row.unit = report.meta.get("unit") or ""
     year = report.meta.get("year")
     row.year = year if isinstance(year, int) else None
-    row.form = report.form.name
+    row.form, row.form_id = report.form.name, report.form.id
     row.notes = list(result.notes)
     row.bad_cells = sum(1 for v in report.values.values() if v is not None and not is_number(v))
     try:
         findings = check_report(report, final=True)
     except Exception as exc:  # pragma: no cover - a rule bug is reported on the row, not raised
-        row.unreadable = f"检查时出现意外错误（{type(exc).__name__}）"
+        row.unreadable = msg.check_crashed(type(exc).__name__)
         return row
-    for f in findings:
-        row.findings.append((f.rule, f.severity.label, cells_text(report, f.cells), f.message, f.quote or "",
-                             f.cells))
-        if f.is_error:
-            row.errors += 1
-        else:
-            row.warnings += 1
+    row.findings = findings
+    row.errors = sum(f.is_error for f in findings)
+    row.warnings = len(findings) - row.errors
     return row
 
 
-_META_NAMES = {"meta.unit": "单位名称", "meta.year": "报告年度", "meta.date": "发布日期", "meta.signer": "落款单位",
-               "meta.deadline": "发布期限"}
 MAX_CELLS_LISTED = 6
 
 
-def cells_text(report, refs) -> str:
+def cells_text(form, refs) -> str:
     """Return where the cells of a finding are, as a reviewer reads it: 「表四“行政复议·总计”、…」."""
     from .rules.cells import cell_place
 
     names = []
     for ref in refs:
-        if report.form.has_cell(ref):
-            names.append(cell_place(report.form.cell(ref)))
+        if form.has_cell(ref):
+            names.append(cell_place(form.cell(ref)))
         elif ref.startswith("text."):
-            names.append("正文")
+            names.append(msg.narrative_place())
         else:
-            names.append(_META_NAMES.get(ref, ref))
+            names.append(msg.META_NAMES.get(ref, ref))
     names = list(dict.fromkeys(names))
     if len(names) > MAX_CELLS_LISTED:
-        return "、".join(names[:MAX_CELLS_LISTED]) + f"等 {len(names)} 处"
+        return msg.more_places("、".join(names[:MAX_CELLS_LISTED]), len(names))
     return "、".join(names)
 
 
@@ -241,6 +233,8 @@ def write_audit_xlsx(result: AuditResult, path: str | os.PathLike) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     from .io.atomic import write_atomic
+    from .rules.base import Severity
+    from .schema import get_form
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -256,40 +250,41 @@ def write_audit_xlsx(result: AuditResult, path: str | os.PathLike) -> None:
             cells.append(c)
         ws.append(cells)
 
-    summary = wb.create_sheet("汇总")
+    summary = wb.create_sheet(msg.SUMMARY_SHEET)
     summary.freeze_panes = "A2"
     for col, width in zip("ABCDEFGHI", (42, 28, 8, 26, 7, 7, 10, 40, 24)):
         summary.column_dimensions[col].width = width
-    header(summary, SUMMARY_HEADERS)
+    header(summary, msg.SUMMARY_HEADERS)
     for r in result.rows:
         status = WriteOnlyCell(summary, value=r.status)
         if r.unreadable or r.errors:
             status.font = red
         summary.append(_row(summary, [_safe(r.file), _safe(r.unit), r.year, r.form, r.errors if not r.unreadable else None,
                         r.warnings if not r.unreadable else None, r.bad_cells if not r.unreadable else None,
-                        _safe("；".join(r.notes)), status]))
-    n_err = sum(1 for r in result.rows if r.errors)
+                        _safe("；".join(n.message for n in r.notes)), status]))
     summary.append([])
-    summary.append([f"共 {len(result.rows)} 个文件：{n_err} 个有错误，{len(result.unreadable)} 个无法读取"
-                    + ("（审核被中途停止）" if result.cancelled else "")])
+    summary.append([msg.summary_line(len(result.rows), len(result.with_errors), len(result.unreadable),
+                                     result.cancelled)])
 
-    findings = wb.create_sheet("问题清单")
+    findings = wb.create_sheet(msg.FINDINGS_SHEET)
     findings.freeze_panes = "A2"
     for col, width in zip("ABCDEFG", (36, 24, 18, 9, 28, 70, 60)):
         findings.column_dimensions[col].width = width
-    header(findings, FINDING_HEADERS)
+    header(findings, msg.FINDING_HEADERS)
     for r in result.rows:
         if r.unreadable:
-            findings.append(_row(findings, [_safe(r.file), "", "无法读取", "错误", "", _safe(r.unreadable), ""]))
+            findings.append(_row(findings, [_safe(r.file), "", msg.unreadable_rule(), Severity.ERROR.label, "",
+                                            _safe(r.unreadable), ""]))
             continue
-        for rule, severity, cells, message, quote, _ in r.findings:
-            msg = WriteOnlyCell(findings, value=_safe(message))
-            msg.alignment = wrap
-            sev = WriteOnlyCell(findings, value=severity)
-            if severity == "错误":
+        form = get_form(r.form_id)
+        for f in r.findings:
+            message = WriteOnlyCell(findings, value=_safe(f.message))
+            message.alignment = wrap
+            sev = WriteOnlyCell(findings, value=f.severity.label)
+            if f.is_error:
                 sev.font = red
-            findings.append(_row(findings, [_safe(r.file), _safe(r.unit), rule, sev, _safe(cells), msg,
-                                            _safe(quote)]))
+            findings.append(_row(findings, [_safe(r.file), _safe(r.unit), f.rule, sev,
+                                            _safe(cells_text(form, f.cells)), message, _safe(f.quote or "")]))
     write_atomic(path, lambda tmp: wb.save(tmp))
 
 

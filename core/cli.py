@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 
 from . import __version__
-from .commands import COMMANDS
+from .commands import COMMAND_NAMES, load
 from .errors import ReportError
+from .schema import PAGES
 
 PROG = "nianbao"
 DESCRIPTION = "政府信息公开年报助手：编写、检查、导入导出政府信息公开工作年度报告。不带参数运行时打开图形界面。"
 EPILOG = ("图形界面：nianbao [文件] [--page 页面]；无显示器截图：nianbao --screenshot OUT.png [文件] [--page 页面]"
-          "（页面：meta preface overview t2 t3 t4 problems other）")
-
-
-def _modules(only: str | None = None):
-    for name, module in COMMANDS.items():
-        if only is None or name == only:
-            yield importlib.import_module(f"{__package__}.commands.{module}")
+          f"（页面：{' '.join(PAGES)}）")
 
 
 class _ChineseHelp(argparse.HelpFormatter):
@@ -45,12 +39,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                         help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     runners = {}
-    for module in _modules(only):
-        before = set(sub.choices)
+    for name in COMMAND_NAMES if only is None else (only,):
+        module = load(name)
         module.add_parser(sub)
-        for name in set(sub.choices) - before:
-            runners[name] = module.run
-            _localise(sub.choices[name])
+        runners[name] = module.run
+        _localise(sub.choices[name])
     _localise(parser)
     parser.set_defaults(_runners=runners)
     return parser
@@ -58,13 +51,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def command_names() -> set[str]:
     """Return the names of the terminal subcommands."""
-    return set(COMMANDS)
+    return set(COMMAND_NAMES)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; return its exit status (0 ok, 1 findings with errors, 2 unreadable input)."""
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
+    parser = build_parser(argv[0] if argv and argv[0] in COMMAND_NAMES else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()

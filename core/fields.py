@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .model.values import format_value, is_number
-from .schema import FormSpec, get_form
+from .schema import FormSpec, RowGroup, get_form
 from .schema.builders import T3_COLS, T4_GROUPS, T4_RESULTS
 
 if TYPE_CHECKING:
@@ -39,32 +39,36 @@ class Field:
         return f"{OPEN}{self.name}{CLOSE}"
 
 
+def _items(group: RowGroup) -> str:
+    return f"{group.label}（1–{len(group.rows)} 项之和）"
+
+
 # 表三 rows (or groups of rows) by the short name a report's text uses, per format.
 def _t3_row_names(form: FormSpec) -> list[tuple[str, tuple[str, ...], str]]:
-    rows = [r.id for r in form.table("t3").rows]
     ids = form.t3_rows
-    last = int(ids["last_result"][1:])
+    group = form.t3_group
     out = [
         ("本年新收", (ids["new"],), "一、本年新收政府信息公开申请数量"),
         ("上年结转", (ids["carried"],), "二、上年结转政府信息公开申请数量"),
         ("收到申请", (ids["new"], ids["carried"]), "本年新收＋上年结转"),
-        ("予以公开", ("r03",), "（一）予以公开"),
-        ("部分公开", ("r04",), "（二）部分公开"),
-        ("不予公开", tuple(f"r{n:02d}" for n in range(5, 13)), "（三）不予公开（1–8 项之和）"),
-        ("无法提供", ("r13", "r14", "r15"), "（四）无法提供（1–3 项之和）"),
-        ("不予处理", tuple(f"r{n:02d}" for n in range(16, 21)), "（五）不予处理（1–5 项之和）"),
-        ("其他处理", tuple(f"r{n:02d}" for n in range(21, last + 1)), "（六）其他处理"),
+        ("予以公开", group("open").rows, group("open").label),
+        ("部分公开", group("partial").rows, group("partial").label),
+        ("不予公开", group("refused").rows, _items(group("refused"))),
+        ("无法提供", group("unable").rows, _items(group("unable"))),
+        ("不予处理", group("notproc").rows, _items(group("notproc"))),
+        ("其他处理", group("otherproc").rows, group("otherproc").label),
         ("办理结果总计", (ids["total"],), "（七）总计"),
         ("结转下年度", (ids["carry"],), "四、结转下年度继续办理"),
     ]
-    for row in form.table("t3").rows[4:20]:  # r05–r20: the numbered sub-rows of (三)(四)(五)
-        short = re.sub(r"^（[三四五]）(不予公开|无法提供|不予处理)\d+\.", "", row.label)
-        out.append((short, (row.id,), row.label))
+    labels = {r.id: r.label for r in form.table("t3").rows}
+    for row_id in (*group("refused").rows, *group("unable").rows, *group("notproc").rows):
+        short = re.sub(r"^（[三四五]）(不予公开|无法提供|不予处理)\d+\.", "", labels[row_id])
+        out.append((short, (row_id,), labels[row_id]))
     if form.id == "gb2021":
-        out += [("逾期不补正", ("r21",), "（六）其他处理 1.申请人无正当理由逾期不补正"),
-                ("逾期未缴费", ("r22",), "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用"),
-                ("其他处理中的其他", ("r23",), "（六）其他处理 3.其他")]
-    assert all(r in rows for _, rr, _ in out for r in rr)
+        late, unpaid, other = group("otherproc").rows
+        out += [("逾期不补正", (late,), "（六）其他处理 1.申请人无正当理由逾期不补正"),
+                ("逾期未缴费", (unpaid,), "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用"),
+                ("其他处理中的其他", (other,), "（六）其他处理 3.其他")]
     return out
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from .errors import ReportError
-from .model.report import DEFAULT_DEADLINE, SECTION_IDS, Baseline, Report
+from .model.report import SECTION_IDS, Baseline, Report
 from .model.values import is_number
-from .schema import form_for_year
+from .schema import DEFAULT_DEADLINE, form_for_year
 
 
 def shift_years(text: str, last_year: int, year: int) -> str:

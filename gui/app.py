@@ -6,9 +6,9 @@ import argparse
 import os
 import sys
 
-from . import strings  # plain Python: safe before Qt is loaded
+from core.schema import PAGES  # plain Python, like strings: safe before Qt is loaded
 
-PAGES = ("meta", "preface", "overview", "t2", "t3", "t4", "problems", "other")
+from . import strings
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:

@@ -12,14 +12,13 @@ from PySide6.QtGui import QUndoStack
 from core.model import Report, derived_updates, recompute_all
 from core.rules.base import Finding
 from core.rules.engine import Validator
-from core.schema import CellKind
+from core.rules.ids import TOTAL_RULES
+from core.schema import PAGES, CellKind
 
 from . import strings
 from .undo import ApplyCommand, SnapshotCommand, TextCommand
 
-TOTAL_RULES = frozenset({"E-T3-TOTAL", "E-T3-ROWSUM", "E-T4-SUM"})
-BLANK_RULE = "E-CELL-BLANK"
-PAGE_ORDER = ("meta", "preface", "overview", "t2", "t3", "t4", "problems", "other")
+PAGE_ORDER = PAGES
 
 
 def page_of(finding: Finding) -> str:

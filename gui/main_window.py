@@ -462,7 +462,7 @@ class MainWindow(QMainWindow):
         if result.notes:
             self.dialogs.info(strings.READ_NOTES_TITLE,
                               strings.READ_NOTES_INTRO.format(name=path.name) + "\n\n"
-                              + "\n".join(f"· {n}" for n in result.notes))
+                              + "\n".join(f"· {n.message}" for n in result.notes))
         return True
 
     def _show_total_errors(self) -> None:
@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
         if result.notes:  # what could not be read from last year's file: tell, never hide
             self.dialogs.info(strings.READ_NOTES_TITLE,
                               strings.READ_NOTES_INTRO.format(name=Path(path).name) + "\n\n"
-                              + "\n".join(f"· {n}" for n in result.notes))
+                              + "\n".join(f"· {n.message}" for n in result.notes))
 
     def export_with_template(self) -> Path | None:
         """Export to Word from the office's own template (a province's house style)."""

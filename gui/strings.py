@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from core.schema import DEFAULT_DEADLINE
+
 APP_NAME = "政府信息公开年报助手"
 UNTITLED = "未命名报告"
 IMPORTED_SUFFIX = "（导入，尚未保存）"
@@ -97,7 +99,7 @@ META_DEADLINE = "发布期限（月-日）"
 META_BASELINE = "上年报告"
 META_YEAR_BLANK = "未填写"
 META_DATE_PLACEHOLDER = "如 2026-01-20 或 2026年1月20日"
-META_DEADLINE_PLACEHOLDER = "01-31"
+META_DEADLINE_PLACEHOLDER = DEFAULT_DEADLINE
 META_NO_BASELINE = "未导入（用“从上年报告新建”可核对上年结转数等）"
 META_FIELD_NAMES = {"unit": META_UNIT, "year": META_YEAR, "date": META_DATE, "signer": META_SIGNER,
                     "deadline": META_DEADLINE}
@@ -138,9 +140,6 @@ PASTE_CLIPPED = "有 {n} 个数超出了表格范围，未粘贴"
 PASTE_DONE = "已粘贴 {n} 个单元格"
 
 # -- narrative pages -----------------------------------------------------------------------
-OVERVIEW_LIMIT = 1000
-
-
 def char_count(n: int, limit: int | None) -> str:
     if limit is None:
         return f"字数：{n}"

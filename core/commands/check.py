@@ -60,7 +60,7 @@ def run(args) -> int:
         year = report.meta.get("year") or "？"
         print(f"{name}：{unit} {year}年度 · {errors} 个错误 · {len(findings) - errors} 个警告")
         for note in result.notes:
-            print(f"  读取提示：{note}")
+            print(f"  读取提示：{note.message}")
         for f in findings:
             print(f"  [{f.severity.label}] {f.rule}  {f.message}")
             if f.quote:
@@ -94,18 +94,16 @@ def _run_audit(args, baseline) -> int:
         if row.errors:
             status = max(status, 1)
         if args.json:
-            out.extend({"file": row.file, "rule": rule, "severity": "error" if sev == "错误" else "warning",
-                        "cells": list(refs), "message": msg, **({"quote": quote} if quote else {})}
-                       for rule, sev, _, msg, quote, refs in row.findings)
+            out.extend({"file": row.file, **f.to_dict()} for f in row.findings)
             continue
         print(f"{row.file}：{row.unit or '（未填单位）'} {row.year or '？'}年度 · {row.errors} 个错误 · "
               f"{row.warnings} 个警告")
         for note in row.notes:
-            print(f"  读取提示：{note}")
-        for rule, sev, _, msg, quote, _ in row.findings:
-            print(f"  [{sev}] {rule}  {msg}")
-            if quote:
-                print(f"      原文：“{quote}”")
+            print(f"  读取提示：{note.message}")
+        for f in row.findings:
+            print(f"  [{f.severity.label}] {f.rule}  {f.message}")
+            if f.quote:
+                print(f"      原文：“{f.quote}”")
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
     n = len(result.rows)

@@ -38,7 +38,7 @@ def run(args) -> int:
         return 2
     report = result.report
     for note in result.notes:
-        print(f"读取提示：{note}", file=sys.stderr)
+        print(f"读取提示：{note.message}", file=sys.stderr)
     blockers = export_blockers(report)
     if blockers and not args.force:
         print(f"{args.file}: {ExportRefused(blockers)}", file=sys.stderr)

@@ -42,7 +42,7 @@ def run(args) -> int:
     if result.notes:
         print(f"以下 {len(result.notes)} 处未能读取或需要核对：")
         for note in result.notes:
-            print(f"  {note}")
+            print(f"  {note.message}")
     else:
         print("表格全部读入，无需核对的单元格")
     return 0

@@ -38,7 +38,7 @@ def run(args) -> int:
             failed = True
             continue
         for note in result.notes:
-            print(f"{name}: 读取提示：{note}", file=sys.stderr)
+            print(f"{name}: 读取提示：{note.message}", file=sys.stderr)
         items.append((result.report, name))
     if failed:
         print("有文件无法读取，未生成汇总", file=sys.stderr)

@@ -28,7 +28,7 @@ def run(args) -> int:
         raise ReportError("新报告不能覆盖上年报告，请换一个输出文件名")
     result = read_any(src)
     for note in result.notes:
-        print(f"读取上年报告提示：{note}")
+        print(f"读取上年报告提示：{note.message}")
     report = new_year_from(result.report, args.year)
     report.baseline.file = str(src)
     project_file.save(report, out, backup=True)

@@ -368,11 +368,15 @@ def _cache_salt(context: dict) -> str:
     import docxtpl
     import jinja2
 
-    try:  # a changed renderer must not reuse what an older one patched
+    from .. import __version__
+
+    # A changed renderer must not reuse what an older one patched: the app version says so in an
+    # installed or frozen app (whose sources have no mtime); the mtime, while developing.
+    try:
         stamp = str(os.stat(__file__).st_mtime_ns)
     except OSError:
         stamp = ""
-    return "\0".join((CACHE_VERSION, stamp, sys.version, jinja2.__version__, docxtpl.__version__,
+    return "\0".join((CACHE_VERSION, __version__, stamp, sys.version, jinja2.__version__, docxtpl.__version__,
                       _shape(context), ""))
 
 

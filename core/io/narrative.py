@@ -7,6 +7,10 @@ import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from ..messages import reading as msg
+from ..schema import SECTION_TITLES
+from .read_result import NoteCode, ReadNote
+
 # Section headings of domain.md §2.1, with the variants seen in published reports.
 _HEADINGS = (
     ("overview", re.compile(r"^[(（]?一[)）]?[、.．]?\s*总体情况$")),
@@ -64,7 +68,7 @@ class Narrative:
     date: str | None = None
     signer: str = ""
     title: str = ""
-    notes: list[str] = field(default_factory=list)
+    notes: list[ReadNote] = field(default_factory=list)
 
 
 def _cn_number(text: str) -> int | None:
@@ -152,7 +156,7 @@ def extract(paras: list[tuple[str | None, str]]) -> Narrative:
     if m and 2000 <= int(m.group(1)) <= 2100:
         result.year = int(m.group(1))
     else:
-        result.notes.append("未能从标题中读出报告年度，请在“基本信息”中填写")
+        result.notes.append(ReadNote(NoteCode.YEAR_MISSING, msg.year_missing(), "meta.year"))
 
     # Signature and date: the last short lines of the report. On a web page, what follows
     # the date (print/close links, the site's footer) is not part of the report.
@@ -179,7 +183,7 @@ def extract(paras: list[tuple[str | None, str]]) -> Narrative:
 
     result.unit = _unit(result.title, lead, body_preface, result.year) or result.signer
     if not result.unit:
-        result.notes.append("未能读出单位名称，请在“基本信息”中填写")
+        result.notes.append(ReadNote(NoteCode.UNIT_MISSING, msg.unit_missing(), "meta.unit"))
     if not result.signer:
         result.signer = result.unit
     # ``tail`` is the list of the last section itself, so the signature is gone from it now.
@@ -189,10 +193,10 @@ def extract(paras: list[tuple[str | None, str]]) -> Narrative:
         "problems": "\n".join(buckets["problems"]),
         "other": "\n".join(buckets["other"]),
     }
-    for sec, name in (("overview", "一、总体情况"), ("problems", "五、存在的主要问题及改进情况"),
-                      ("other", "六、其他需要报告的事项")):
+    for sec in ("overview", "problems", "other"):
         if not result.text[sec]:
-            result.notes.append(f"未找到“{name}”部分的正文")
+            result.notes.append(ReadNote(NoteCode.SECTION_MISSING, msg.section_missing(SECTION_TITLES[sec]),
+                                         f"text.{sec}"))
     return result
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import FileReadError
 from ..model.report import SECTION_IDS, Baseline, Report
-from ..schema import FORMS, CellKind
+from ..schema import FORMS, TABLE_NAMES, CellKind
 from .atomic import write_atomic
 
 KIND = "nianbao-report"
@@ -144,13 +144,13 @@ def report_from_dict(d: Any) -> Report:
     for t in report.form.tables:
         data = tables.get(t.id)
         if data is None:
-            raise _bad(f"项目文件缺少{_TABLE_NAMES[t.id]}")
+            raise _bad(f"项目文件缺少{TABLE_NAMES[t.id]}")
         rows = [data] if t.id == "t4" else data
         shape = t.shape()
         if not isinstance(rows, list) or len(rows) != len(shape) or any(
             not isinstance(r, list) or len(r) != n for r, n in zip(rows, shape)
         ):
-            raise _bad(f"{_TABLE_NAMES[t.id]}的行列数与{report.form.name}格式不符"
+            raise _bad(f"{TABLE_NAMES[t.id]}的行列数与{report.form.name}格式不符"
                        f"（应为 {len(shape)} 行）")
         for row_spec, row in zip(t.rows, rows):
             for ref, value in zip(row_spec.cells, row):
@@ -172,9 +172,6 @@ def report_from_dict(d: Any) -> Report:
         report.sources = [s for s in sources if isinstance(s, dict)]
     report.extra = {k: v for k, v in d.items() if k not in _KNOWN_KEYS}
     return report
-
-
-_TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
 
 def loads(text: str) -> Report:

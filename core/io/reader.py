@@ -1,73 +1,72 @@
-"""Open any file a report can come from; the one entry point for check, import and merge."""
+"""Open any file a report can come from: the one entry point for check, import, merge and the window.
+
+A project file is loaded as it is; any other kind is turned into a token stream by its importer
+(:mod:`core.io.importers`) and read by the one table parser. Each importer is imported only when a
+file of its kind is read, so that starting the window or ``nianbao check`` stays fast.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..errors import FileReadError
-from ..model.report import Report
+from ..messages import reading as msg
 from . import project_file
+from .read_result import ReadResult
 
-
-@dataclass
-class ReadResult:
-    """A report read from a file, with what could not be read or was guessed."""
-
-    report: Report
-    notes: list[str] = field(default_factory=list)  # Chinese, one line each
-    source_kind: str = "project"
-
-
-# Readers for other kinds of file register here: suffix -> function(path) -> ReadResult.
-READERS: dict[str, Callable[[Path], ReadResult]] = {}
-
-
-def _importer(kind: str) -> Callable[[Path], ReadResult]:
-    """Return a thin reader that imports the heavy importer only when a file is read."""
-
-    def read(path: Path) -> ReadResult:
-        from .importers import read_file
-
-        return read_file(path, kind)
-
-    return read
-
-
-for _suffix, _kind in ((".docx", "docx"), (".txt", "text"), (".html", "html"), (".htm", "html"),
-                       (".pdf", "pdf"), (".xlsx", "xlsx")):
-    READERS[_suffix] = _importer(_kind)
-
-
-_OLD_FORMATS = {".doc": "Word", ".wps": "WPS 文字", ".xls": "Excel", ".et": "WPS 表格"}
-
-
-def read_project(path: Path) -> ReadResult:
-    return ReadResult(project_file.load(path), [], "project")
+# The one table of importable files: suffix -> kind, read by core.io.importers.<kind> (see _tokens).
+IMPORT_KINDS = {".docx": "docx", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf",
+                ".xlsx": "xlsx"}
+# Old binary formats no importer reads: suffix -> (application, the suffix to save as instead).
+OLD_FORMATS = {".doc": ("Word", ".docx"), ".wps": ("WPS 文字", ".docx"), ".xls": ("Excel", ".xlsx"),
+               ".et": ("WPS 表格", ".xlsx")}
 
 
 def read_any(path: str | os.PathLike) -> ReadResult:
-    """Read a report from ``path`` (project file, or any kind a registered reader handles)."""
+    """Read a report from ``path``: a project file, or any kind in :data:`IMPORT_KINDS`."""
     path = Path(path)
     if not path.exists():
-        raise FileReadError(f"找不到文件“{path}”")
+        raise FileReadError(msg.file_not_found(path))
     if path.is_dir():
-        raise FileReadError(f"“{path}”是文件夹，不是文件")
+        raise FileReadError(msg.is_folder(path))
     if project_file.looks_like_project(path):
-        return read_project(path)
+        return ReadResult(project_file.load(path), [], "project")
     suffix = path.suffix.lower()
-    reader = READERS.get(suffix)
-    if reader is None:
-        if suffix in _OLD_FORMATS:
-            raise FileReadError(f"“{path.name}”是旧版{_OLD_FORMATS[suffix]}格式，请在 Word 或 WPS 中"
-                                f"打开后“另存为”{'.xlsx' if suffix in ('.xls', '.et') else '.docx'} 再导入")
-        raise FileReadError(f"不支持的文件类型“{path.suffix or '无扩展名'}”（可导入 "
-                            f"{' '.join(supported_suffixes())}）")
-    return reader(path)
+    kind = IMPORT_KINDS.get(suffix)
+    if kind is None:
+        if suffix in OLD_FORMATS:
+            raise FileReadError(msg.old_format(path.name, *OLD_FORMATS[suffix]))
+        raise FileReadError(msg.unsupported_kind(path.suffix, supported_suffixes()))
+    return import_file(path, kind)
+
+
+def import_file(path: str | os.PathLike, kind: str) -> ReadResult:
+    """Read a report from a file of ``kind`` ("docx", "text", "html", "pdf", "xlsx")."""
+    from .table_parser import build_report
+
+    path = Path(path)
+    report, notes = build_report(_tokens(path, kind), source=path.name)
+    return ReadResult(report, notes, kind)
+
+
+def _tokens(path: Path, kind: str):
+    """Return the token stream of a file, from the importer of its kind (imported only now)."""
+    if kind == "docx":
+        from .importers.docx import tokens
+    elif kind == "text":
+        from .importers.text import tokens
+    elif kind == "html":
+        from .importers.html import tokens
+    elif kind == "pdf":
+        from .importers.pdf import tokens
+    elif kind == "xlsx":
+        from .importers.xlsx import tokens
+    else:
+        raise FileReadError(msg.unsupported_kind(path.suffix))
+    return tokens(path)
 
 
 def supported_suffixes() -> tuple[str, ...]:
     """Return the file suffixes that :func:`read_any` accepts."""
-    return (project_file.EXTENSION, *READERS)
+    return (project_file.EXTENSION, *IMPORT_KINDS)

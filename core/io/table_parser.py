@@ -4,7 +4,7 @@ Every reader (DOCX, HTML, text, PDF, XLSX) produces the same stream of tokens
 (:class:`core.io.importers.Tok`). Here the stream is split into sections by its headings, each
 table is found by its headings or header texts, the format (gb2019/gb2021) is told from the header
 texts, and rows are matched by their normalised labels — never by position. Whatever could not be
-read, or was read by a guess, is reported in Chinese, one line per finding.
+read, or was read by a guess, is reported as a :class:`ReadNote` naming the cell, row or table it is about.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..errors import FileReadError
+from ..messages import reading as msg
 from ..model.report import Report
 from ..model.values import Value, format_value, parse_cell_text
-from ..schema import CellKind, CellSpec, FormSpec, form_for_year, get_form
+from ..schema import GB2021, TABLE_NAMES, CellKind, CellSpec, FormSpec, form_for_year, get_form
 from .narrative import extract, heading_section
-
-TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+from .read_result import NoteCode, ReadNote
 
 # -- label normalisation -------------------------------------------------------------------
 _NUMBERING = re.compile(
@@ -81,8 +81,6 @@ _T3_KEYS = {
         ("r23", "结转下年度继续办理", ("结转下年度",)),
     ),
 }
-_T3_GROUPS = {"gb2021": {"本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理"},
-              "gb2019": {"本年度办理结果", "不予公开", "无法提供", "不予处理"}}
 _T2_KEYS = {
     "gb2021": (("a1.gz", "规章", ("规章",)), ("a1.gf", "行政规范性文件", ("规范性文件",)),
                ("a5.xk", "行政许可", ("行政许可",)), ("a6.cf", "行政处罚", ("行政处罚",)),
@@ -130,28 +128,28 @@ def parse_value(raw: str, spec: CellSpec) -> tuple[Value, str | None, bool]:
         num = num.replace(",", "").replace("，", "")
         negative = bool(word and word.startswith("减")) or bool(sign and sign != "+")
         if negative and spec.kind is not CellKind.SIGNED:
-            return shown, f"原文“{shown}”为负数，此栏不能为负，原样保留待核对", False
+            return shown, msg.value_negative(shown), False
         try:
             number = Decimal(num)
         except InvalidOperation:
-            return shown, f"原文“{shown}”无法识别为数字，原样保留", False
+            return shown, msg.value_not_number(shown), False
         if spec.kind is CellKind.MONEY:
             if unit == "元" and "万元" in spec.col_label:
                 value: int | Decimal = number / 10000
-                note = f"原文“{shown}”，已按万元换算为 {format_value(value)}，请核对"
+                note = msg.value_yuan_to_wan(shown, format_value(value))
             elif unit == "元":
                 value = number
-                note = f"原文“{shown}”以元为单位，读作 {format_value(value)}，请核对单位"
+                note = msg.value_in_yuan(shown, format_value(value))
             else:
                 value = number
-                note = f"原文“{shown}”，读作 {format_value(value)}" + ("（万元）" if unit == "万元" else "")
+                note = msg.value_read_as(shown, format_value(value), "万元" if unit == "万元" else "")
         else:
             if number != number.to_integral_value():
-                return shown, f"原文“{shown}”不是整数，原样保留待核对", False
+                return shown, msg.value_not_integer(shown), False
             value = int(number)
-            note = f"原文“{shown}”，读作 {-value if negative else value}"
+            note = msg.value_read_as(shown, str(-value if negative else value))
         return (-value if negative else value), note, False
-    return shown, f"原文“{shown}”无法识别为数字，原样保留待核对", False
+    return shown, msg.value_not_number(shown), False
 
 
 # -- sections and tables ---------------------------------------------------------------------
@@ -223,8 +221,8 @@ def detect_form(tables: dict[str, list], year: int | None) -> tuple[str, str | N
         return "gb2021", None
     by_year = form_for_year(year) if year else None
     if by_year:
-        return by_year, f"未能从表头判断报表格式，按报告年度 {year} 选用{get_form(by_year).name}格式"
-    return "gb2021", "未能从表头或年度判断报表格式，按现行格式（国办公开办函〔2021〕30号）读取"
+        return by_year, msg.form_by_year(year, get_form(by_year).name)
+    return GB2021.id, msg.form_by_default(GB2021.name)
 
 
 def _runs(tokens, need_label: bool):
@@ -303,7 +301,7 @@ def _match(labels: list[str], keys, groups: set[str], previous: str | None) -> t
     return None, shown
 
 
-def _fill_row(form: FormSpec, tid: str, row_id: str, raw: list[str], values: dict, notes: list[str],
+def _fill_row(form: FormSpec, tid: str, row_id: str, raw: list[str], values: dict, notes: list[ReadNote],
               stats: dict) -> None:
     spec_row = next(r for r in form.table(tid).rows if r.id == row_id)
     for ref, text in zip(spec_row.cells, raw):
@@ -315,12 +313,19 @@ def _fill_row(form: FormSpec, tid: str, row_id: str, raw: list[str], values: dic
         elif value is None:
             stats["empty"] += 1
         if note:
-            notes.append(f"{TABLE_NAMES[tid]}“{spec.row_label}”·“{spec.col_label}”：{note}")
+            code = NoteCode.CELL_TEXT if isinstance(value, str) else NoteCode.CELL_CONVERTED
+            notes.append(ReadNote(code, msg.cell(TABLE_NAMES[tid], spec.row_label, spec.col_label, note), ref))
     if len(raw) < len(spec_row.cells):
         missing = len(spec_row.cells) - len(raw)
         stats["empty"] += missing
-        notes.append(f"{TABLE_NAMES[tid]}“{spec_row.label}”一行只读到 {len(raw)} 个数，"
-                     f"缺少的 {missing} 格留空待填")
+        notes.append(ReadNote(NoteCode.ROW_SHORT, msg.row_short(TABLE_NAMES[tid], spec_row.label, len(raw), missing),
+                              f"{tid}.{row_id}"))
+
+
+@lru_cache(maxsize=None)
+def _t3_group_labels(form_id: str) -> frozenset[str]:
+    """Return the normalised labels printed over several 表三 rows (「不予公开」): a row of them is a subtotal."""
+    return frozenset(norm_label(g.label) for g in get_form(form_id).t3_groups if len(g.rows) > 1)
 
 
 def _t3_subtotal_column(tokens) -> int | None:
@@ -340,7 +345,7 @@ def _t3_subtotal_column(tokens) -> int | None:
     return 1 if biz is not None and sub < biz else 6
 
 
-def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[str]) -> bool:
+def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[ReadNote]) -> bool:
     """Read table ``tid`` from its tokens into ``values``; return whether any row was found."""
     name = TABLE_NAMES[tid]
     stats = {"marks": 0, "empty": 0, "groups": 0, "subtotal_col": 0}
@@ -348,7 +353,7 @@ def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[str]
     if tid == "t4":
         runs = [v for _, v, _ in _runs(tokens, need_label=False) if any(x.strip() for x in v)]
         if not runs:
-            notes.append(f"未找到{name}（{table.title}）的数据，{name}留空待填")
+            notes.append(ReadNote(NoteCode.TABLE_MISSING, msg.table_no_data(name, table.title), tid))
             return False
         raw = runs[-1]
         n = len(table.cells)
@@ -357,12 +362,12 @@ def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[str]
         while len(raw) > n and not raw[0].strip():
             raw = raw[1:]
         if len(raw) > n:
-            notes.append(f"{name}读到 {len(raw)} 个数，多于 {n} 格，只取前 {n} 个，请核对")
+            notes.append(ReadNote(NoteCode.TABLE_EXTRA, msg.table_extra(name, len(raw), n), tid))
         _fill_row(form, "t4", "r1", raw[:n], values, notes, stats)
-        _summarise(name, stats, notes)
+        _summarise(tid, stats, notes)
         return True
     keys = (_T3_KEYS if tid == "t3" else _T2_KEYS)[form.id]
-    groups = _T3_GROUPS[form.id] if tid == "t3" else set()
+    groups = _t3_group_labels(form.id) if tid == "t3" else frozenset()
     sub_col = _t3_subtotal_column(tokens) if tid == "t3" else None
     seen: dict[str, str] = {}
     previous = None
@@ -381,13 +386,13 @@ def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[str]
                     break
         if row_id is None:
             if any(v.strip() for v in raw):
-                notes.append(f"{name}：无法识别的行“{shown or '（无标签）'}”，其中的数字未读入")
+                notes.append(ReadNote(NoteCode.ROW_UNKNOWN, msg.row_unknown(name, shown), tid))
             continue
         if row_id == "group":
             stats["groups"] += 1  # a printed group subtotal row (28×8 layout): derived, not stored
             continue
         if row_id in seen:
-            notes.append(f"{name}：“{shown}”一行重复出现，已按第一次出现的数字读取")
+            notes.append(ReadNote(NoteCode.ROW_DUPLICATE, msg.row_duplicate(name, shown), f"{tid}.{row_id}"))
             continue
         seen[row_id] = shown
         previous = row_id
@@ -401,16 +406,16 @@ def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[str]
         elif len(raw) > n:
             extra = [v for v in raw[n:] if v.strip()]
             if extra:
-                notes.append(f"{name}“{shown}”一行多出数字“{'、'.join(extra)}”，未读入，请核对")
+                notes.append(ReadNote(NoteCode.ROW_EXTRA, msg.row_extra(name, shown, extra), f"{tid}.{row_id}"))
             raw = raw[:n]
         _fill_row(form, tid, row_id, raw, values, notes, stats)
     if not seen:
-        notes.append(f"未找到{name}（{table.title}），{name}留空待填")
+        notes.append(ReadNote(NoteCode.TABLE_MISSING, msg.table_missing(name, table.title), tid))
         return False
     for row in table.rows:
         if row.id not in seen:
-            notes.append(f"{name}未找到“{row.label}”一行，该行留空待填")
-    _summarise(name, stats, notes)
+            notes.append(ReadNote(NoteCode.ROW_MISSING, msg.row_missing(name, row.label), f"{tid}.{row.id}"))
+    _summarise(tid, stats, notes)
     return True
 
 
@@ -423,22 +428,23 @@ def _looks_like_subtotal(raw: list[str]) -> bool:
     return nums[6] == sum(nums[1:6]) and nums[7] == nums[0] + nums[6]
 
 
-def _summarise(name: str, stats: dict, notes: list[str]) -> None:
+def _summarise(tid: str, stats: dict, notes: list[ReadNote]) -> None:
+    name = TABLE_NAMES[tid]
     if stats["subtotal_col"] or stats["groups"]:
-        notes.append(f"{name}印有“法人或其他组织”小计列或分组小计行，已按官方表式略去（小计不单独保存）")
+        notes.append(ReadNote(NoteCode.SUBTOTALS_DROPPED, msg.subtotals_dropped(name), tid))
     if stats["marks"]:
-        notes.append(f"{name}有 {stats['marks']} 格写作“/”“—”等，按空白读入（未当作 0）")
+        notes.append(ReadNote(NoteCode.BLANK_MARKS, msg.blank_marks(name, stats["marks"]), tid))
     if stats["empty"]:
-        notes.append(f"{name}有 {stats['empty']} 格原文为空，留空待填")
+        notes.append(ReadNote(NoteCode.CELLS_EMPTY, msg.cells_empty(name, stats["empty"]), tid))
 
 
-def build_report(tokens, source: str = "") -> tuple[Report, list[str]]:
+def build_report(tokens, source: str = "") -> tuple[Report, list[ReadNote]]:
     """Build a report from a reader's token stream; return it with the reading notes."""
     tables, paras = split(tokens)
     story = extract(paras)
     form_id, form_note = detect_form(tables, story.year)
     if not any(tables.values()) and not any(sec for sec, _ in paras):
-        raise FileReadError(f"“{source}”中没有找到年度报告的章节或统计表，不像是政府信息公开工作年度报告")
+        raise FileReadError(msg.not_a_report(source))
     exact = dict(t.text.split("\t", 1) for t in tokens if t.kind == "meta")
     if exact:
         _apply_exact(story, exact)
@@ -446,18 +452,18 @@ def build_report(tokens, source: str = "") -> tuple[Report, list[str]]:
     report = Report(form_id, unit=story.unit, year=story.year)
     report.meta["signer"] = story.signer or story.unit
     report.meta["date"] = story.date
-    notes: list[str] = []
+    notes: list[ReadNote] = []
     if form_note:
-        notes.append(form_note)
+        notes.append(ReadNote(NoteCode.FORM_GUESSED, form_note))
     expected = form_for_year(story.year) if story.year else None
     if expected and expected != form_id and not form_note:
-        notes.append(f"表格按{form.name}格式填写，但 {story.year} 年度应使用"
-                     f"{get_form(expected).name}格式，请核对")
+        notes.append(ReadNote(NoteCode.FORM_MISMATCH, msg.form_mismatch(form.name, story.year, get_form(expected).name),
+                              "meta.year"))
     found = 0
     for tid in ("t2", "t3", "t4"):
         found += parse_table(form, tid, tables[tid], report.values, notes)
     if not found and not any(story.text[s] for s in ("overview", "problems", "other")):
-        raise FileReadError(f"“{source}”中没有找到年度报告的统计表，不像是政府信息公开工作年度报告")
+        raise FileReadError(msg.no_tables(source))
     for sec, value in story.text.items():
         report.text[sec] = value
     if report.meta.get("deadline") is not None and exact.get("meta.deadline"):
@@ -475,6 +481,8 @@ def _apply_exact(story, exact: dict[str, str]) -> None:
     story.date = exact.get("meta.date") or story.date
     story.signer = exact.get("meta.signer") or story.signer or story.unit
     texts = {k[5:]: v for k, v in exact.items() if k.startswith("text.")}
-    if texts:
-        story.text.update(texts)
-        story.notes = [n for n in story.notes if "正文" not in n and "单位" not in n and "年度" not in n]
+    story.text.update(texts)
+    # Drop only the notes the exact data answers: a unit still empty keeps its note.
+    answered = {f"text.{s}" for s, v in texts.items() if v.strip()}
+    answered |= {ref for ref, value in (("meta.unit", story.unit), ("meta.year", story.year)) if value}
+    story.notes = [n for n in story.notes if n.where not in answered]

@@ -18,13 +18,13 @@ from typing import Any
 
 from ..model.report import META_FIELDS, SECTION_IDS, Report
 from ..model.values import format_value
-from ..schema import SECTION_TITLES, CellKind, FormSpec, TableSpec
+from ..schema import SECTION_TITLES, TABLE_NAMES, CellKind, FormSpec, TableSpec
 from .xlsx_cells import column_letter
 
 KIND = "nianbao-xlsx"
 VERSION = 1
 DATA_SHEET = "_nianbao"
-SHEET_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+SHEET_NAMES = TABLE_NAMES  # each table's sheet is named by its short name
 GRID_TOP = 4  # rows 1–3: report title, unit/year/format, table title
 FONT = "宋体"
 WIDTH_SCALE = {"t2": 14.0, "t3": 6.5, "t4": 6.0}  # Excel column width per relative grid unit

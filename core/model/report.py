@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping
 
-from ..schema import SECTIONS, FormSpec, form_for_year, get_form
+from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, FormSpec, form_for_year, get_form
 from .values import Value, is_number
 
-SECTION_IDS = tuple(s for s, _ in SECTIONS)
+SECTION_IDS = NARRATIVE_IDS  # the narrative sections a report holds text for
 META_FIELDS = ("unit", "year", "date", "signer", "deadline")
-DEFAULT_DEADLINE = "01-31"
 
 Listener = Callable[[frozenset], None]
 
@@ -157,10 +156,11 @@ class Report:
             src, dst = old_form.t3_rows[key], self.form.t3_rows[key]
             for i in range(1, 8):
                 self.values[f"t3.{dst}.c{i}"] = old_values.get(f"t3.{src}.c{i}")
-        for n in range(3, 21):
-            for i in range(1, 8):
-                ref = f"t3.r{n:02d}.c{i}"
-                self.values[ref] = old_values.get(ref)
+        for group in SHARED_T3_GROUPS:
+            for row in self.form.t3_group(group).rows:
+                for i in range(1, 8):
+                    ref = f"t3.{row}.c{i}"
+                    self.values[ref] = old_values.get(ref)
         for c in self.form.table("t4").cells:
             self.values[c.ref] = old_values.get(c.ref)
         self._notify(frozenset({"*"}))

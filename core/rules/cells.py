@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from ..schema import CellSpec
+from ..schema import TABLE_NAMES, CellSpec
 
-TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
 ORDINALS = "一二三四五六七八九十"
 
 

@@ -8,6 +8,7 @@ from typing import Callable, Sequence
 from ..model.values import NUMBER_TYPES, format_value, kind_error
 from ..schema import CellKind, CellSpec
 from .base import Finding, Rule, Severity
+from .ids import CELL_BLANK
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -39,7 +40,7 @@ class BlankRule(Rule):
     """E-CELL-BLANK: no blank cells in a table (a warning while editing, an error at export)."""
 
     def __init__(self, table_id: str, title: str, refs: Sequence[str]):
-        self.id = "E-CELL-BLANK"
+        self.id = CELL_BLANK
         self.table_id = table_id
         self.title = title
         self.refs = tuple(refs)

@@ -9,10 +9,11 @@ from functools import lru_cache
 
 from ..model.dates import cn_date, to_date
 from ..model.values import format_value, is_number
-from ..schema import FormSpec, form_for_year, get_form
+from ..schema import DEFAULT_DEADLINE, TABLE_NAMES, FormSpec, form_for_year, get_form
 from ..schema.builders import T3_COLS
 from .base import Finding, Rule, Severity
-from .cells import ORDINALS, TABLE_NAMES, cell_place
+from .cells import ORDINALS, cell_place
+from .ids import T3_ROWSUM, T3_TOTAL, T4_SUM
 from .library import BalanceRule, BlankRule, CellKindRule, FunctionRule, SumRule
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -25,7 +26,7 @@ def _t3_sum_rules(form: FormSpec) -> list[Rule]:
     rows = {r.id: r for r in t3.rows}
     ids = form.t3_rows
     new, carried, total, carry = (rows[ids[k]] for k in ("new", "carried", "total", "carry"))
-    handled = t3.rows[2:-2]
+    handled = [rows[r] for r in form.t3_group("results").rows]
     rules: list[Rule] = []
     for c, (col_id, col_label) in enumerate(T3_COLS):
         col_name = f"第{ORDINALS[c]}列（{col_label}）"
@@ -41,7 +42,7 @@ def _t3_sum_rules(form: FormSpec) -> list[Rule]:
             return (f"表三“{col_label}”列：（七）总计填 {t}，但（一）至（六）各项之和为 {s}，"
                     f"相差 {d}，（七）总计应为 {s}")
 
-        rules.append(SumRule("E-T3-TOTAL", total.cells[c], [r.cells[c] for r in handled], tot))
+        rules.append(SumRule(T3_TOTAL, total.cells[c], [r.cells[c] for r in handled], tot))
     for row in t3.rows:
         label = row.label.split("（区分", 1)[0]
 
@@ -49,7 +50,7 @@ def _t3_sum_rules(form: FormSpec) -> list[Rule]:
             return (f"表三“{label}”行：总计填 {t}，但自然人与法人或其他组织各列之和为 {s}，"
                     f"相差 {d}，总计应为 {s}")
 
-        rules.append(SumRule("E-T3-ROWSUM", row.cells[6], row.cells[:6], rowsum))
+        rules.append(SumRule(T3_ROWSUM, row.cells[6], row.cells[:6], rowsum))
     return rules
 
 
@@ -62,7 +63,7 @@ def _t4_sum_rules(form: FormSpec) -> list[Rule]:
             return (f"表四“{group}”：总计填 {t}，但结果维持、结果纠正、其他结果、尚未审结之和为 {s}，"
                     f"相差 {d}，总计应为 {s}")
 
-        rules.append(SumRule("E-T4-SUM", f.target, f.parts, msg))
+        rules.append(SumRule(T4_SUM, f.target, f.parts, msg))
     return rules
 
 
@@ -118,12 +119,7 @@ def _deadline(report, ctx):
         if report.meta.get("date"):
             return [Finding("W-DEADLINE", W, ("meta.date",), f"发布日期“{report.meta['date']}”无法识别")]
         return [Finding("W-DEADLINE", W, ("meta.date",), "未填写发布（成文）日期")]
-    mm_dd = report.meta.get("deadline") or "01-31"
-    try:
-        month, day = (int(x) for x in mm_dd.split("-"))
-        limit = _dt.date(year + 1, month, day)
-    except ValueError:
-        limit = _dt.date(year + 1, 1, 31)
+    limit = _deadline_date(year, report.meta.get("deadline") or DEFAULT_DEADLINE)
     if date > limit:
         return [Finding("W-DEADLINE", W, ("meta.date",),
                         f"发布日期 {cn_date(date)} 晚于规定期限 {cn_date(limit)}"
@@ -132,6 +128,15 @@ def _deadline(report, ctx):
         return [Finding("W-DEADLINE", W, ("meta.date",),
                         f"发布日期 {cn_date(date)} 早于{year}年度结束，请核对年份")]
     return []
+
+
+def _deadline_date(year: int, mm_dd: str) -> _dt.date:
+    """Return the last day to publish a ``year`` report: ``mm_dd`` (MM-DD) of the year after."""
+    try:
+        month, day = (int(x) for x in mm_dd.split("-"))
+        return _dt.date(year + 1, month, day)
+    except ValueError:
+        return _deadline_date(year, DEFAULT_DEADLINE)
 
 
 _TOWNSHIP = re.compile(r"(乡|镇|街道|办事处)(人民政府)?$|(乡|镇)人民政府")

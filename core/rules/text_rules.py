@@ -14,17 +14,17 @@ from functools import lru_cache
 
 from ..fields import MARKER_RE, field_value, find_fields, lookup
 from ..model.values import format_value, is_number
-from ..schema import SECTIONS, get_form
+from ..schema import NARRATIVE_IDS, SECTION_TITLES, count_chars, get_form, section
 from ..textnum import find_quantities
 from .base import Finding, Rule, Severity
 from .library import FunctionRule
 
 W = Severity.WARNING
-SECTION_IDS = tuple(s for s, _ in SECTIONS)
-SECTION_NAMES = {"preface": "前言", "overview": "“一、总体情况”", "problems": "“五、存在的主要问题及改进情况”",
-                 "other": "“六、其他需要报告的事项”"}
+SECTION_IDS = NARRATIVE_IDS
+# How messages name a section: headings in quotes, the untitled 前言 as it is.
+SECTION_NAMES = {s: SECTION_TITLES[s] if s == "preface" else f"“{SECTION_TITLES[s]}”" for s in SECTION_IDS}
 
-SEC1_MAX_CHARS = 1000  # 武政办发〔2025〕54号: 总体情况篇幅原则上不超过一千字 (local rule)
+SEC1_MAX_CHARS = section("overview").max_chars
 COPY_THRESHOLD = 0.8  # W-X-COPY: share of last year's text found again this year
 
 # -- sentences ----------------------------------------------------------------------------
@@ -87,7 +87,7 @@ def figures(form_id: str) -> dict[str, Figure]:
     form = get_form(form_id)
     ids = form.t3_rows
     new, carried, total, carry = ids["new"], ids["carried"], ids["total"], ids["carry"]
-    last = int(ids["last_result"][1:])
+    group = form.t3_group
     t3 = "W-TXT-T3"
     both = "（本年新收＋上年结转）"
     figs = [
@@ -97,15 +97,12 @@ def figures(form_id: str) -> dict[str, Figure]:
         Figure("carried", t3, "上年结转", (("“二、上年结转”总计", _c7(form, carried)),)),
         Figure("done", t3, "办结", (("“（七）总计”", _c7(form, total)),)),
         Figure("carry", t3, "结转下年度", (("“四、结转下年度继续办理”总计", _c7(form, carry)),)),
-        Figure("open", t3, "予以公开", (("“（一）予以公开”总计", _c7(form, "r03")),)),
-        Figure("partial", t3, "部分公开", (("“（二）部分公开”总计", _c7(form, "r04")),)),
-        Figure("refused", t3, "不予公开",
-               (("“（三）不予公开”各项合计", _c7(form, *(f"r{n:02d}" for n in range(5, 13)))),)),
-        Figure("unable", t3, "无法提供", (("“（四）无法提供”各项合计", _c7(form, "r13", "r14", "r15")),)),
-        Figure("notproc", t3, "不予处理",
-               (("“（五）不予处理”各项合计", _c7(form, *(f"r{n:02d}" for n in range(16, 21)))),)),
-        Figure("otherproc", t3, "其他处理",
-               (("“（六）其他处理”合计", _c7(form, *(f"r{n:02d}" for n in range(21, last + 1)))),)),
+        Figure("open", t3, "予以公开", (("“（一）予以公开”总计", _c7(form, *group("open").rows)),)),
+        Figure("partial", t3, "部分公开", (("“（二）部分公开”总计", _c7(form, *group("partial").rows)),)),
+        Figure("refused", t3, "不予公开", (("“（三）不予公开”各项合计", _c7(form, *group("refused").rows)),)),
+        Figure("unable", t3, "无法提供", (("“（四）无法提供”各项合计", _c7(form, *group("unable").rows)),)),
+        Figure("notproc", t3, "不予处理", (("“（五）不予处理”各项合计", _c7(form, *group("notproc").rows)),)),
+        Figure("otherproc", t3, "其他处理", (("“（六）其他处理”合计", _c7(form, *group("otherproc").rows)),)),
     ]
     for key, label, cols in (("app.c1", "自然人申请", ("c1",)), ("app.c2", "商业企业申请", ("c2",)),
                              ("app.c3", "科研机构申请", ("c3",)), ("app.c4", "社会公益组织申请", ("c4",)),
@@ -519,11 +516,6 @@ ASPECTS = (
     ("政府信息公开平台建设", re.compile(r"平台|网站|政务新媒体|公开栏|公开专栏|公开专区")),
     ("监督保障", re.compile(r"监督|保障|考核|培训|评议|责任追究")),
 )
-
-
-def count_chars(text: str) -> int:
-    """Return the length of ``text`` in 字: every character except spaces and line breaks."""
-    return sum(1 for ch in text if not ch.isspace())
 
 
 @lru_cache(maxsize=64)

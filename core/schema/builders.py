@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
+from .document import SECTION_TITLES
 from .types import CellKind, CellSpec, Formula, GridCell, RowSpec, TableSpec
 
 C, M, S = CellKind.COUNT, CellKind.MONEY, CellKind.SIGNED
-
-T2_TITLE = "二、主动公开政府信息情况"
-T3_TITLE = "三、收到和处理政府信息公开申请情况"
-T4_TITLE = "四、政府信息公开行政复议、行政诉讼情况"
 
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 T3_COLS = (
@@ -60,7 +57,7 @@ def build_t2(blocks) -> TableSpec:
             r += 1
     return TableSpec(
         id="t2",
-        title=T2_TITLE,
+        title=SECTION_TITLES["t2"],
         rows=tuple(rows),
         cells=tuple(cells),
         formulas=(),
@@ -144,7 +141,7 @@ def build_t3(row_defs) -> TableSpec:
         formulas.append(Formula(row.cells[6], row.cells[:6]))
     return TableSpec(
         id="t3",
-        title=T3_TITLE,
+        title=SECTION_TITLES["t3"],
         rows=tuple(rows),
         cells=tuple(cells),
         formulas=tuple(formulas),
@@ -180,7 +177,7 @@ def build_t4() -> TableSpec:
         formulas.append(Formula(refs[4], tuple(refs[:4])))
     return TableSpec(
         id="t4",
-        title=T4_TITLE,
+        title=SECTION_TITLES["t4"],
         rows=(RowSpec("r1", "", tuple(c.ref for c in cells)),),
         cells=tuple(cells),
         formulas=tuple(formulas),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .builders import C, M, S, build_t2, build_t3, build_t4
-from .types import FormSpec
+from .types import FormSpec, RowGroup
 
 _A1 = "第二十条第（一）项"
 _A5 = "第二十条第（五）项"
@@ -34,6 +34,7 @@ _NO = "（三）不予公开"
 _NA = "（四）无法提供"
 _NP = "（五）不予处理"
 _OT = "（六）其他处理"
+_TOTAL = "（七）总计"
 
 _T3_HEAD = (
     ("r01", "", "", "一、本年新收政府信息公开申请数量"),
@@ -62,14 +63,40 @@ _T3_2021 = _T3_HEAD + (
     ("r21", _R3, _OT, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
     ("r22", _R3, _OT, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
     ("r23", _R3, _OT, "3.其他"),
-    ("r24", _R3, "（七）总计", ""),
+    ("r24", _R3, _TOTAL, ""),
     ("r25", "", "", "四、结转下年度继续办理"),
 )
 _T3_2019 = _T3_HEAD + (
     ("r21", _R3, _OT, ""),
-    ("r22", _R3, "（七）总计", ""),
+    ("r22", _R3, _TOTAL, ""),
     ("r23", "", "", "四、结转下年度继续办理"),
 )
+
+# Named groups of 表三 rows by the label they are printed under; text rules, bound fields and
+# import name them by id. "results" is every 办理结果 row (一)–(六), without (七)总计.
+T3_GROUP_LABELS = (
+    ("results", _R3),
+    ("open", "（一）予以公开"),
+    ("partial", "（二）部分公开"),
+    ("refused", _NO),
+    ("unable", _NA),
+    ("notproc", _NP),
+    ("otherproc", _OT),
+)
+# Groups whose rows (ids and meaning) are the same in both formats.
+SHARED_T3_GROUPS = ("open", "partial", "refused", "unable", "notproc")
+
+
+def _t3_groups(row_defs) -> tuple[RowGroup, ...]:
+    groups = []
+    for group_id, label in T3_GROUP_LABELS:
+        if group_id == "results":
+            rows = tuple(r for r, group, sub, _ in row_defs if group == _R3 and sub != _TOTAL)
+        else:
+            rows = tuple(r for r, group, sub, _ in row_defs if group == _R3 and sub.startswith(label))
+        groups.append(RowGroup(group_id, label, rows))
+    return tuple(groups)
+
 
 GB2021 = FormSpec(
     id="gb2021",
@@ -77,6 +104,7 @@ GB2021 = FormSpec(
     tables=(build_t2(_T2_2021), build_t3(_T3_2021), build_t4()),
     t3_rows={"new": "r01", "carried": "r02", "first_result": "r03", "last_result": "r23",
              "total": "r24", "carry": "r25", "fee_unpaid": "r22"},
+    t3_groups=_t3_groups(_T3_2021),
 )
 GB2019 = FormSpec(
     id="gb2019",
@@ -84,12 +112,10 @@ GB2019 = FormSpec(
     tables=(build_t2(_T2_2019), build_t3(_T3_2019), build_t4()),
     t3_rows={"new": "r01", "carried": "r02", "first_result": "r03", "last_result": "r21",
              "total": "r22", "carry": "r23"},
+    t3_groups=_t3_groups(_T3_2019),
 )
 
 FORMS = {f.id: f for f in (GB2021, GB2019)}
-
-# The official 行 labels of the T3 groups, used by text rules and import.
-T3_GROUPS = {"（三）不予公开": _NO, "（四）无法提供": _NA, "（五）不予处理": _NP, "（六）其他处理": _OT}
 
 
 def get_form(form_id: str) -> FormSpec:

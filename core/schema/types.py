@@ -59,6 +59,15 @@ class GridCell:
 
 
 @dataclass(frozen=True)
+class RowGroup:
+    """Named rows of a table that belong together, e.g. 「（三）不予公开」 = r05–r12 of 表三."""
+
+    id: str  # "refused"
+    label: str  # official label, e.g. "（三）不予公开"
+    rows: tuple[str, ...]  # row ids in official order
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """A statistical table: its data cells, official rows, formulas and printed layout."""
 
@@ -98,6 +107,8 @@ class FormSpec:
     tables: tuple[TableSpec, ...]
     # Ids of named T3 rows that rules and text checks refer to.
     t3_rows: dict[str, str] = field(default_factory=dict)
+    # Named groups of T3 rows (「（三）不予公开」 …), see core.schema.forms.T3_GROUP_IDS.
+    t3_groups: tuple[RowGroup, ...] = ()
 
     def table(self, table_id: str) -> TableSpec:
         """Return the table with id ``table_id``."""
@@ -105,6 +116,13 @@ class FormSpec:
             if t.id == table_id:
                 return t
         raise KeyError(table_id)
+
+    def t3_group(self, group_id: str) -> RowGroup:
+        """Return the named group of 表三 rows ``group_id`` ("refused", "results" …)."""
+        for g in self.t3_groups:
+            if g.id == group_id:
+                return g
+        raise KeyError(group_id)
 
     @property
     def cells(self) -> tuple[CellSpec, ...]:

@@ -10,10 +10,11 @@ from PySide6.QtGui import QFont
 from core.model import format_value, parse_cell_text
 from core.rules.base import Severity
 from core.rules.cells import cell_place
+from core.rules.ids import CELL_BLANK
 from core.schema import CellSpec, GridCell, TableSpec
 
 from .. import strings, style
-from ..document import BLANK_RULE, ReportDocument
+from ..document import ReportDocument
 
 _R = Qt.ItemDataRole
 _A = Qt.AlignmentFlag
@@ -185,7 +186,7 @@ class ReportTableModel(QAbstractTableModel):
             return (False, False, strings.DERIVED_TIP if self._kinds[ref].derived else "")
         error = any(f.severity is Severity.ERROR for f in found)
         # "Not filled yet" is not worth amber while typing; the panel still lists it.
-        shown = [f for f in found if not (f.rule == BLANK_RULE and f.severity is Severity.WARNING)]
+        shown = [f for f in found if not (f.rule == CELL_BLANK and f.severity is Severity.WARNING)]
         warning = any(f.severity is Severity.WARNING for f in shown)
         lines = [f"{f.severity.label}：{f.message}" for f in shown]
         if not shown and value is None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 
 from core.model.dates import parse_date, parse_month_day
 from core.rules.base import Severity
-from core.schema import FORMS
+from core.schema import DEFAULT_DEADLINE, FORMS
 
 from .. import strings, style
 from ..document import ReportDocument
@@ -145,7 +145,7 @@ class MetaPage(QWidget):
     def _deadline_changed(self) -> None:
         text = self.deadline.text()
         try:
-            value = parse_month_day(text) if text.strip() else "01-31"
+            value = parse_month_day(text) if text.strip() else DEFAULT_DEADLINE
         except ValueError:
             self.message.setText(strings.DEADLINE_BAD.format(text=text.strip()))
             return

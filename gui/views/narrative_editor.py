@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocumentFragment
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QToolTip, QVBoxLayout,
                                QWidget)
 
 from core.fields import Field, insert_field
-from core.schema import SECTION_TITLES, SECTIONS
+from core.schema import SECTION_TITLES, count_chars, section as section_spec
 
 from .. import strings, style
 from ..document import ReportDocument
 from .field_menu import FieldChooser, FieldHighlighter, field_tooltip, preview_html, py_index, qt_pos
-
-_SPACE = re.compile(r"\s")
-LIMITS = {"overview": strings.OVERVIEW_LIMIT}
-TITLES = dict(SECTIONS) | SECTION_TITLES
-
-
-def count_chars(text: str) -> int:
-    """Return the 字数 of a text: characters other than white space."""
-    return len(_SPACE.sub("", text))
 
 
 class NarrativeEdit(QPlainTextEdit):
@@ -76,7 +65,7 @@ class NarrativePage(QWidget):
         self.section = section
         self.document: ReportDocument | None = None
         self._syncing = False
-        title = QLabel(TITLES.get(section, section))
+        title = QLabel(SECTION_TITLES.get(section, section))
         title.setObjectName("pageTitle")
         self.stale_bar = QFrame()
         self.stale_bar.setStyleSheet(f"QFrame {{ background: {style.WARNING_BG.name()}; border-radius: 3px; }}")
@@ -239,7 +228,7 @@ class NarrativePage(QWidget):
 
     def _update_count(self) -> None:
         n = count_chars(self.editor.toPlainText())
-        limit = LIMITS.get(self.section)
+        limit = section_spec(self.section).max_chars
         self.count.setText(strings.char_count(n, limit))
         over = limit is not None and n > limit
         self.count.setStyleSheet(f"color: {style.WARNING_COLOR.name()};" if over else "color: #555b66;")

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 import pytest
 from openpyxl import load_workbook
 
-from core.audit import INLINE_BELOW, SUMMARY_HEADERS, audit_paths, find_reports
+from core.audit import INLINE_BELOW, audit_paths, find_reports
 from core.io import project_file
-from core.io.reader import READERS
+from core.messages.audit import SUMMARY_HEADERS
 
-from .helpers import DATA, balanced
+from .helpers import DATA, balanced, run_cli
 
 SEEDS = DATA / "seeds"
 
-
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "gui.main", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8")
 
 
 def sheet_rows(path, name):
@@ -33,8 +27,6 @@ def sheet_rows(path, name):
 @pytest.fixture
 def seeds_folder(tmp_path, seeds_dir):
     """The real seed reports (.txt as extracted from Word) in a folder, plus a subfolder and junk."""
-    if ".txt" not in READERS:
-        pytest.skip("the .txt importer is not registered")
     folder = tmp_path / "各县年报"
     sub = folder / "乡镇"
     sub.mkdir(parents=True)
@@ -109,7 +101,7 @@ def test_stopping_early_keeps_what_was_checked(tmp_path):
 
 def test_cli_check_folder_writes_the_audit_and_exits_1_on_errors(tmp_path):
     out = tmp_path / "audit.xlsx"
-    proc = run("check", SEEDS, "--report", out)
+    proc = run_cli("check", SEEDS, "--report", out)
     assert proc.returncode == 1, proc.stderr
     assert "seed000.nianbao" in proc.stdout and "E-T4-SUM" in proc.stdout
     assert "共检查 5 个文件：1 个有错误" in proc.stderr
@@ -121,18 +113,36 @@ def test_cli_check_clean_folder_exits_0_and_unreadable_named_file_2(tmp_path):
     clean.mkdir()
     for n in (1, 2, 3):
         shutil.copy(SEEDS / f"seed00{n}.nianbao", clean)
-    assert run("check", clean).returncode == 0
+    assert run_cli("check", clean).returncode == 0
     (clean / "坏.nianbao").write_text("{", encoding="utf-8")
-    proc = run("check", clean)
+    proc = run_cli("check", clean)
     assert proc.returncode == 1 and "坏.nianbao" in proc.stderr  # a row of the audit, not an abort
     assert "seed003.nianbao" in proc.stdout
-    proc = run("check", clean, tmp_path / "没有.nianbao")
+    proc = run_cli("check", clean, tmp_path / "没有.nianbao")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
 def test_cli_check_folder_json(tmp_path):
     import json
 
-    proc = run("check", "--json", SEEDS)
+    proc = run_cli("check", "--json", SEEDS)
     items = json.loads(proc.stdout)
     assert {"t4.f5", "t4.f1"} <= {c for i in items if i["rule"] == "E-T4-SUM" for c in i["cells"]}
+
+
+def test_cli_check_json_is_the_same_for_a_folder_and_its_files(tmp_path):
+    """批量审核 prints the findings with the same keys and values as checking each file."""
+    import json
+
+    folder = tmp_path / "年报"
+    folder.mkdir()
+    for n in (0, 4):
+        shutil.copy(SEEDS / f"seed00{n}.nianbao", folder)
+    files = sorted(str(p) for p in folder.iterdir())
+    by_folder = run_cli("check", "--json", folder)
+    by_files = run_cli("check", "--json", *files)
+    assert by_folder.returncode == by_files.returncode == 1
+    items = json.loads(by_folder.stdout)
+    assert items == json.loads(by_files.stdout) and items
+    assert all({"file", "rule", "severity", "cells", "message"} <= set(i) for i in items)
+    assert {i["severity"] for i in items} == {"error", "warning"}

@@ -1,37 +1,31 @@
 """``nianbao check`` on project files: output, JSON, exit codes."""
 
 import json
-import subprocess
-import sys
 
 from core.io import project_file
 from core.model import Baseline
 
-from .helpers import DATA, balanced, seed
+from .helpers import DATA, balanced, run_cli, seed
 
 SEEDS = DATA / "seeds"
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "gui.main", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8")
-
 
 def test_seed000_exit_1_and_names_the_t4_errors():
-    proc = run("check", SEEDS / "seed000.nianbao")
+    proc = run_cli("check", SEEDS / "seed000.nianbao")
     assert proc.returncode == 1
     assert "E-T4-SUM" in proc.stdout and "行政复议" in proc.stdout and "复议后起诉" in proc.stdout
     assert "2 个错误" in proc.stdout
 
 
 def test_clean_seeds_exit_0_with_warnings_allowed():
-    proc = run("check", *(SEEDS / f"seed00{n}.nianbao" for n in (1, 2, 3, 4)))
+    proc = run_cli("check", *(SEEDS / f"seed00{n}.nianbao" for n in (1, 2, 3, 4)))
     assert proc.returncode == 0, proc.stdout
     assert "W-DEADLINE" in proc.stdout  # seed 004 was published on 2021年2月8日
 
 
 def test_json_output():
-    proc = run("check", "--json", SEEDS / "seed000.nianbao")
+    proc = run_cli("check", "--json", SEEDS / "seed000.nianbao")
     assert proc.returncode == 1
     items = json.loads(proc.stdout)
     errors = [i for i in items if i["severity"] == "error"]
@@ -42,7 +36,7 @@ def test_json_output():
 
 def test_unreadable_file_is_exit_2_even_beside_good_ones(tmp_path):
     missing = tmp_path / "nope.nianbao"
-    proc = run("check", SEEDS / "seed001.nianbao", missing)
+    proc = run_cli("check", SEEDS / "seed001.nianbao", missing)
     assert proc.returncode == 2
     assert "找不到文件" in proc.stderr and "Traceback" not in proc.stderr
 
@@ -53,6 +47,6 @@ def test_previous_year_file(tmp_path):
     now.apply({"t3.r02.c1": 0, "t3.r01.c1": 2})
     project_file.save(last, tmp_path / "2023.nianbao")
     project_file.save(now, tmp_path / "2024.nianbao")
-    proc = run("check", tmp_path / "2024.nianbao", "--previous", tmp_path / "2023.nianbao")
+    proc = run_cli("check", tmp_path / "2024.nianbao", "--previous", tmp_path / "2023.nianbao")
     assert "W-X-CARRY" in proc.stdout
     assert Baseline.from_report(seed(1)).carry == [1, 0, 0, 0, 0, 0, 1]

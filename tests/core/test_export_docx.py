@@ -506,3 +506,19 @@ def test_cache_folder_is_bounded(tmp_path, monkeypatch):
     for i in range(5):
         export(seed(1), tmp_path, template=make_template(tmp_path, f"{{{{ unit }}}}{i}", name=f"t{i}.docx"))
     assert len(list((tmp_path / "cache").glob("*.bin"))) == 3
+
+
+def test_cache_is_keyed_on_the_app_version_where_sources_have_no_mtime(tmp_path, monkeypatch):
+    """In the frozen bundle the renderer's source file does not exist: a new version still recompiles."""
+    import core
+    from core.io import docx_render
+
+    monkeypatch.setattr(docx_render, "__file__", str(tmp_path / "bundle" / "docx_render.pyc"))
+    template = make_template(tmp_path, "{{ unit }}")
+    export(seed(1), tmp_path, "a.docx", template=template)
+    compiled = set((tmp_path / "cache").glob("*.bin"))
+    export(seed(1), tmp_path, "b.docx", template=template)
+    assert set((tmp_path / "cache").glob("*.bin")) == compiled  # same version: taken from the cache
+    monkeypatch.setattr(core, "__version__", core.__version__ + ".1")
+    export(seed(1), tmp_path, "c.docx", template=template)
+    assert set((tmp_path / "cache").glob("*.bin")) > compiled  # an upgrade compiles afresh

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 import zipfile
 
 import pytest
@@ -12,7 +10,7 @@ import pytest
 from core.errors import FileReadError
 from core.io.reader import read_any
 
-from .helpers import seed
+from .helpers import run_cli, seed
 from .import_samples import write_docx, write_xlsx
 
 XXE = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
@@ -129,25 +127,21 @@ def test_bad_file_raises_a_chinese_file_read_error(tmp_path, kind):
     assert "/etc/passwd" not in msg and "root:" not in msg
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "gui.main", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8")
-
 
 @pytest.mark.parametrize("kind", ["not_a_zip", "zip_bomb", "xxe", "huge", "empty", "wrong_extension", "bad_pdf"])
 def test_cli_exit_2_writes_nothing(tmp_path, kind):
     path, words = make(tmp_path, kind)
     out = tmp_path / "out.nianbao"
-    proc = run("import", path, "-o", out)
+    proc = run_cli("import", path, "-o", out)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and words.replace(" ", "") in proc.stderr.replace(" ", "")
     assert not out.exists() and not list(tmp_path.glob("*.tmp"))
-    proc = run("check", path)
+    proc = run_cli("check", path)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
 def test_new_from_unreadable_file_exit_2(tmp_path):
     path, _ = make(tmp_path, "truncated")
-    proc = run("new", "--from", path, "-o", tmp_path / "new.nianbao")
+    proc = run_cli("new", "--from", path, "-o", tmp_path / "new.nianbao")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert not (tmp_path / "new.nianbao").exists()

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from core.io.importers import read_file
+from core.io.read_result import NoteCode, ReadNote
+from core.io.reader import read_any
 from core.io.importers.docx import tokens
 
 from .helpers import seed
@@ -29,13 +30,13 @@ def test_docx_round_trip(tmp_path, n, style):
     kw = {"word": {}, "split_runs": {"split_runs": True}, "nested": {"nested": True},
           "grid_before": {"grid_before": True}}[style]
     path = write_docx(want, tmp_path / "r.docx", **kw)
-    result = read_file(path)
+    result = read_any(path)
     assert result.source_kind == "docx"
     assert_same_values(result.report, want)
     assert result.report.meta["unit"] == want.meta["unit"]
     assert result.report.meta["year"] == want.meta["year"]
     assert result.report.meta["date"] == want.meta["date"]
-    assert result.notes == [n_ for n_ in result.notes if "读作" in n_]  # nothing unread
+    assert {n.code for n in result.notes} <= {NoteCode.CELL_CONVERTED}  # nothing unread
 
 
 def test_docx_really_has_merges_and_grid_before(tmp_path):
@@ -50,9 +51,10 @@ def test_t3_28x8_reads_into_the_official_25x7(tmp_path):
     path = write_docx(want, tmp_path / "r.docx", t3_28x8=True)
     xml = zipfile.ZipFile(path).read("word/document.xml").decode()
     assert "小计" in xml and "（四）无法提供" in xml
-    result = read_file(path)
+    result = read_any(path)
     assert_same_values(result.report, want)
-    assert result.notes == ["表三印有“法人或其他组织”小计列或分组小计行，已按官方表式略去（小计不单独保存）"]
+    assert result.notes == [ReadNote(NoteCode.SUBTOTALS_DROPPED,
+                                     "表三印有“法人或其他组织”小计列或分组小计行，已按官方表式略去（小计不单独保存）", "t3")]
 
 
 def test_extra_number_without_a_subtotal_column_is_not_dropped_silently():
@@ -63,12 +65,12 @@ def test_extra_number_without_a_subtotal_column_is_not_dropped_silently():
                       "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1 9", "五、存在的主要问题及改进情况", "无。"])
     report, notes = build_report(text_tokens(text))
     assert report.values["t3.r01.c7"] == 1
-    assert any("多出数字“9”" in n for n in notes)
+    assert any("多出数字“9”" in n.message for n in notes)
 
 
 def test_nested_layout_table_keeps_narrative(tmp_path):
     want = seed(1)
-    result = read_file(write_docx(want, tmp_path / "r.docx", nested=True))
+    result = read_any(write_docx(want, tmp_path / "r.docx", nested=True))
     got = result.report
     assert got.text["problems"] == want.text["problems"]
     assert got.text["other"] == want.text["other"]
@@ -79,20 +81,20 @@ def test_blank_and_dash_cells_stay_blank(tmp_path):
     want = clone(seed(1))
     want.values["t3.r03.c3"] = None
     want.values["t2.a1.gz.fz"] = None
-    result = read_file(write_docx(want, tmp_path / "r.docx"))
+    result = read_any(write_docx(want, tmp_path / "r.docx"))
     assert result.report.values["t3.r03.c3"] is None
     assert result.report.values["t2.a1.gz.fz"] is None
-    assert any("表三有 1 格原文为空" in n for n in result.notes)
-    assert any("表二有 1 格原文为空" in n for n in result.notes)
+    assert any("表三有 1 格原文为空" in n.message for n in result.notes)
+    assert any("表二有 1 格原文为空" in n.message for n in result.notes)
 
 
 def test_money_decimal_and_signed_survive(tmp_path):
     want = seed(4)
-    got = read_file(write_docx(want, tmp_path / "r.docx")).report
+    got = read_any(write_docx(want, tmp_path / "r.docx")).report
     assert got.values["t2.a9.cg.je"] == Decimal("2359.4197")
     assert got.values["t2.a5.xk.zj"] == -5
     want3 = seed(3)
-    assert read_file(write_docx(want3, tmp_path / "r3.docx")).report.values["t2.a8.sf.je"] == Decimal("21613.91")
+    assert read_any(write_docx(want3, tmp_path / "r3.docx")).report.values["t2.a8.sf.je"] == Decimal("21613.91")
 
 
 def test_vmerge_continuation_is_an_empty_stand_in(tmp_path):
@@ -113,7 +115,7 @@ def test_libreoffice_saved_docx(tmp_path):
                           capture_output=True, timeout=180)
     out = tmp_path / "page.docx"
     assert out.exists(), proc.stderr
-    result = read_file(out)
+    result = read_any(out)
     assert_same_values(result.report, want)
     assert result.report.meta["year"] == 2024 and result.report.meta["unit"] == "和田地区"
 
@@ -133,7 +135,7 @@ def test_docx_resaved_by_libreoffice_through_odt(tmp_path):
                     str(tmp_path / "lo-docx"), str(odt)], capture_output=True, timeout=180)
     out = tmp_path / "lo-docx" / "word.docx"
     assert out.exists()
-    result = read_file(out)
+    result = read_any(out)
     assert_same_values(result.report, want)
     assert result.report.meta["date"] == "2025-01-21"
 

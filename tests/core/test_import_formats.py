@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from core.io.importers import read_file
+from core.io.read_result import NoteCode
+from core.io.reader import read_any
 from core.io.importers.html import html_tokens
 from core.io.importers.text import text_tokens
 from core.io.table_parser import build_report
@@ -28,7 +29,7 @@ def test_html_rowspan_colspan(tmp_path, n):
     want = seed(n)
     path = tmp_path / "page.html"
     path.write_text(html_of(want), encoding="utf-8")
-    result = read_file(path)
+    result = read_any(path)
     assert result.source_kind == "html"
     assert_same_values(result.report, want)
     assert result.report.meta["unit"] == want.meta["unit"]
@@ -41,7 +42,7 @@ def test_html_gbk_page_with_meta_charset(tmp_path):
     page = html_of(want).replace("charset='utf-8'", "charset='gb2312'")
     path = tmp_path / "page.htm"
     path.write_bytes(page.encode("gb18030"))
-    assert_same_values(read_file(path).report, want)
+    assert_same_values(read_any(path).report, want)
 
 
 def test_html_rowspan_gives_stand_ins():
@@ -57,7 +58,7 @@ def test_pdf_copied_text(n):
     report, notes = build_report(text_tokens(pdf_copy_text(want)))
     assert_same_values(report, want)
     assert report.meta["year"] == want.meta["year"]
-    assert not [x for x in notes if "未找到" in x or "无法识别" in x]
+    assert not [x for x in notes if "未找到" in x or "无法识别" in x.message]
 
 
 def test_pdf_text_blanks_and_dashes():
@@ -65,7 +66,7 @@ def test_pdf_text_blanks_and_dashes():
     want.values["t3.r05.c2"] = None  # printed as "—" by pdf_copy_text
     report, notes = build_report(text_tokens(pdf_copy_text(want)))
     assert report.values["t3.r05.c2"] is None
-    assert any("写作“/”“—”" in x for x in notes)
+    assert any("写作“/”“—”" in x.message for x in notes)
 
 
 def test_web_copy_pipe_rows():
@@ -92,7 +93,7 @@ def test_web_copy_pipe_rows():
 @pytest.mark.parametrize("n", [1, 3, 4])
 def test_xlsx_laid_out_like_the_printed_table(tmp_path, n):
     want = seed(n)
-    result = read_file(write_xlsx(want, tmp_path / "r.xlsx"))
+    result = read_any(write_xlsx(want, tmp_path / "r.xlsx"))
     assert result.source_kind == "xlsx"
     assert_same_values(result.report, want)
     assert result.report.meta["year"] == want.meta["year"]
@@ -108,7 +109,7 @@ def test_real_pdf_with_text_layer(tmp_path):
                           capture_output=True, timeout=180)
     pdf = tmp_path / "r.pdf"
     assert pdf.exists(), proc.stderr
-    result = read_file(pdf)
+    result = read_any(pdf)
     assert result.source_kind == "pdf"
     assert_same_values(result.report, want)
     assert result.report.meta["unit"] == "和田地区" and result.report.meta["year"] == 2024
@@ -122,11 +123,11 @@ def test_project_export_round_trip(tmp_path, n):
     for name, write in (("r.docx", export.export_docx), ("r.xlsx", export.export_xlsx)):
         path = tmp_path / name
         write(want, path, force=True)  # seed 000 has T4 errors: export only when forced
-        result = read_file(path)
+        result = read_any(path)
         assert_same_values(result.report, want)
         for key in ("unit", "year", "signer", "date"):
             assert result.report.meta[key] == want.meta[key], (name, key)
-        assert result.notes == [x for x in result.notes if "读作" in x], result.notes
+        assert {n.code for n in result.notes} <= {NoteCode.CELL_CONVERTED}, result.messages
 
 
 def test_exported_xlsx_edited_in_excel(tmp_path):
@@ -143,7 +144,7 @@ def test_exported_xlsx_edited_in_excel(tmp_path):
     wb = openpyxl.load_workbook(path)
     wb[sheet][addr] = 4
     wb.save(path)
-    got = read_file(path).report
+    got = read_any(path).report
     assert got.values["t3.r03.c2"] == 4
     assert got.values["t3.r03.c7"] == 5  # =SUM of the row, recomputed on import
     assert got.values["t3.r24.c2"] == 9 and got.values["t3.r24.c7"] == 19  # totals of totals
@@ -180,7 +181,7 @@ def test_web_table_copied_with_tabs_keeps_empty_cells():
         if ref != "t3.r01.c2":
             assert report.values[ref] == value, ref
     assert report.values["t3.r01.c2"] is None
-    assert any("表三有 1 格原文为空" in n for n in notes)
+    assert any("表三有 1 格原文为空" in n.message for n in notes)
 
 
 def test_check_accepts_every_input_kind(tmp_path):
@@ -210,7 +211,7 @@ def test_web_page_saved_by_libreoffice(tmp_path):
                    capture_output=True, timeout=180)
     page = tmp_path / "web" / "r.html"
     assert page.exists()
-    result = read_file(page)
+    result = read_any(page)
     assert_same_values(result.report, want)
     assert result.report.meta["date"] == "2021-02-08"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core.io.narrative import extract, heading_section, is_page_noise
+from core.io.read_result import NoteCode
 
 
 def story(lines: list[str]):
@@ -62,8 +63,9 @@ def test_unit_from_the_announcement_and_title_over_two_lines():
 def test_missing_parts_are_noted():
     s = story(["一、总体情况", "正文。"])
     assert s.year is None and s.unit == ""
-    assert any("年度" in n for n in s.notes) and any("单位名称" in n for n in s.notes)
-    assert any("五、存在的主要问题及改进情况" in n for n in s.notes)
+    where = {n.code: n.where for n in s.notes}
+    assert where[NoteCode.YEAR_MISSING] == "meta.year" and where[NoteCode.UNIT_MISSING] == "meta.unit"
+    assert any("五、存在的主要问题及改进情况" in n.message and n.where == "text.problems" for n in s.notes)
 
 
 def test_trailing_captions_and_attachments_dropped():

@@ -92,7 +92,7 @@ def test_rows_matched_by_label_not_position():
     assert report.values["t3.r01.c3"] == 3
     assert report.values["t3.r05.c1"] == 4
     assert report.values["t3.r02.c1"] is None
-    assert any("未找到“二、上年结转政府信息公开申请数量”一行" in n for n in notes)
+    assert any("未找到“二、上年结转政府信息公开申请数量”一行" in n.message for n in notes)
 
 
 def test_abbreviated_labels():
@@ -110,7 +110,7 @@ def test_other_row_needs_its_group():
     assert report.values["t3.r23.c1"] == 7
     report, notes = build_report(text_tokens(t3_text([("其他", ["7"] * 7)])))
     assert report.values["t3.r23.c1"] is None
-    assert any("无法识别的行“其他”" in n for n in notes)
+    assert any("无法识别的行“其他”" in n.message for n in notes)
 
 
 def test_short_and_long_rows_are_reported():
@@ -118,13 +118,13 @@ def test_short_and_long_rows_are_reported():
             ("二、上年结转政府信息公开申请数量", ["1"] * 7 + ["9", "9"])]
     report, notes = build_report(text_tokens(t3_text(rows)))
     assert report.values["t3.r01.c3"] == 3 and report.values["t3.r01.c4"] is None
-    assert any("只读到 3 个数" in n for n in notes)
-    assert any("多出数字“9、9”" in n for n in notes)
+    assert any("只读到 3 个数" in n.message for n in notes)
+    assert any("多出数字“9、9”" in n.message for n in notes)
 
 
 def test_format_detected_from_headers_and_year():
     report, notes = build_report(text_tokens(t3_text([("一、本年新收政府信息公开申请数量", ["1"] * 7)])))
-    assert report.form.id == "gb2021" and any("按报告年度 2024" in n for n in notes)
+    assert report.form.id == "gb2021" and any("按报告年度 2024" in n.message for n in notes)
     text = t3_text([("（六）其他处理", ["1"] * 7)]).replace("2024年", "2020年")
     text = text.replace("三、收到和处理", "二、主动公开政府信息情况\n\t第二十条第（九）项\n\t信息内容\n\t采购项目数量"
                         "\n\t采购总金额\n\t政府集中采购\n\t3\n\t251000元\n三、收到和处理")
@@ -132,7 +132,7 @@ def test_format_detected_from_headers_and_year():
     assert report.form.id == "gb2019"
     assert report.values["t3.r21.c1"] == 1  # 2019: （六）其他处理 is one row
     assert report.values["t2.a9.cg.sl"] == 3 and report.values["t2.a9.cg.je"] == Decimal(251000)
-    assert any("原文“251000元”" in n for n in notes)
+    assert any("原文“251000元”" in n.message for n in notes)
 
 
 def test_section_title_variants():
@@ -158,7 +158,7 @@ def test_format_that_does_not_fit_the_year_is_noted():
         "\n\t采购总金额\n\t政府集中采购\n\t3\n\t5\n三、收到和处理")
     report, notes = build_report(text_tokens(text))  # a 2024 report in the 2019 tables
     assert report.form.id == "gb2019" and report.meta["year"] == 2024
-    assert any("2024 年度应使用国办公开办函〔2021〕30号格式" in n for n in notes)
+    assert any("2024 年度应使用国办公开办函〔2021〕30号格式" in n.message for n in notes)
 
 
 def test_pdf_number_glued_to_its_label():
@@ -175,5 +175,5 @@ def test_empty_cells_in_word_text_stay_blank_in_place():
     report, notes = build_report(text_tokens(t3_text(rows)))
     assert [report.values[f"t3.r01.c{i}"] for i in range(1, 8)] == [1, None, 0, 0, 0, 0, None]
     assert report.values["t3.r02.c7"] == 0
-    assert any("表三有 2 格原文为空" in n for n in notes)
-    assert not any("只读到" in n for n in notes)
+    assert any("表三有 2 格原文为空" in n.message for n in notes)
+    assert not any("只读到" in n.message for n in notes)

@@ -71,6 +71,6 @@ def test_any_text_reads_or_refuses_cleanly(parts):
         report, notes = build_report(text_tokens("".join(parts)))
     except FileReadError:
         return
-    assert all(isinstance(n, str) and "\n" not in n for n in notes)
+    assert all(isinstance(n.message, str) and n.message and "\n" not in n.message for n in notes)
     for ref, value in report.values.items():
         assert value is None or isinstance(value, (int, Decimal, str)), ref

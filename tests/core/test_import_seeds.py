@@ -8,9 +8,10 @@ import sys
 import pytest
 
 from core.io import project_file
+from core.io.read_result import NoteCode, ReadNote
 from core.io.reader import read_any
 
-from .helpers import seed
+from .helpers import run_cli, seed
 
 EXPECTED = {  # unit, year, format, date, signer (domain.md §7)
     0: ("左贡县人民政府", 2024, "gb2021", None, "左贡县人民政府办公室"),
@@ -20,10 +21,6 @@ EXPECTED = {  # unit, year, format, date, signer (domain.md §7)
     4: ("工布江达县人民政府办公室", 2020, "gb2019", "2021-02-08", "工布江达县人民政府办公室"),
 }
 
-
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "gui.main", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8")
 
 
 def seed_file(seeds_dir, n):
@@ -49,7 +46,9 @@ def test_seed_imports_every_cell(seeds_dir, n):
 def test_seed_notes_only_where_something_was_guessed(seeds_dir):
     notes = {n: read_any(seed_file(seeds_dir, n)).notes for n in range(5)}
     assert notes[0] == notes[1] == notes[2] == notes[3] == []
-    assert notes[4] == ["表二“政府集中采购”·“采购总金额”：原文“2359.4197万元”，读作 2359.4197（万元）"]
+    assert notes[4] == [ReadNote(NoteCode.CELL_CONVERTED,
+                                 "表二“政府集中采购”·“采购总金额”：原文“2359.4197万元”，读作 2359.4197（万元）",
+                                 "t2.a9.cg.je")]
 
 
 def test_seed_narrative(seeds_dir):
@@ -66,7 +65,7 @@ def test_seed_narrative(seeds_dir):
 
 
 def test_check_seed000_txt_reports_t4_errors(seeds_dir):
-    proc = run("check", seed_file(seeds_dir, 0))
+    proc = run_cli("check", seed_file(seeds_dir, 0))
     assert proc.returncode == 1, proc.stderr
     assert proc.stdout.count("E-T4-SUM") == 2
     assert "行政复议" in proc.stdout and "复议后起诉" in proc.stdout
@@ -74,7 +73,7 @@ def test_check_seed000_txt_reports_t4_errors(seeds_dir):
 
 def test_import_command_writes_project_file(seeds_dir, tmp_path):
     out = tmp_path / "last"
-    proc = run("import", seed_file(seeds_dir, 4), "-o", out)
+    proc = run_cli("import", seed_file(seeds_dir, 4), "-o", out)
     assert proc.returncode == 0, proc.stderr
     saved = project_file.load(tmp_path / "last.nianbao")
     assert saved.form.id == "gb2019" and saved.meta["year"] == 2020
@@ -86,7 +85,7 @@ def test_import_refuses_to_overwrite_its_source(tmp_path):
     src = tmp_path / "a.nianbao"
     project_file.save(seed(1), src, backup=False)
     before = src.read_bytes()
-    proc = run("import", src, "-o", src)
+    proc = run_cli("import", src, "-o", src)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert src.read_bytes() == before
 
@@ -96,7 +95,7 @@ def test_reader_registration_stays_light(seeds_dir):
     code = (
         "import sys\n"
         "import core.io.reader as r\n"
-        "assert set(r.READERS) >= {'.docx', '.txt', '.html', '.htm', '.pdf', '.xlsx'}\n"
+        "assert set(r.supported_suffixes()) >= {'.nianbao', '.docx', '.txt', '.html', '.htm', '.pdf', '.xlsx'}\n"
         "heavy = ('lxml', 'docx', 'openpyxl', 'pypdf', 'docxtpl', 'core.io.importers')\n"
         "assert not [m for m in heavy if m in sys.modules]\n"
         f"res = r.read_any({str(seed_file(seeds_dir, 1))!r})\n"

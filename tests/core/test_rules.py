@@ -182,3 +182,17 @@ def test_cross_year_unit_mismatch():
     r.apply({"meta.unit": "另一个县人民政府"})
     (f,) = [f for f in check_report(r) if f.rule == "W-X-UNIT"]
     assert "测试县人民政府办公室" in f.message
+
+
+def test_total_rules_are_exactly_the_sum_rules():
+    """「按分项重新计算合计」 fixes what TOTAL_RULES names: every derived total that differs from its parts."""
+    from core.rules.ids import TOTAL_RULES
+    from core.rules.library import SumRule
+    from core.rules.report_rules import all_rules
+    from core.schema import FORMS, get_form
+
+    for form_id in FORMS:
+        sums = [r for r in all_rules(form_id) if isinstance(r, SumRule)]
+        assert {r.id for r in sums} == TOTAL_RULES
+        targets = {f.target for f in get_form(form_id).formulas}
+        assert all(r.total in targets for r in sums)  # recomputing sets exactly these cells

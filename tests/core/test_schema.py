@@ -1,10 +1,13 @@
 """The official formats as data: shapes, labels and printed layouts."""
 
+import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from core.schema import FORMS, GB2019, GB2021, CellKind, form_for_year
+from core.schema import (FORMS, GB2019, GB2021, NARRATIVE_IDS, PAGES, SECTION_TITLES, SHARED_T3_GROUPS, TABLE_NAMES,
+                         CellKind, count_chars, form_for_year, section)
 
 
 @pytest.mark.parametrize("form", FORMS.values(), ids=lambda f: f.id)
@@ -67,3 +70,55 @@ def test_form_for_year():
     assert form_for_year(2020) == "gb2019"
     assert form_for_year(2019) == "gb2019"
     assert form_for_year(2018) is None
+
+
+@pytest.mark.parametrize("form", FORMS.values(), ids=lambda f: f.id)
+def test_t3_groups_hold_the_rows_printed_under_their_label(form):
+    rows = {r.id: r.label for r in form.table("t3").rows}
+    ids = list(rows)
+    for group in form.t3_groups:
+        assert group.rows, group.id
+        if group.id != "results":
+            assert all(rows[r].startswith(group.label) for r in group.rows), group.id
+        first, last = ids.index(group.rows[0]), ids.index(group.rows[-1])
+        assert list(group.rows) == ids[first:last + 1], group.id  # consecutive, in official order
+    results = form.t3_group("results").rows
+    assert results[0] == form.t3_rows["first_result"] and results[-1] == form.t3_rows["last_result"]
+    parts = [r for g in ("open", "partial", "refused", "unable", "notproc", "otherproc")
+             for r in form.t3_group(g).rows]
+    assert parts == list(results)  # (一)–(六) split the results exactly
+
+
+def test_group_sizes_differ_only_in_other_handling():
+    assert len(GB2021.t3_group("refused").rows) == len(GB2019.t3_group("refused").rows) == 8
+    assert len(GB2021.t3_group("otherproc").rows) == 3 and len(GB2019.t3_group("otherproc").rows) == 1
+    for g in SHARED_T3_GROUPS:
+        assert GB2021.t3_group(g) == GB2019.t3_group(g)
+
+
+def test_sections_pages_and_titles():
+    assert NARRATIVE_IDS == ("preface", "overview", "problems", "other")
+    assert PAGES == ("meta", "preface", "overview", "t2", "t3", "t4", "problems", "other")
+    for form in FORMS.values():
+        for table in form.tables:
+            assert table.title == SECTION_TITLES[table.id] and table.id in TABLE_NAMES
+    assert section("overview").max_chars == 1000
+    assert count_chars(" 一二\n三\u3000四 ") == 4
+
+
+# Literals that name a domain fact; each may be written only in core/schema.
+FACTS = {
+    "short table names": re.compile(r"""["']t2["']\s*:\s*["']表二["']"""),
+    "the default deadline": re.compile(r"""["']01-31["']"""),
+    "the page list": re.compile(r"""["']meta["']\s*,\s*["']preface["']"""),
+    "T3 row numbers": re.compile(r"range\(\s*\d+\s*,\s*(?:1[3-9]|2[0-6])\s*\)"),
+    "a section heading": re.compile(r"""["']五、存在的主要问题及改进情况["']"""),
+}
+
+
+@pytest.mark.parametrize("fact", FACTS)
+def test_domain_facts_have_one_home(fact):
+    root = Path(__file__).resolve().parents[2]
+    offenders = [str(p.relative_to(root)) for folder in ("core", "gui") for p in sorted((root / folder).rglob("*.py"))
+                 if "schema" not in p.parts and FACTS[fact].search(p.read_text("utf-8"))]
+    assert offenders == []

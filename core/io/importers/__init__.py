@@ -1,14 +1,13 @@
 """Readers for files a clerk may have last year's report in; each yields one token stream.
 
 Every reader turns its file into a list of :class:`Tok` — narrative paragraphs, table cells and
-row/table boundaries — and :func:`read_file` feeds that stream to the one shared table parser
-(:mod:`core.io.table_parser`) and narrative reader (:mod:`core.io.narrative`).
+row/table boundaries — with ``tokens(path)``; :func:`core.io.reader.import_file` feeds that stream
+to the one shared table parser (:mod:`core.io.table_parser`) and narrative reader
+(:mod:`core.io.narrative`).
 """
 
 from __future__ import annotations
 
-import importlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +15,7 @@ from ...errors import FileReadError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # no real annual report comes near this
 
-# suffix -> kind of source; each kind is read by the module of the same name in this package
-KINDS = {".docx": "docx", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf",
-         ".xlsx": "xlsx"}
-
+# What each kind of file is called in messages (kinds: core.io.reader.IMPORT_KINDS).
 KIND_NAMES = {"docx": "Word 文档", "text": "文本文件", "html": "网页文件", "pdf": "PDF 文件",
               "xlsx": "Excel 表格"}
 
@@ -91,19 +87,4 @@ def sniff(data: bytes) -> str | None:
     if b"\x00" in sample and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
         return "binary"
     return None
-
-
-def read_file(path: str | os.PathLike, kind: str | None = None):
-    """Read a report from a non-project file; return a :class:`core.io.reader.ReadResult`."""
-    from ..reader import ReadResult
-    from ..table_parser import build_report
-
-    path = Path(path)
-    kind = kind or KINDS.get(path.suffix.lower())
-    if kind not in KIND_NAMES:
-        raise FileReadError(f"不支持的文件类型“{path.suffix or '无扩展名'}”")
-    module = importlib.import_module(f"{__name__}.{kind}")
-    tokens = module.tokens(path)
-    report, notes = build_report(tokens, source=path.name)
-    return ReadResult(report, notes, kind)
 

@@ -1,0 +1,136 @@
+"""Texts of reading a file: read notes (``ReadNote.message``) and why a file is refused."""
+
+from __future__ import annotations
+
+# -- the report as a whole ------------------------------------------------------------------
+
+
+def year_missing() -> str:
+    return "未能从标题中读出报告年度，请在“基本信息”中填写"
+
+
+def unit_missing() -> str:
+    return "未能读出单位名称，请在“基本信息”中填写"
+
+
+def section_missing(title: str) -> str:
+    return f"未找到“{title}”部分的正文"
+
+
+def form_by_year(year: int, form_name: str) -> str:
+    return f"未能从表头判断报表格式，按报告年度 {year} 选用{form_name}格式"
+
+
+def form_by_default(form_name: str) -> str:
+    return f"未能从表头或年度判断报表格式，按现行格式（{form_name}）读取"
+
+
+def form_mismatch(form_name: str, year: int, expected_name: str) -> str:
+    return f"表格按{form_name}格式填写，但 {year} 年度应使用{expected_name}格式，请核对"
+
+
+def not_a_report(source: str) -> str:
+    return f"“{source}”中没有找到年度报告的章节或统计表，不像是政府信息公开工作年度报告"
+
+
+def no_tables(source: str) -> str:
+    return f"“{source}”中没有找到年度报告的统计表，不像是政府信息公开工作年度报告"
+
+
+# -- one cell: ``shown`` is the cell's text as printed, ``value`` the number as read ------------
+
+
+def cell(table: str, row_label: str, col_label: str, note: str) -> str:
+    """Where a cell note belongs: 「表三“…”·“自然人”：原文…」."""
+    return f"{table}“{row_label}”·“{col_label}”：{note}"
+
+
+def value_read_as(shown: str, value: str, unit: str = "") -> str:
+    return f"原文“{shown}”，读作 {value}" + (f"（{unit}）" if unit else "")
+
+
+def value_yuan_to_wan(shown: str, value: str) -> str:
+    return f"原文“{shown}”，已按万元换算为 {value}，请核对"
+
+
+def value_in_yuan(shown: str, value: str) -> str:
+    return f"原文“{shown}”以元为单位，读作 {value}，请核对单位"
+
+
+def value_negative(shown: str) -> str:
+    return f"原文“{shown}”为负数，此栏不能为负，原样保留待核对"
+
+
+def value_not_integer(shown: str) -> str:
+    return f"原文“{shown}”不是整数，原样保留待核对"
+
+
+def value_not_number(shown: str) -> str:
+    return f"原文“{shown}”无法识别为数字，原样保留待核对"
+
+
+# -- rows and tables: ``table`` is the short name (表三), ``label`` a row's label as printed ------
+
+
+def row_short(table: str, label: str, got: int, missing: int) -> str:
+    return f"{table}“{label}”一行只读到 {got} 个数，缺少的 {missing} 格留空待填"
+
+
+def row_extra(table: str, label: str, extra: list[str]) -> str:
+    return f"{table}“{label}”一行多出数字“{'、'.join(extra)}”，未读入，请核对"
+
+
+def row_unknown(table: str, label: str) -> str:
+    return f"{table}：无法识别的行“{label or '（无标签）'}”，其中的数字未读入"
+
+
+def row_duplicate(table: str, label: str) -> str:
+    return f"{table}：“{label}”一行重复出现，已按第一次出现的数字读取"
+
+
+def row_missing(table: str, label: str) -> str:
+    return f"{table}未找到“{label}”一行，该行留空待填"
+
+
+def table_missing(table: str, title: str) -> str:
+    return f"未找到{table}（{title}），{table}留空待填"
+
+
+def table_no_data(table: str, title: str) -> str:
+    return f"未找到{table}（{title}）的数据，{table}留空待填"
+
+
+def table_extra(table: str, got: int, cells: int) -> str:
+    return f"{table}读到 {got} 个数，多于 {cells} 格，只取前 {cells} 个，请核对"
+
+
+def subtotals_dropped(table: str) -> str:
+    return f"{table}印有“法人或其他组织”小计列或分组小计行，已按官方表式略去（小计不单独保存）"
+
+
+def blank_marks(table: str, n: int) -> str:
+    return f"{table}有 {n} 格写作“/”“—”等，按空白读入（未当作 0）"
+
+
+def cells_empty(table: str, n: int) -> str:
+    return f"{table}有 {n} 格原文为空，留空待填"
+
+
+# -- files that cannot be read ----------------------------------------------------------------
+
+
+def file_not_found(path) -> str:
+    return f"找不到文件“{path}”"
+
+
+def is_folder(path) -> str:
+    return f"“{path}”是文件夹，不是文件"
+
+
+def old_format(name: str, app: str, new_suffix: str) -> str:
+    return f"“{name}”是旧版{app}格式，请在 Word 或 WPS 中打开后“另存为”{new_suffix} 再导入"
+
+
+def unsupported_kind(suffix: str, accepted: tuple[str, ...] = ()) -> str:
+    text = f"不支持的文件类型“{suffix or '无扩展名'}”"
+    return text + (f"（可导入 {' '.join(accepted)}）" if accepted else "")

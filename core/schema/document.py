@@ -1,0 +1,52 @@
+"""The parts of every annual report, whatever its format: sections, pages, table names, defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of the report in document order: a narrative text or a statistical table."""
+
+    id: str  # "preface", "overview", "t2" …
+    title: str  # the official heading, e.g. 「一、总体情况」 (the preface has none: 「前言」)
+    is_table: bool = False
+    max_chars: int | None = None  # 篇幅 limit in 字, see :func:`count_chars`
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("preface", "前言"),
+    # 武政办发〔2025〕54号: 总体情况篇幅原则上不超过一千字 (a local rule, checked as a warning)
+    Section("overview", "一、总体情况", max_chars=1000),
+    Section("t2", "二、主动公开政府信息情况", is_table=True),
+    Section("t3", "三、收到和处理政府信息公开申请情况", is_table=True),
+    Section("t4", "四、政府信息公开行政复议、行政诉讼情况", is_table=True),
+    Section("problems", "五、存在的主要问题及改进情况"),
+    Section("other", "六、其他需要报告的事项"),
+)
+SECTION_TITLES: dict[str, str] = {s.id: s.title for s in SECTIONS}
+NARRATIVE_IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS if not s.is_table)
+TABLE_IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.is_table)
+
+# The short names messages, sheets and menus use for the statistical tables.
+TABLE_NAMES: dict[str, str] = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
+# The editor's pages and the CLI's ``--page`` choices: basic information, then the sections in order.
+PAGES: tuple[str, ...] = ("meta", *(s.id for s in SECTIONS))
+
+# 《政府信息公开条例》第四十九条: published by 31 January of the following year (a local deadline may differ).
+DEFAULT_DEADLINE = "01-31"
+
+
+def section(section_id: str) -> Section:
+    """Return the section with id ``section_id``."""
+    for s in SECTIONS:
+        if s.id == section_id:
+            return s
+    raise KeyError(section_id)
+
+
+def count_chars(text: str) -> int:
+    """Return the length of ``text`` in 字, as :attr:`Section.max_chars` counts it: all but white space."""
+    return sum(1 for ch in text if not ch.isspace())
