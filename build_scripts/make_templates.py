@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import sys
 import zipfile
 from pathlib import Path
@@ -23,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.io.docx_scrub import set_compatibility_mode, theme_with_fonts  # noqa: E402
+from core.io.line_breaks import label_lines, label_words  # noqa: E402
 from core.schema import SECTION_TITLES, TableSpec, get_form  # noqa: E402
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -174,39 +174,9 @@ CELL_MARGIN = 28  # twips (0.5 mm) left and right: the long 表三 labels keep t
 SHORT_HEADER = 3  # headers this short (自然人, 总计) must not wrap
 
 
-# The words of the vertical group labels of 表三: a narrow column breaks them between words
-# (「三、/本年度/办理/结果」, 「（三）/不予/公开」), never inside one (「不予公/开」).
-LABEL_WORDS = ("本年度", "办理", "结果", "不予", "公开", "无法", "提供", "处理", "其他")
-_NUMBERING = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
-
-
 def is_group_label(g) -> bool:
     """A label merged down several rows in one narrow column (三、本年度办理结果, （三）不予公开)."""
     return g.role == "label" and g.rowspan > 1 and g.colspan == 1
-
-
-def label_words(text: str) -> list[str]:
-    """The numbering, then the known words, then single characters."""
-    m = _NUMBERING.match(text)
-    words = [m.group(0)] if m else []
-    rest = text[m.end():] if m else text
-    while rest:
-        word = next((w for w in LABEL_WORDS if rest.startswith(w)), rest[0])
-        words.append(word)
-        rest = rest[len(word):]
-    return words
-
-
-def label_lines(text: str, chars: int) -> list[str]:
-    """Pack the words of a group label into lines of at most ``chars`` characters."""
-    lines: list[str] = []
-    numbered = bool(_NUMBERING.match(text))
-    for i, word in enumerate(label_words(text)):
-        if lines and not (numbered and i == 1) and len(lines[-1]) + len(word) <= chars:
-            lines[-1] += word
-        else:
-            lines.append(word)  # the numbering always stands on a line of its own
-    return lines
 
 
 def grid_widths(spec: TableSpec) -> list[int]:

@@ -14,7 +14,8 @@ from typing import Any
 from ..model.dates import cn_date, to_date
 from ..model.report import SECTION_IDS, Report
 from ..model.values import format_value
-from .title_breaks import title_lines
+from .safe_text import xml_safe
+from .line_breaks import title_lines
 
 _H2 = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]")
 _H1 = re.compile(r"^([一二三四五六七八九十]{1,3})、")
@@ -24,8 +25,6 @@ LEAD_ALONE_MAX = 15  # 「（一）主动公开情况。」 alone on its line: a
 _LEAD_END = "。：:"  # a run-in lead ends at a full stop or a colon
 _PUNCTUATION = re.compile(r"[。：:，,；;！!？?]")
 
-# Characters XML 1.0 cannot hold (Word's vertical tab, NUL, …) would corrupt the file.
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 
 
@@ -35,10 +34,7 @@ def clean_text(text: str) -> str:
     ``{{``, ``{%`` and ``{#`` typed by a user get a space (「{ {」) so that nothing in the
     output can be mistaken for a template tag that survived rendering.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
-    text = text.replace("\a", "").replace("\t", " ")
-    text = _BAD_XML.sub("", text)
-    return _JINJA_OPEN.sub("{ ", text)
+    return _JINJA_OPEN.sub("{ ", xml_safe(text))
 
 
 def char_width(text: str) -> float:

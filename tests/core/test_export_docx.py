@@ -80,7 +80,7 @@ def test_paragraph_kinds_heading_lead_and_body():
     assert paras[3]["text"] == "一是加强组织领导。"  # the style indents, typed spaces go
 
 
-def test_title_breaks_after_the_unit_when_too_long():
+def test_line_breaks_after_the_unit_when_too_long():
     assert title_lines("佐龙镇", 2024) == ["佐龙镇2024年政府信息公开工作年度报告"]
     assert title_lines("平武县人民政府办公室", 2024) == ["平武县人民政府办公室", "2024年政府信息公开工作年度报告"]
 
@@ -93,7 +93,7 @@ def test_title_breaks_after_the_unit_when_too_long():
     ("宁夏回族自治区吴忠市红寺堡区市场监督管理局", ["宁夏回族自治区", "吴忠市红寺堡区市场监督管理局"]),
 ])
 def test_long_unit_names_break_between_organisational_units(unit, lines):
-    from core.io.title_breaks import TITLE_LINE_CHARS, title_width
+    from core.io.line_breaks import TITLE_LINE_CHARS, title_width
 
     got = title_lines(unit, 2024)
     assert got == [*lines, "2024年政府信息公开工作年度报告"]
@@ -101,7 +101,7 @@ def test_long_unit_names_break_between_organisational_units(unit, lines):
 
 
 def test_a_name_with_no_boundary_still_fits():
-    from core.io.title_breaks import TITLE_LINE_CHARS, title_width
+    from core.io.line_breaks import TITLE_LINE_CHARS, title_width
 
     got = title_lines("甲" * 30, 2024)
     assert "".join(got) == "甲" * 30 + "2024年政府信息公开工作年度报告"
@@ -359,7 +359,7 @@ def test_smart_quotes_and_fullwidth_braces_are_normalised(tmp_path):
 @pytest.mark.parametrize("paras, words", [
     (["前言", "{{ foo }}"], ["foo", "{{ foo }}", "不存在"]),
     (["{{ t3.r99.c1 }}"], ["t3.r99.c1", "不存在"]),
-    (["开头", "{% if unit %}没有结束"], ["语法错误", "没有结束"]),
+    (["开头", "{% if unit %}没有结束"], ["“{% if unit %}没有结束”", "{% if %} 没有对应的 {% endif %}"]),
     (["{{ unit | nosuchfilter }}"], ["语法错误", "nosuchfilter"]),
     (["{{ unit", "}}"], ["没有结束", "{{ unit"]),
     (["x }} y"], ["多余"]),
@@ -500,9 +500,9 @@ def test_libreoffice_renders_title_and_numbers(tmp_path):
 
 
 def test_cache_folder_is_bounded(tmp_path, monkeypatch):
-    from core.io import docx_render
+    from core.io import docx_cache
 
-    monkeypatch.setattr(docx_render, "CACHE_MAX_ENTRIES", 3)
+    monkeypatch.setattr(docx_cache, "CACHE_MAX_ENTRIES", 3)
     for i in range(5):
         export(seed(1), tmp_path, template=make_template(tmp_path, f"{{{{ unit }}}}{i}", name=f"t{i}.docx"))
     assert len(list((tmp_path / "cache").glob("*.bin"))) == 3

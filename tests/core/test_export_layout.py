@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 
 from core.io.export import export_docx
-from core.io.title_breaks import title_lines
+from core.io.line_breaks import title_lines
 
 from .helpers import seed
 from .pdf_layout import LEFT, RIGHT, lines, page_count, to_pdf
@@ -84,7 +84,7 @@ def test_body_lines_hold_28_characters(rendered, name):
     assert set(counts) == {28}, sorted(counts)
 
 
-def test_long_unit_title_breaks_between_organisational_units(rendered):
+def test_long_unit_line_breaks_between_organisational_units(rendered):
     report, found, _ = rendered["long_unit"]
     want = title_lines(LONG_UNIT, report.meta["year"])
     assert want == ["新疆维吾尔自治区", "和田地区和田县人民政府办公室", "2024年政府信息公开工作年度报告"]

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ...errors import FileReadError
+from .. import xlsx_layout as layout
 from ..xlsx_cells import column_index, column_letter
 from . import ENDTABLE, ROW, TABLE, Tok, cell, read_bytes
 from .safezip import SafeZip, parse_xml
@@ -67,18 +68,13 @@ def tokens(path: Path) -> list[Tok]:
             continue
         root = parse_xml(z.read(member), name, member)
         if sheet.get("state") in ("hidden", "veryHidden"):
-            if sheet.get("name") == DATA_SHEET:
+            if sheet.get("name") == layout.DATA_SHEET:
                 exact = _data_sheet(root, shared, out)
             continue
         visible.append((sheet.get("name", ""), root))
     for sheet_name, root in visible:
         _sheet(root, shared, out, {a: v for (s, a), v in exact.items() if s == sheet_name})
     return out
-
-
-# This project's own export keeps meta data and narrative on a hidden sheet (core.io.xlsx_export).
-DATA_SHEET = "_nianbao"
-_DATA_KIND = "nianbao-xlsx"
 
 
 def _data_sheet(root, shared: list[str], out: list[Tok]) -> dict[tuple[str, str], str]:
@@ -97,17 +93,18 @@ def _data_sheet(root, shared: list[str], out: list[Tok]) -> dict[tuple[str, str]
     pairs, exact = {}, {}
     for r in sorted(rows):
         cols = rows[r]
-        key = cols.get(1, "")
-        where = cols.get(3, "")
-        if key.startswith("t") and "!" in where:
+        key = cols.get(layout.KEY, "")
+        where = cols.get(layout.WHERE, "")
+        if layout.is_cell_key(key) and "!" in where:
             sheet_name, _, addr = where.partition("!")
-            exact[(sheet_name, addr)] = cols.get(5, "")
-        if key.startswith(("meta.", "text.")) or key in ("kind", "stale"):
-            pairs[key] = "".join(cols.get(i, "") for i in range(2, max(cols) + 1)) if key.startswith(
-                "text.") else cols.get(2, "")
-    if pairs.get("kind") != _DATA_KIND:
+            exact[(sheet_name, addr)] = cols.get(layout.EXACT, "")
+        if layout.is_text_key(key):
+            pairs[key] = "".join(cols.get(i, "") for i in range(layout.VALUE, max(cols) + 1))
+        elif layout.is_meta_key(key) or key in ("kind", layout.STALE):
+            pairs[key] = cols.get(layout.VALUE, "")
+    if pairs.get("kind") != layout.KIND:
         return {}
-    out.extend(Tok("meta", f"{k}\t{v}") for k, v in pairs.items() if k.startswith(("meta.", "text.")))
+    out.extend(Tok("meta", f"{k}\t{v}") for k, v in pairs.items() if k != "kind")
     return exact
 
 

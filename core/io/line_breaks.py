@@ -1,14 +1,19 @@
-"""Break a report title into lines as GB/T 9704 7.3.1 asks: 词意完整, balanced, 梯形 or 菱形.
+"""Where printed text may break: the title and the merged group labels of 表三, between words.
 
+The title breaks as GB/T 9704 7.3.1 asks: 词意完整, balanced, 梯形 or 菱形.
 「新疆维吾尔自治区和田地区和田县人民政府办公室2024年政府信息公开工作年度报告」 is 38 characters
 of 二号 type; a line of the 156 mm text block holds 20. Lines break only between organisational
 units (自治区/地区/市/县/区/乡/镇/街道/人民政府/办公室/局…), never inside a word, and
 「2024年政府信息公开工作年度报告」 stands on a line of its own.
+
+A group label in a narrow column breaks between its words too: 「三、/本年度/办理/结果」,
+「（三）/不予/公开」, never 「不予公/开」 (used by the default templates and the web page).
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from typing import Any
 
@@ -94,3 +99,32 @@ def title_lines(unit: str, year: Any) -> list[str]:
     if not unit or title_width(whole) <= TITLE_LINE_CHARS:
         return [whole]
     return [*_unit_lines(unit, title_width(rest)), rest]
+
+
+# -- group labels of 表三 ---------------------------------------------------------------------
+LABEL_WORDS = ("本年度", "办理", "结果", "不予", "公开", "无法", "提供", "处理", "其他")
+_NUMBERING = re.compile(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+
+
+def label_words(text: str) -> list[str]:
+    """The numbering, then the known words, then single characters."""
+    m = _NUMBERING.match(text)
+    words = [m.group(0)] if m else []
+    rest = text[m.end():] if m else text
+    while rest:
+        word = next((w for w in LABEL_WORDS if rest.startswith(w)), rest[0])
+        words.append(word)
+        rest = rest[len(word):]
+    return words
+
+
+def label_lines(text: str, chars: int) -> list[str]:
+    """Pack the words of a group label into lines of at most ``chars`` characters."""
+    lines: list[str] = []
+    numbered = bool(_NUMBERING.match(text))
+    for i, word in enumerate(label_words(text)):
+        if lines and not (numbered and i == 1) and len(lines[-1]) + len(word) <= chars:
+            lines[-1] += word
+        else:
+            lines.append(word)  # the numbering always stands on a line of its own
+    return lines

@@ -1,0 +1,90 @@
+"""Texts of exporting: refusals, ``nianbao export`` output, the workbook's titles and notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+COMMENT_AUTHOR = "年报助手"
+
+
+def _year(year: Any) -> str:
+    return "" if year is None else str(year)
+
+
+# -- refusing and the command line --------------------------------------------------------
+def refused(count: int, messages: list[str]) -> str:
+    lines = [f"年报还有 {count} 个错误，未导出。请先改正，或确认仍要导出："]
+    lines += [f"  · {m}" for m in messages]
+    return "\n".join(lines)
+
+
+def use_force() -> str:
+    return "确需导出（空白单元格保持空白，印错的合计照印），请加 --force"
+
+
+def forced(count: int) -> str:
+    return f"注意：年报还有 {count} 个错误，已按 --force 导出"
+
+
+def unsupported_suffix(suffix: str) -> str:
+    return f"nianbao: 不支持导出为“{suffix or '无扩展名'}”，请用 .docx、.xlsx 或 .html"
+
+
+def template_only_for_docx() -> str:
+    return "nianbao: --template 只用于导出 Word 文档（.docx）"
+
+
+def cannot_read(source: str, reason: str) -> str:
+    return f"{source}: 无法读取：{reason}"
+
+
+def read_note(message: str) -> str:
+    return f"读取提示：{message}"
+
+
+def template_note(message: str) -> str:
+    return f"模板提示：{message}"
+
+
+def warning(message: str) -> str:
+    return f"注意：{message}"
+
+
+def done(path: str) -> str:
+    return f"已导出：{path}"
+
+
+def missing_default_template(path: str) -> str:
+    return f"找不到默认模板“{path}”，安装可能不完整"
+
+
+# -- the workbook ---------------------------------------------------------------------------
+def sheet_title(unit: str, year: Any) -> str:
+    return f"{unit}{_year(year)}年政府信息公开工作年度报告"
+
+
+def sheet_info(unit: str, year: Any, form_name: str) -> str:
+    return f"单位：{unit}　年度：{_year(year)}　格式：{form_name}"
+
+
+def workbook_title(unit: str, year: Any) -> str:
+    return f"{unit}{_year(year)}年政府信息公开工作年度报告统计表"
+
+
+def wrong_total(parts_sum: str) -> str:
+    return f"此合计按报告所印填写，与分项之和 {parts_sum} 不符"
+
+
+# -- fonts ----------------------------------------------------------------------------------
+def _chars(chars: list[str]) -> str:
+    return "、".join(f"“{c}”" for c in chars)
+
+
+def outside_gb2312(place: str, chars: list[str], quote: str) -> str:
+    return (f"{place}中的{_chars(chars)}不在 GB2312 字符集内：仿宋_GB2312、楷体_GB2312、方正小标宋简体没有"
+            f"{'这个字' if len(chars) == 1 else '这些字'}，Word、WPS 会改用其他字体显示，字形与前后文字不一致"
+            f"（“{quote}”）。可在 Word 中给这些字改用仿宋、楷体或方正小标宋_GBK，见 templates/README.md")
+
+
+def outside_gb2312_more(place: str, chars: list[str]) -> str:
+    return f"{place}中还有更多句子含有 GB2312 以外的字：{_chars(chars)}"
