@@ -21,7 +21,8 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.io.docx_scrub import set_compatibility_mode, theme_with_fonts  # noqa: E402
+from core.io.docx_parts import set_blob  # noqa: E402
+from core.io.docx_scrub import app_xml, set_compatibility_mode, theme_with_fonts  # noqa: E402
 from core.io.line_breaks import label_lines, label_words  # noqa: E402
 from core.schema import SECTION_TITLES, TableSpec, get_form  # noqa: E402
 
@@ -129,10 +130,6 @@ def font_table_xml() -> str:
                      f'<w:charset w:val="{charset}"/><w:family w:val="{family}"/>'
                      f'<w:pitch w:val="{pitch}"/></w:font>')
     return f"<w:fonts {NSDECL}>{''.join(parts)}</w:fonts>"
-
-
-APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>nianbao</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><Company></Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
 
 
 # -- body -----------------------------------------------------------------------------------
@@ -364,15 +361,15 @@ def build(form_id: str) -> bytes:
         styles.append(child)
 
     fonts_part = part.part_related_by(RT.FONT_TABLE)
-    fonts_part._blob = font_table_xml().encode("utf-8")
+    set_blob(fonts_part, font_table_xml().encode("utf-8"))
 
     for rel in part.rels.values():
         if rel.reltype == RT.THEME:  # the theme names only the fonts the document uses
             theme = rel.target_part
-            theme._blob = theme_with_fonts(theme.blob, major=(LATIN, H1_FONT), minor=(LATIN, BODY_FONT))
+            set_blob(theme, theme_with_fonts(theme.blob, major=(LATIN, H1_FONT), minor=(LATIN, BODY_FONT)))
     for rel in part.package.rels.values():
         if rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = APP_XML.encode("utf-8")
+            set_blob(rel.target_part, app_xml(""))
 
     settings = doc.settings.element
     w = "{%s}" % W_NS

@@ -117,7 +117,7 @@ def audit_file(path: str, baseline=None) -> AuditRow:
         row.unreadable = str(exc)
         return row
     except MemoryError:
-        row.unreadable = msg.out_of_memory()
+        row.unreadable = msg.OUT_OF_MEMORY
         return row
     except Exception as exc:  # a reader bug must not stop a whole folder's audit
         row.unreadable = msg.read_crashed(type(exc).__name__)
@@ -154,7 +154,7 @@ def cells_text(form, refs) -> str:
         if form.has_cell(ref):
             names.append(cell_place(form.cell(ref)))
         elif ref.startswith("text."):
-            names.append(msg.narrative_place())
+            names.append(msg.NARRATIVE_PLACE)
         else:
             names.append(msg.META_NAMES.get(ref, ref))
     names = list(dict.fromkeys(names))
@@ -273,7 +273,7 @@ def write_audit_xlsx(result: AuditResult, path: str | os.PathLike) -> None:
     header(findings, msg.FINDING_HEADERS)
     for r in result.rows:
         if r.unreadable:
-            findings.append(_row(findings, [_safe(r.file), "", msg.unreadable_rule(), Severity.ERROR.label, "",
+            findings.append(_row(findings, [_safe(r.file), "", msg.UNREADABLE_RULE, Severity.ERROR.label, "",
                                             _safe(r.unreadable), ""]))
             continue
         form = get_form(r.form_id)

@@ -8,36 +8,33 @@ import sys
 from . import __version__
 from .commands import COMMAND_NAMES, load
 from .errors import ReportError
+from .messages import cli as msg
 from .schema import PAGES
 
-PROG = "nianbao"
-DESCRIPTION = "政府信息公开年报助手：编写、检查、导入导出政府信息公开工作年度报告。不带参数运行时打开图形界面。"
-EPILOG = ("图形界面：nianbao [文件] [--page 页面]；无显示器截图：nianbao --screenshot OUT.png [文件] [--page 页面]"
-          f"（页面：{' '.join(PAGES)}）")
+PROG = msg.PROG
 
 
 class _ChineseHelp(argparse.HelpFormatter):
     """argparse's own words (usage, section titles) in Chinese, as the rest of the help is."""
 
     def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix="用法：")
+        super().add_usage(usage, actions, groups, prefix=msg.USAGE)
 
 
 def _localise(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = _ChineseHelp
-    parser._positionals.title = "参数"  # noqa: SLF001 - argparse has no public setter
-    parser._optionals.title = "选项"  # noqa: SLF001
+    parser._positionals.title = msg.POSITIONALS  # noqa: SLF001 - argparse has no public setter
+    parser._optionals.title = msg.OPTIONALS  # noqa: SLF001
     for action in parser._actions:  # noqa: SLF001
         if isinstance(action, argparse._HelpAction):  # noqa: SLF001
-            action.help = "显示本帮助并退出"
+            action.help = msg.HELP_HELP
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """Return the parser; with ``only``, just that subcommand's module is imported."""
-    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION, epilog=EPILOG)
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
-                        help="显示版本号并退出")
-    sub = parser.add_subparsers(dest="command", metavar="命令")
+    parser = argparse.ArgumentParser(prog=PROG, description=msg.DESCRIPTION, epilog=msg.epilog(PAGES))
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}", help=msg.VERSION_HELP)
+    sub = parser.add_subparsers(dest="command", metavar=msg.COMMAND)
     runners = {}
     for name in COMMAND_NAMES if only is None else (only,):
         module = load(name)
@@ -65,13 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args._runners[args.command](args)
     except ReportError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
+        print(msg.failed(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"{PROG}: 已中断", file=sys.stderr)
+        print(msg.failed(msg.INTERRUPTED), file=sys.stderr)
         return 130
     except MemoryError:
-        print(f"{PROG}: 内存不足，文件过大", file=sys.stderr)
+        print(msg.failed(msg.OUT_OF_MEMORY), file=sys.stderr)
         return 2
 
 

@@ -24,7 +24,7 @@ def merge_files(window: "MainWindow") -> bool:
 
     if not window.maybe_save():
         return False
-    paths = window.dialogs.open_files(strings.MERGE_TITLE)
+    paths = window.dialogs.open_files(strings.MERGE_TITLE, window.start_folder())
     if len(paths) < 2:
         if paths:
             window.dialogs.error(strings.ACT_MERGE, strings.MERGE_TOO_FEW)
@@ -74,7 +74,7 @@ def batch_audit(window: "MainWindow") -> object | None:
     """Ask for a folder and where to save the audit workbook; check every report in the folder."""
     from core import audit
 
-    folder = window.dialogs.open_folder(strings.AUDIT_FOLDER_TITLE)
+    folder = window.dialogs.open_folder(strings.AUDIT_FOLDER_TITLE, window.start_folder())
     if not folder:
         return None
     out = window.dialogs.save_file(strings.AUDIT_SAVE_TITLE, str(Path(folder) / strings.AUDIT_FILE_NAME),

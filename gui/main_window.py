@@ -17,12 +17,12 @@ from core.errors import ReportError
 from core.io import project_file
 from core.io.reader import read_any, supported_suffixes
 from core.model import Report
+from core.resources import resource_path
 from core.rules.base import Finding
 
 from . import settings, strings, style
 from .document import PAGE_ORDER, ReportDocument, page_of
 from .recovery import RecoveryEntry, RecoveryStore
-from .resources import resource_path
 from .views.findings_panel import FindingsPanel
 from .views.meta_form import MetaPage
 from .views.nav_panel import NavigationPanel
@@ -93,16 +93,16 @@ class Dialogs:
                              strings.ALL_FILES_FILTER])
         return QFileDialog.getOpenFileName(self.parent, title, folder, filters)[0]
 
-    def open_files(self, title: str) -> list[str]:
+    def open_files(self, title: str, folder: str = "") -> list[str]:
         patterns = " ".join(f"*{s}" for s in supported_suffixes())
-        return QFileDialog.getOpenFileNames(self.parent, title, "",
+        return QFileDialog.getOpenFileNames(self.parent, title, folder,
                                             strings.ALL_REPORTS_FILTER.format(patterns=patterns))[0]
 
-    def open_template(self, title: str) -> str:
-        return QFileDialog.getOpenFileName(self.parent, title, "", strings.DOCX_FILTER)[0]
+    def open_template(self, title: str, folder: str = "") -> str:
+        return QFileDialog.getOpenFileName(self.parent, title, folder, strings.DOCX_FILTER)[0]
 
-    def open_folder(self, title: str) -> str:
-        return QFileDialog.getExistingDirectory(self.parent, title)
+    def open_folder(self, title: str, folder: str = "") -> str:
+        return QFileDialog.getExistingDirectory(self.parent, title, folder)
 
     def save_file(self, title: str, suggested: str, file_filter: str) -> str:
         return QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)[0]
@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
 
         self.nav.page_chosen.connect(self._page_chosen)
+        self.nav.page_entered.connect(self.enter_page)
         self.findings.finding_activated.connect(self.show_finding)
         self.findings.page_activated.connect(self.show_page)
         self.findings.recompute_requested.connect(self.recompute_totals)
@@ -351,6 +352,11 @@ class MainWindow(QMainWindow):
         if page in TABLES:
             self.page(page).view.focus_first_cell()
 
+    def enter_page(self, page: str) -> None:
+        """Show ``page`` with keyboard focus in it (a table: its grid, on the current cell)."""
+        self.show_page(page)
+        self.page(page).focus_content()
+
     def show_page(self, page: str) -> None:
         if page not in PAGE_ORDER:
             return
@@ -415,6 +421,12 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == "discard"
 
+    def start_folder(self) -> str:
+        """Where file dialogs start: the open report's folder, the last one used, or Documents."""
+        if self.document is not None and self.document.path is not None and self.document.path.parent.is_dir():
+            return str(self.document.path.parent)
+        return settings.last_folder()
+
     def _replace_document(self, document: ReportDocument) -> None:
         self.recovery.discard()
         self.set_document(document)
@@ -432,9 +444,9 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        folder = str(self.document.path.parent) if self.document.path else ""
-        path = self.dialogs.open_file(strings.OPEN_TITLE, folder)
+        path = self.dialogs.open_file(strings.OPEN_TITLE, self.start_folder())
         if path:
+            settings.remember_folder(path)
             self.open_path(path)
 
     def open_path(self, path: str | Path, *, ask: bool = False, page: str | None = None) -> bool:
@@ -490,12 +502,13 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         self.commit_pending_edits()
         meta = self.document.report.meta
-        suggested = self.document.path or Path(
+        suggested = self.document.path or Path(self.start_folder()) / (
             strings.project_file_name(meta.get("unit"), meta.get("year")) + project_file.EXTENSION)
         path = self.dialogs.save_file(strings.SAVE_TITLE, str(suggested), strings.PROJECT_FILTER)
         if not path:
             return False
         path = Path(path)
+        settings.remember_folder(path)
         if path.suffix.lower() != project_file.EXTENSION:
             path = path.with_name(path.name + project_file.EXTENSION)
         return self._save_to(path)
@@ -518,9 +531,10 @@ class MainWindow(QMainWindow):
 
         if not self.maybe_save():
             return
-        path = self.dialogs.open_file(strings.NEW_YEAR_TITLE)
+        path = self.dialogs.open_file(strings.NEW_YEAR_TITLE, self.start_folder())
         if not path:
             return
+        settings.remember_folder(path)
         try:
             result = read_any(path)
             last = result.report
@@ -538,7 +552,7 @@ class MainWindow(QMainWindow):
 
     def export_with_template(self) -> Path | None:
         """Export to Word from the office's own template (a province's house style)."""
-        template = self.dialogs.open_template(strings.TEMPLATE_TITLE)
+        template = self.dialogs.open_template(strings.TEMPLATE_TITLE, self.start_folder())
         return self.export("docx", template=Path(template)) if template else None
 
     def export(self, kind: str, template: Path | None = None) -> Path | None:
@@ -555,12 +569,12 @@ class MainWindow(QMainWindow):
             return None
         meta = report.meta
         name = f"{strings.export_file_name(meta.get('unit'), meta.get('year'))}.{kind}"
-        folder = self.document.path.parent if self.document.path else Path.home()
-        chosen = self.dialogs.save_file(strings.EXPORT_TITLE, str(folder / name),
+        chosen = self.dialogs.save_file(strings.EXPORT_TITLE, str(Path(self.start_folder()) / name),
                                         strings.DOCX_FILTER if kind == "docx" else strings.XLSX_FILTER)
         if not chosen:
             return None
         out = Path(chosen)
+        settings.remember_folder(out)
         if out.suffix.lower() != f".{kind}":
             out = out.with_name(out.name + f".{kind}")
         try:

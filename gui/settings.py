@@ -59,6 +59,28 @@ def clear_recent_files() -> None:
     _store().setValue("state/recent_files", [])
 
 
+def documents_folder() -> str:
+    """Return the user's Documents folder (the home folder when there is none)."""
+    from PySide6.QtCore import QStandardPaths
+
+    path = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return path if path and Path(path).is_dir() else str(Path.home())
+
+
+def last_folder() -> str:
+    """Return the folder the user last opened or saved in, else Documents (never the program folder)."""
+    value = _store().value("state/last_folder", "")
+    return str(value) if value and Path(str(value)).is_dir() else documents_folder()
+
+
+def remember_folder(path: str | os.PathLike) -> None:
+    """Remember the folder of ``path`` (a file or a folder) for the next file dialog."""
+    path = Path(path)
+    folder = path if path.is_dir() else path.parent
+    if str(folder) and folder.is_dir():
+        _store().setValue("state/last_folder", str(folder.resolve()))
+
+
 def window_state() -> tuple[QByteArray | None, QByteArray | None]:
     store = _store()
     return store.value("state/geometry"), store.value("state/window_state")

@@ -69,8 +69,6 @@ ACT_CLEAR_RECENT = "清除列表"
 NO_RECENT = "（无）"
 
 UNDO_TYPE = "填写{place}"
-UNDO_PASTE = "粘贴 {n} 个单元格"
-UNDO_CLEAR = "清除 {n} 个单元格"
 UNDO_FILL_ZERO = "空白单元格填 0"
 UNDO_META = "修改{field}"
 UNDO_TEXT = "编辑“{section}”"
@@ -130,14 +128,64 @@ DEADLINE_BAD = "发布期限“{text}”无法识别，请写成 01-31 这样的
 TABLE_LEGEND = ("灰蓝底为自动计算的合计，不能直接填写；红底为错误，黄底为警告，鼠标停留可看说明。"
                 "没有发生的事项请填 0。")
 DERIVED_TIP = "合计：按分项自动计算"
+BLANK_WORD = "空白"
 BLANK_TIP = "未填写（没有发生的事项请填 0）"
 DERIVED_READONLY = "这是合计，按分项自动计算，不能直接填写"
 LABEL_READONLY = "表头和项目名称不能修改"
-PASTE_TEXT_REFUSED = "第 {row} 行第 {col} 个数“{text}”：{why}。已取消粘贴，没有修改任何单元格。"
 PASTE_NOTHING = "剪贴板中没有可以粘贴的内容"
 PASTE_NO_TARGET = "请先选中要粘贴到的起始单元格"
-PASTE_CLIPPED = "有 {n} 个数超出了表格范围，未粘贴"
-PASTE_DONE = "已粘贴 {n} 个单元格"
+PASTE_NOT_A_NUMBER = "不是数字"
+PASTE_CANCELLED = "已取消粘贴，没有修改任何单元格。"
+CLIPBOARD_NAME = "剪贴板"
+
+
+def paste_refused(row: int, col: int, text: str, why: str) -> str:
+    return f"第 {row} 行第 {col} 个数“{text}”：{why}。{PASTE_CANCELLED}"
+
+
+def paste_unknown_label(row: int, label: str) -> str:
+    return f"第 {row} 行“{label}”不是本表的项目，无法确定应粘贴到哪一行。{PASTE_CANCELLED}"
+
+
+def paste_repeated_label(first: int, row: int, label: str) -> str:
+    return f"第 {first} 行和第 {row} 行都是“{label}”，无法确定用哪一行的数字。{PASTE_CANCELLED}"
+
+
+def paste_row_without_label(row: int) -> str:
+    return (f"其他各行都以项目名称开头，第 {row} 行却没有，无法确定应粘贴到哪一行。"
+            f"请连同项目名称一起复制，或只复制数字。{PASTE_CANCELLED}")
+
+
+def paste_done(n: int, *, skipped: list[str] = (), differ: list[tuple[str, str, str]] = (), clipped: int = 0,
+               blank_marks: list[str] = (), read_as: list[tuple[str, str]] = ()) -> str:
+    """The status line after a paste: what was written, and every value that was not (and why)."""
+    parts = [f"已粘贴 {n} 个单元格"]
+    if skipped:
+        values = "".join(f"“{v}”" for v in skipped[:8]) + ("等" if len(skipped) > 8 else "")
+        text = f"合计按分项自动计算，跳过了粘贴到合计格的 {len(skipped)} 个数{values}"
+        if differ:
+            shown = "；".join(f"{place}粘贴的是 {pasted}，按分项计算为 {computed}"
+                             for place, pasted, computed in differ[:2])
+            more = f"等 {len(differ)} 处" if len(differ) > 2 else ""
+            text += f"，其中{shown}{more}，请核对分项"
+        parts.append(text)
+    if clipped:
+        parts.append(f"有 {clipped} 个数超出了表格范围，未粘贴")
+    if blank_marks:
+        marks = "".join(f"“{m}”" for m in dict.fromkeys(blank_marks))
+        parts.append(f"{marks}按空白处理（{len(blank_marks)} 格，没有发生的事项请填 0）")
+    if read_as:
+        shown = "、".join(f"“{a}”读作 {b}" for a, b in read_as[:3])
+        parts.append(shown + (f"等 {len(read_as)} 个" if len(read_as) > 3 else ""))
+    return "；".join(parts)
+
+
+def undo_paste(n: int) -> str:
+    return f"粘贴 {n} 个单元格"
+
+
+def undo_clear(n: int) -> str:
+    return f"清除 {n} 个单元格"
 
 # -- narrative pages -----------------------------------------------------------------------
 def char_count(n: int, limit: int | None) -> str:

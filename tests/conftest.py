@@ -21,6 +21,6 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not beside this checkout")
+    # The seeds are the independent truth of the import tests: without them those tests must fail.
+    assert SEEDS.is_dir(), "../shared/seeds is not beside this checkout (see README: the worktree layout)"
     return SEEDS

@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ReportError
+from ..messages import cli as msg
 
 PROJECT_SUFFIX = ".nianbao"
 
-HELP = "导入年报（Word、网页、文本、PDF、Excel 或项目文件），保存为项目文件，并列出未能读取或需核对的内容"
-
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("import", help=HELP,
-                       description=HELP + "。退出码：0 已导入；2 文件无法读取（不写任何文件）")
-    p.add_argument("source", metavar="SRC", help="年报文件：.docx .html .htm .txt .pdf .xlsx 或 .nianbao")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.nianbao", help="保存到此项目文件")
+    p = sub.add_parser("import", help=msg.IMPORT_HELP, description=f"{msg.IMPORT_HELP}。{msg.IMPORT_EXIT_CODES}")
+    p.add_argument("source", metavar="SRC", help=msg.IMPORT_SOURCE)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.nianbao", help=msg.IMPORT_OUTPUT)
 
 
 def output_path(name: str) -> Path:
@@ -32,17 +30,15 @@ def run(args) -> int:
 
     src, out = Path(args.source), output_path(args.output)
     if src.exists() and out.exists() and src.resolve() == out.resolve():
-        raise ReportError("输出文件不能与要导入的文件相同")
+        raise ReportError(msg.IMPORT_SAME_FILE)
     result = read_any(src)  # FileReadError -> exit 2 in core.cli, nothing written
     report = result.report
     project_file.save(report, out, backup=True)
-    unit = report.meta.get("unit") or "（未读出单位）"
-    year = report.meta.get("year") or "？"
-    print(f"已导入 {src.name} → {out}：{unit} {year}年度 · {report.form.name}格式")
+    print(msg.imported(src.name, out, report.meta.get("unit"), report.meta.get("year"), report.form.name))
     if result.notes:
-        print(f"以下 {len(result.notes)} 处未能读取或需要核对：")
+        print(msg.import_notes_head(len(result.notes)))
         for note in result.notes:
             print(f"  {note.message}")
     else:
-        print("表格全部读入，无需核对的单元格")
+        print(msg.IMPORT_ALL_READ)
     return 0

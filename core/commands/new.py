@@ -5,17 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ReportError
+from ..messages import cli as msg
 from .import_report import output_path
-
-HELP = "从上年报告新建本年度报告：沿用单位与正文草稿，上年结转取自上年“结转下年度继续办理”，其余数字留空"
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("new", help=HELP, description=HELP + "。退出码：0 已新建；2 上年报告无法读取")
-    p.add_argument("--from", dest="last", required=True, metavar="LAST",
-                   help="上年报告（项目文件或任何可导入的文件）")
-    p.add_argument("-o", "--output", required=True, metavar="NEW.nianbao", help="新报告保存到此项目文件")
-    p.add_argument("--year", type=int, metavar="Y", help="新报告的年度（默认上年年度加一）")
+    p = sub.add_parser("new", help=msg.NEW_HELP, description=f"{msg.NEW_HELP}。{msg.NEW_EXIT_CODES}")
+    p.add_argument("--from", dest="last", required=True, metavar="LAST", help=msg.NEW_FROM)
+    p.add_argument("-o", "--output", required=True, metavar="NEW.nianbao", help=msg.NEW_OUTPUT)
+    p.add_argument("--year", type=int, metavar="Y", help=msg.NEW_YEAR)
 
 
 def run(args) -> int:
@@ -25,18 +23,16 @@ def run(args) -> int:
 
     src, out = Path(args.last), output_path(args.output)
     if src.exists() and out.exists() and src.resolve() == out.resolve():
-        raise ReportError("新报告不能覆盖上年报告，请换一个输出文件名")
+        raise ReportError(msg.NEW_SAME_FILE)
     result = read_any(src)
     for note in result.notes:
-        print(f"读取上年报告提示：{note.message}")
+        print(msg.last_year_note(note.message))
     report = new_year_from(result.report, args.year)
     report.baseline.file = str(src)
     project_file.save(report, out, backup=True)
     carried = report.form.t3_rows["carried"]
-    total = report.values.get(f"t3.{carried}.c7")
-    print(f"已新建 {out}：{report.meta['unit'] or '（未填单位）'} {report.meta['year']}年度 · "
-          f"{report.form.name}格式")
-    print(f"  上年结转（总计）：{'空白' if total is None else total}，取自上年“结转下年度继续办理”")
+    print(msg.created(out, report.meta["unit"], report.meta["year"], report.form.name))
+    print(msg.carried_over(report.values.get(f"t3.{carried}.c7")))
     if report.stale:
-        print(f"  正文沿用上年 {len(report.stale)} 部分，已标记“沿用上年，待修改”")
+        print(msg.stale_sections(len(report.stale)))
     return 0

@@ -156,7 +156,7 @@ def extract(paras: list[tuple[str | None, str]]) -> Narrative:
     if m and 2000 <= int(m.group(1)) <= 2100:
         result.year = int(m.group(1))
     else:
-        result.notes.append(ReadNote(NoteCode.YEAR_MISSING, msg.year_missing(), "meta.year"))
+        result.notes.append(ReadNote(NoteCode.YEAR_MISSING, msg.YEAR_MISSING, "meta.year"))
 
     # Signature and date: the last short lines of the report. On a web page, what follows
     # the date (print/close links, the site's footer) is not part of the report.
@@ -183,7 +183,7 @@ def extract(paras: list[tuple[str | None, str]]) -> Narrative:
 
     result.unit = _unit(result.title, lead, body_preface, result.year) or result.signer
     if not result.unit:
-        result.notes.append(ReadNote(NoteCode.UNIT_MISSING, msg.unit_missing(), "meta.unit"))
+        result.notes.append(ReadNote(NoteCode.UNIT_MISSING, msg.UNIT_MISSING, "meta.unit"))
     if not result.signer:
         result.signer = result.unit
     # ``tail`` is the list of the last section itself, so the signature is gone from it now.

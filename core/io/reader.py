@@ -18,9 +18,8 @@ from .read_result import ReadResult
 # The one table of importable files: suffix -> kind, read by core.io.importers.<kind> (see _tokens).
 IMPORT_KINDS = {".docx": "docx", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf",
                 ".xlsx": "xlsx"}
-# Old binary formats no importer reads: suffix -> (application, the suffix to save as instead).
-OLD_FORMATS = {".doc": ("Word", ".docx"), ".wps": ("WPS 文字", ".docx"), ".xls": ("Excel", ".xlsx"),
-               ".et": ("WPS 表格", ".xlsx")}
+# Old binary formats no importer reads: suffix -> the suffix to save them as instead.
+OLD_FORMATS = {".doc": ".docx", ".wps": ".docx", ".xls": ".xlsx", ".et": ".xlsx"}
 
 
 def read_any(path: str | os.PathLike) -> ReadResult:
@@ -36,7 +35,7 @@ def read_any(path: str | os.PathLike) -> ReadResult:
     kind = IMPORT_KINDS.get(suffix)
     if kind is None:
         if suffix in OLD_FORMATS:
-            raise FileReadError(msg.old_format(path.name, *OLD_FORMATS[suffix]))
+            raise FileReadError(msg.old_format(path.name, suffix, OLD_FORMATS[suffix]))
         raise FileReadError(msg.unsupported_kind(path.suffix, supported_suffixes()))
     return import_file(path, kind)
 

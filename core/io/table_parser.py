@@ -302,6 +302,16 @@ def _match(labels: list[str], keys, groups: set[str], previous: str | None) -> t
     return None, shown
 
 
+def match_row_label(form: FormSpec, table_id: str, labels: list[str], previous: str | None = None) -> str | None:
+    """Return the row of table ``table_id`` that ``labels`` name (the last cell alone, else joined
+    with those before it), "group" for a group subtotal row, or None; ``previous`` is the row above."""
+    if table_id not in ("t2", "t3"):
+        return None
+    keys = (_T3_KEYS if table_id == "t3" else _T2_KEYS)[form.id]
+    groups = _t3_group_labels(form.id) if table_id == "t3" else frozenset()
+    return _match(labels, keys, groups, previous)[0]
+
+
 def _fill_row(form: FormSpec, tid: str, row_id: str, raw: list[str], values: dict, notes: list[ReadNote],
               stats: dict) -> None:
     spec_row = next(r for r in form.table(tid).rows if r.id == row_id)

@@ -9,6 +9,9 @@ FINDING_HEADERS = ("文件", "单位", "规则", "严重程度", "单元格", "�
 # How a finding's cells are named when they are not table cells.
 META_NAMES = {"meta.unit": "单位名称", "meta.year": "报告年度", "meta.date": "发布日期", "meta.signer": "落款单位",
               "meta.deadline": "发布期限"}
+NARRATIVE_PLACE = "正文"
+UNREADABLE_RULE = "无法读取"  # the 规则 column of a file that could not be read
+OUT_OF_MEMORY = "文件过大，内存不足"
 
 
 def status(unreadable: str | None, errors: int, warnings: int) -> str:
@@ -19,10 +22,6 @@ def status(unreadable: str | None, errors: int, warnings: int) -> str:
     return "有警告" if warnings else "通过"
 
 
-def out_of_memory() -> str:
-    return "文件过大，内存不足"
-
-
 def read_crashed(error: str) -> str:
     return f"读取时出现意外错误（{error}）"
 
@@ -31,17 +30,8 @@ def check_crashed(error: str) -> str:
     return f"检查时出现意外错误（{error}）"
 
 
-def narrative_place() -> str:
-    return "正文"
-
-
 def more_places(listed: str, n: int) -> str:
     return f"{listed}等 {n} 处"
-
-
-def unreadable_rule() -> str:
-    """The 规则 column of a file that could not be read."""
-    return "无法读取"
 
 
 def summary_line(files: int, with_errors: int, unreadable: int, cancelled: bool) -> str:

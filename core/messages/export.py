@@ -1,4 +1,4 @@
-"""Texts of exporting: refusals, ``nianbao export`` output, the workbook's titles and notes."""
+"""Texts of exporting (``nianbao export``'s own lines are in :mod:`.cli`): refusals, the workbook, fonts."""
 
 from __future__ import annotations
 
@@ -11,47 +11,11 @@ def _year(year: Any) -> str:
     return "" if year is None else str(year)
 
 
-# -- refusing and the command line --------------------------------------------------------
+# -- refusing ------------------------------------------------------------------------------
 def refused(count: int, messages: list[str]) -> str:
     lines = [f"年报还有 {count} 个错误，未导出。请先改正，或确认仍要导出："]
     lines += [f"  · {m}" for m in messages]
     return "\n".join(lines)
-
-
-def use_force() -> str:
-    return "确需导出（空白单元格保持空白，印错的合计照印），请加 --force"
-
-
-def forced(count: int) -> str:
-    return f"注意：年报还有 {count} 个错误，已按 --force 导出"
-
-
-def unsupported_suffix(suffix: str) -> str:
-    return f"nianbao: 不支持导出为“{suffix or '无扩展名'}”，请用 .docx、.xlsx 或 .html"
-
-
-def template_only_for_docx() -> str:
-    return "nianbao: --template 只用于导出 Word 文档（.docx）"
-
-
-def cannot_read(source: str, reason: str) -> str:
-    return f"{source}: 无法读取：{reason}"
-
-
-def read_note(message: str) -> str:
-    return f"读取提示：{message}"
-
-
-def template_note(message: str) -> str:
-    return f"模板提示：{message}"
-
-
-def warning(message: str) -> str:
-    return f"注意：{message}"
-
-
-def done(path: str) -> str:
-    return f"已导出：{path}"
 
 
 def missing_default_template(path: str) -> str:

@@ -89,14 +89,14 @@ def build_t3(row_defs) -> TableSpec:
 
     rows: list[RowSpec] = []
     cells: list[CellSpec] = []
+    total_row_id = row_defs[-2][0]  # （七）总计: its cells are column totals, derived like 总计
     for i, (row_id, group, subgroup, label) in enumerate(row_defs):
         full = "".join(p for p in (subgroup, label) if p) if group else label
         refs = tuple(f"t3.{row_id}.{c}" for c, _ in T3_COLS)
         rows.append(RowSpec(row_id, full, refs))
         for (col_id, col_label), ref in zip(T3_COLS, refs):
-            cells.append(
-                CellSpec(ref, "t3", row_id, col_id, C, full, col_label, derived=col_id == "c7")
-            )
+            derived = col_id == "c7" or row_id == total_row_id
+            cells.append(CellSpec(ref, "t3", row_id, col_id, C, full, col_label, derived=derived))
     # Label columns: merge runs of equal group / subgroup vertically.
     n = len(row_defs)
     i = 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
+from core.io.table_parser import parse_value
 from core.model import format_value, parse_cell_text
 from core.rules.base import Severity
 from core.rules.cells import cell_place
@@ -15,12 +17,21 @@ from core.schema import CellSpec, GridCell, TableSpec
 
 from .. import strings, style
 from ..document import ReportDocument
+from ..paste import plan_paste
 
 _R = Qt.ItemDataRole
 _A = Qt.AlignmentFlag
 
-# Why a cell looks the way it does: (error, warning, tooltip); compared to find repaints.
-_CLEAN = (False, False, "")
+
+
+@dataclass(frozen=True)
+class EditResult:
+    """What a paste or clear did: whether the report changed, and the line to show the clerk."""
+
+    changed: bool
+    message: str = ""
+    refs: tuple[str, ...] = ()
+    notable: bool = False  # something was skipped or read by a guess: show it at the cell
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -175,6 +186,42 @@ class ReportTableModel(QAbstractTableModel):
         place = cell_place(self._kinds[ref])
         self.document.set_cells({ref: parsed.value}, strings.UNDO_TYPE.format(place=place))
         return True  # the view is refreshed from the document's change signal
+
+    # -- edits of several cells, one undo step each (views ask; the model edits) ---------------
+    def editable_refs(self, indexes) -> list[str]:
+        """Return the refs of the editable data cells among ``indexes``, in grid order."""
+        refs = {self.ref_at(i) for i in indexes if self.is_editable(i)}
+        return [ref for ref in self._pos if ref in refs]
+
+    def paste(self, start: QModelIndex, rows: list[list[str]], selected=()) -> EditResult:
+        """Paste clipboard ``rows`` with ``start`` as the current cell; derived cells are skipped."""
+        if not start.isValid() or self.ref_at(start) is None:
+            return EditResult(False, strings.PASTE_NO_TARGET)
+        report = self.document.report
+        plan = plan_paste(report.form, self.spec, rows, (start.row(), start.column()),
+                          self.editable_refs(selected))
+        if plan.error:
+            return EditResult(False, plan.error)
+        changed = bool(plan.changes) and self.document.set_cells(plan.changes, strings.undo_paste(len(plan.changes)))
+        values = report.values
+        differ = []
+        for ref, pasted in plan.skipped.items():
+            value = parse_value(pasted, self._kinds[ref])[0]
+            if value != values[ref]:
+                differ.append((cell_place(self._kinds[ref]), pasted, format_value(values[ref]) or strings.BLANK_WORD))
+        message = strings.paste_done(len(plan.changes), skipped=list(plan.skipped.values()), differ=differ,
+                                     clipped=plan.clipped, blank_marks=plan.blank_marks, read_as=plan.read_as)
+        notable = bool(plan.skipped or plan.clipped or plan.blank_marks or plan.read_as)
+        covered = set(plan.changes) | set(plan.skipped)  # the block as pasted, totals included
+        return EditResult(changed, message, tuple(r for r in self._pos if r in covered), notable)
+
+    def clear(self, indexes) -> EditResult:
+        """Blank the editable cells among ``indexes``; their totals follow."""
+        values = self.document.report.values
+        changes = {r: None for r in self.editable_refs(indexes) if values[r] is not None}
+        if not changes:
+            return EditResult(False)
+        return EditResult(self.document.set_cells(changes, strings.undo_clear(len(changes))), "", tuple(changes))
 
     # -- keeping up with the report --------------------------------------------------------
     def _compute_state(self, ref: str) -> tuple:

@@ -163,3 +163,6 @@ class MetaPage(QWidget):
         widget.setFocus()
         if isinstance(widget, QLineEdit):
             widget.selectAll()
+
+    def focus_content(self) -> None:
+        self.unit.setFocus()

@@ -249,3 +249,6 @@ class NarrativePage(QWidget):
         cursor.setPosition(min(max(0, end), n), QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
+
+    def focus_content(self) -> None:
+        self.editor.setFocus()

@@ -50,9 +50,11 @@ class _BadgeDelegate(QStyledItemDelegate):
 
 
 class NavigationPanel(QListWidget):
-    """Lists the pages; emits ``page_chosen(page_id)``."""
+    """Lists the pages; emits ``page_chosen(page_id)`` as the current entry moves and
+    ``page_entered(page_id)`` when an entry is clicked or Enter is pressed (focus goes to the page)."""
 
     page_chosen = Signal(str)
+    page_entered = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -69,6 +71,8 @@ class NavigationPanel(QListWidget):
             item.setToolTip(SECTION_TITLES.get(page, strings.PAGE_TITLES[page]))
             self.addItem(item)
         self.currentItemChanged.connect(self._on_current)
+        self.itemClicked.connect(lambda item: self.page_entered.emit(item.data(PAGE_ROLE)))
+        self.itemActivated.connect(lambda item: self.page_entered.emit(item.data(PAGE_ROLE)))
         fm = self.fontMetrics()  # measured once here instead of asking the delegate for every item
         width = max(fm.horizontalAdvance(t) for t in strings.PAGE_TITLES.values()) + 80
         self.setFixedWidth(max(150, width))

@@ -37,3 +37,8 @@ class TablePage(QWidget):
         if old is not None:
             old.detach()
             old.deleteLater()
+
+    def focus_content(self) -> None:
+        """Put keyboard focus in the grid, on the current cell (the first one to fill at first)."""
+        self.view.focus_first_cell()
+        self.view.setFocus()

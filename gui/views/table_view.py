@@ -2,56 +2,21 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import re
-
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal,
+)
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QPen
 from PySide6.QtWidgets import (
     QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QLabel, QLineEdit, QStyle,
     QStyledItemDelegate, QStyleOptionViewItem, QTableView,
 )
 
-from core.model import parse_cell_text
-
 from .. import settings, strings, style
-from ..models.report_table_model import ReportTableModel
+from ..clipboard import put_on_clipboard
+from ..models.report_table_model import EditResult, ReportTableModel
+from ..paste import read_clipboard, to_html, to_tsv
 
-_NUMBERS_ROW = re.compile(r"[\s\u3000]+")
 _K = Qt.Key
-
-
-def parse_clipboard(text: str) -> list[list[str]]:
-    """Split clipboard text into rows of cells.
-
-    Handles Excel/WPS tab-separated text (CRLF, one trailing line end, quoted cells with tabs,
-    newlines or doubled quotes) and one row of numbers separated by spaces, as copied from a
-    web page or PDF.
-    """
-    if not text:
-        return []
-    if "\t" not in text:
-        lines = [ln for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        while lines and not lines[-1].strip():
-            lines.pop()
-        if len(lines) == 1:
-            line = lines[0].strip()
-            return [_NUMBERS_ROW.split(line)] if line else []
-        return [[ln.strip()] for ln in lines]
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", quotechar='"'))
-    # csv gives no row for the one trailing line end Excel adds; drop a blank tail all the same.
-    while rows and all(not c.strip() for c in rows[-1]) and len(rows) > 1:
-        rows.pop()
-    return [r if r else [""] for r in rows]
-
-
-def to_tsv(rows: list[list[str]]) -> str:
-    """Return rows as tab-separated text the way Excel writes it (quoted when needed, CRLF)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter="\t", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerows(rows)
-    return buf.getvalue()
 
 
 class CellMessage(QLabel):
@@ -429,7 +394,7 @@ class ReportTableView(QTableView):
 
     # -- clipboard -------------------------------------------------------------------------
     def copy(self) -> str:
-        """Copy the selected block as tab-separated text and return it."""
+        """Copy the selected block as tab-separated text and an HTML table (Excel/WPS keep its shape)."""
         model = self.model()
         indexes = self.selectionModel().selectedIndexes() if model else []
         if not indexes:
@@ -445,74 +410,41 @@ class ReportTableView(QTableView):
                 line.append(model.index(r, c).data() or "" if g is not None else "")
             block.append(line)
         text = to_tsv(block)
-        QGuiApplication.clipboard().setText(text)
+        put_on_clipboard(text, to_html(block))
         return text
 
     def paste(self) -> bool:
-        return self.paste_text(QGuiApplication.clipboard().text())
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            return self.paste_rows([])
+        return self.paste_rows(read_clipboard(mime.text(), mime.html() if mime.hasHtml() else ""))
 
-    def paste_text(self, text: str) -> bool:
-        """Paste ``text`` from the current cell on, as one undo step; refuse it all if any is not a number."""
+    def paste_text(self, text: str, html: str = "") -> bool:
+        """Paste clipboard ``text`` (and its HTML) from the current cell on, as one undo step."""
+        return self.paste_rows(read_clipboard(text, html))
+
+    def paste_rows(self, rows: list[list[str]]) -> bool:
         model = self.model()
+        if model is None:
+            return False
         start = self.currentIndex()
-        if model is None or not start.isValid() or model.ref_at(start) is None:
-            self.show_message(start, strings.PASTE_NO_TARGET)
-            return False
-        rows = parse_clipboard(text)
-        if not rows:
-            self.show_message(start, strings.PASTE_NOTHING)
-            return False
-        targets: list[tuple[str, str, int, int]] = []  # (ref, text, block row, block col)
-        clipped = 0
-        selected = [i for i in self.selectionModel().selectedIndexes() if model.is_editable(i)]
-        if len(rows) == 1 and len(rows[0]) == 1 and len(selected) > 1:
-            targets = [(model.ref_at(i), rows[0][0], 1, 1) for i in selected]  # fill the selection
-        else:
-            grid_row = start.row()
-            for bi, values in enumerate(rows):
-                cols = []
-                while grid_row < model.rowCount():
-                    cols = sorted((g.col, g.ref) for g in model.spec.grid
-                                  if g.row == grid_row and g.ref and g.col + g.colspan > start.column())
-                    if cols:
-                        break
-                    grid_row += 1  # a header row between blocks (表二): continue below it
-                if not cols:
-                    clipped += sum(1 for v in values if v.strip())
-                    continue
-                for bj, value in enumerate(values):
-                    if bj < len(cols):
-                        targets.append((cols[bj][1], value, bi + 1, bj + 1))
-                    elif value.strip():
-                        clipped += 1
-                grid_row += 1
-        changes = {}
-        for ref, value, bi, bj in targets:
-            parsed = parse_cell_text(value, model.cell_spec(ref).kind)
-            if not parsed.ok:
-                self.show_message(start, strings.PASTE_TEXT_REFUSED.format(row=bi, col=bj, text=value.strip(),
-                                                                          why=parsed.error))
-                return False
-            changes[ref] = parsed.value
-        if not changes:
-            self.show_message(start, strings.PASTE_NOTHING)
-            return False
-        model.document.set_cells(changes, strings.UNDO_PASTE.format(n=len(changes)))
-        self.select_refs(list(changes))
-        note = strings.PASTE_DONE.format(n=len(changes))
-        if clipped:
-            note += "；" + strings.PASTE_CLIPPED.format(n=clipped)
-            self.show_message(start, note)
-        else:
-            self.last_message = note
-            self.message_shown.emit(note)
-        return True
+        result = model.paste(start, rows, self.selectionModel().selectedIndexes())
+        if result.refs:
+            self.select_refs(list(result.refs))
+        self._tell(start, result)
+        return result.changed
 
     def clear_selection(self) -> bool:
         """Blank the selected editable cells as one undo step."""
         model = self.model()
-        refs = [model.ref_at(i) for i in self.selectionModel().selectedIndexes() if model.is_editable(i)]
-        changes = {r: None for r in refs if model.document.report.values[r] is not None}
-        if not changes:
-            return False
-        return model.document.set_cells(changes, strings.UNDO_CLEAR.format(n=len(changes)))
+        return model is not None and model.clear(self.selectionModel().selectedIndexes()).changed
+
+    def _tell(self, index: QModelIndex, result: EditResult) -> None:
+        """Show a refusal or a note at the cell; a plain success goes to the status bar only."""
+        if not result.message:
+            return
+        if not result.changed or result.notable:
+            self.show_message(index, result.message)
+        else:
+            self.last_message = result.message
+            self.message_shown.emit(result.message)

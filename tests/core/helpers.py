@@ -11,13 +11,35 @@ from pathlib import Path
 
 from core.io import project_file
 from core.model import Report, recompute_all
+from core.schema import CellKind
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+ANSWERS = ROOT.parent / "shared" / "seeds" / "answers.json"
 
 
 def seed(n: int) -> Report:
-    """Return seed report ``n`` (0–4) as entered by hand into a project file."""
+    """Return seed report ``n`` (0–4) as a project file: its tables, unit and year are the hand-read
+    answers (answers.json), its narrative is cut from the seed's text (data/seeds/make_seed_projects.py)."""
     return project_file.load(DATA / "seeds" / f"seed00{n}.nianbao")
+
+
+def answer(n: int) -> Report:
+    """Return the hand-read truth of seed ``n`` from ../shared/seeds/answers.json: format, unit, year, tables."""
+    import json
+    from decimal import Decimal
+
+    data = json.loads(ANSWERS.read_text(encoding="utf-8"), parse_float=Decimal)
+    known = data[sorted(data)[n]]
+    report = Report(known["form"], unit=known["unit"], year=known["year"])
+    for table in report.form.tables:
+        rows = [known["t4"]] if table.id == "t4" else known[table.id]
+        assert [len(r) for r in rows] == table.shape(), table.id
+        for spec, row in zip(table.rows, rows):
+            for ref, value in zip(spec.cells, row):
+                money = report.form.cell(ref).kind is CellKind.MONEY
+                report.values[ref] = Decimal(str(value)) if money else value
+    return report
 
 
 def balanced(year: int = 2024, fill: int = 0) -> Report:

@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 
+from core.io.export import export_docx, export_xlsx
 from core.io.read_result import NoteCode
 from core.io.reader import read_any
 from core.io.importers.html import html_tokens
@@ -118,9 +119,8 @@ def test_real_pdf_with_text_layer(tmp_path):
 @pytest.mark.parametrize("n", range(5))
 def test_project_export_round_trip(tmp_path, n):
     """export_docx / export_xlsx of this project, imported back: identical values."""
-    export = pytest.importorskip("core.io.export")
     want = seed(n)
-    for name, write in (("r.docx", export.export_docx), ("r.xlsx", export.export_xlsx)):
+    for name, write in (("r.docx", export_docx), ("r.xlsx", export_xlsx)):
         path = tmp_path / name
         write(want, path, force=True)  # seed 000 has T4 errors: export only when forced
         result = read_any(path)
@@ -132,14 +132,13 @@ def test_project_export_round_trip(tmp_path, n):
 
 def test_exported_xlsx_edited_in_excel(tmp_path):
     """A part changed after export: the visible sheet wins and totals follow the new parts."""
-    export = pytest.importorskip("core.io.export")
     import openpyxl
 
     from core.io.xlsx_export import cell_addresses
 
     want = seed(1)
     path = tmp_path / "r.xlsx"
-    export.export_xlsx(want, path, force=True)
+    export_xlsx(want, path, force=True)
     sheet, addr = cell_addresses(want.form)["t3.r03.c2"]
     wb = openpyxl.load_workbook(path)
     wb[sheet][addr] = 4

@@ -11,7 +11,7 @@ from core.io import project_file
 from core.io.read_result import NoteCode, ReadNote
 from core.io.reader import read_any
 
-from .helpers import run_cli, seed
+from .helpers import ANSWERS, answer, run_cli, seed
 
 EXPECTED = {  # unit, year, format, date, signer (domain.md §7)
     0: ("左贡县人民政府", 2024, "gb2021", None, "左贡县人民政府办公室"),
@@ -22,7 +22,6 @@ EXPECTED = {  # unit, year, format, date, signer (domain.md §7)
 }
 
 
-
 def seed_file(seeds_dir, n):
     return next(seeds_dir.glob(f"00{n}_*.txt"))
 
@@ -30,10 +29,10 @@ def seed_file(seeds_dir, n):
 @pytest.mark.parametrize("n", range(5))
 def test_seed_imports_every_cell(seeds_dir, n):
     result = read_any(seed_file(seeds_dir, n))
-    got, want = result.report, seed(n)
+    got, want = result.report, answer(n)
     unit, year, form, date, signer = EXPECTED[n]
     assert result.source_kind == "text"
-    assert got.form.id == want.form.id == form
+    assert got.form.id == want.form.id == form and (want.meta["unit"], want.meta["year"]) == (unit, year)
     assert (got.meta["unit"], got.meta["year"], got.meta["date"], got.meta["signer"]) == (
         unit, year, date, signer)
     for ref, value in want.values.items():
@@ -104,3 +103,25 @@ def test_reader_registration_stays_light(seeds_dir):
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("n", range(5))
+def test_seed_project_files_hold_the_hand_read_answers(n):
+    """The project files other tests start from agree with answers.json, the independent truth."""
+    got, want = seed(n), answer(n)
+    assert got.form.id == want.form.id and got.meta["unit"] == want.meta["unit"]
+    assert got.meta["year"] == want.meta["year"]
+    assert got.values == want.values and all(type(got.values[r]) is type(v) for r, v in want.values.items())
+
+
+def test_the_answers_own_checks_agree_with_ours():
+    """answers.json says which seeds have T4 errors and which balance their T3: so do the rules."""
+    import json
+
+    from core.rules import check_report
+
+    known = json.loads(ANSWERS.read_text(encoding="utf-8"))
+    for n, name in enumerate(sorted(known)):
+        rules = {f.rule for f in check_report(answer(n), final=True) if f.is_error}
+        assert ("E-T4-SUM" in rules) == known[name]["t4_errors"], name
+        assert ("E-T3-BAL" not in rules) == known[name]["t3_balanced"], name

@@ -61,7 +61,9 @@ def test_cell_kinds():
     assert GB2021.cell("t3.r01.c1").kind is CellKind.COUNT
     derived = {c.ref for c in GB2021.cells if c.derived}
     assert "t3.r01.c7" in derived and "t4.f5" in derived and "t3.r24.c7" in derived
-    assert {f.target for f in GB2021.formulas} >= derived
+    assert "t3.r24.c1" in derived  # （七）总计 is a column total: read-only, like 总计
+    for form in (GB2021, GB2019):  # every formula target is derived, and only those
+        assert {f.target for f in form.formulas} == {c.ref for c in form.cells if c.derived}
 
 
 def test_form_for_year():

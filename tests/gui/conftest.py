@@ -31,6 +31,7 @@ class RecordingDialogs:
         self.next_file = ""
         self.next_template = ""
         self.next_folder = ""
+        self.suggested: list[str] = []  # where each file dialog started (folder or proposed file)
 
     def error(self, title, text):
         self.errors.append((title, text))
@@ -56,19 +57,24 @@ class RecordingDialogs:
         self.infos.append((title, text))
         return False
 
-    def open_files(self, title):
+    def open_files(self, title, folder=""):
+        self.suggested.append(folder)
         return []
 
-    def open_folder(self, title):
+    def open_folder(self, title, folder=""):
+        self.suggested.append(folder)
         return self.next_folder
 
     def open_file(self, title, folder=""):
+        self.suggested.append(folder)
         return self.next_file
 
-    def open_template(self, title):
+    def open_template(self, title, folder=""):
+        self.suggested.append(folder)
         return self.next_template
 
     def save_file(self, title, suggested, file_filter):
+        self.suggested.append(suggested)
         return self.next_file
 
     def new_report(self, unit=""):

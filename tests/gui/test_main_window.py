@@ -198,7 +198,6 @@ def test_export_asks_when_final_check_has_errors(window, tmp_path, dialogs, monk
 
 
 def test_real_export_writes_files(seed_window, tmp_path, dialogs):
-    pytest.importorskip("core.io.export")
     dialogs.next_file = str(tmp_path / "报告")
     out = seed_window.export("xlsx")
     assert out is not None and out.stat().st_size > 0, dialogs.errors
@@ -207,10 +206,9 @@ def test_real_export_writes_files(seed_window, tmp_path, dialogs):
 
 
 def test_merge_two_reports(window, dialogs):
-    pytest.importorskip("core.merge")
     from gui import batch
 
-    dialogs.open_files = lambda title: [str(seed(0)), str(seed(1))]
+    dialogs.open_files = lambda title, folder="": [str(seed(0)), str(seed(1))]
     assert batch.merge_files(window)
     merged = window.document.report
     a, b = project_file.load(seed(0)), project_file.load(seed(1))
@@ -225,7 +223,6 @@ def test_status_counts_follow_findings(window):
 
 
 def test_batch_audit_of_a_folder(window, dialogs, tmp_path):
-    pytest.importorskip("core.audit")
     import shutil
 
     from gui import batch
@@ -275,7 +272,6 @@ def test_f2_edits_in_place(seed_window, qtbot):
 
 
 def test_new_from_last_year_marks_copied_sections(window, dialogs):
-    pytest.importorskip("core.newyear")
     dialogs.next_file = str(seed(3))
     window.new_from_last_year()
     doc = window.document

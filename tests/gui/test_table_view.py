@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from core.io import project_file
 from gui import settings
-from gui.views.table_view import parse_clipboard, to_tsv
+from gui.paste import read_clipboard as parse_clipboard, to_tsv
 
 from .conftest import seed
 
