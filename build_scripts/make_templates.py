@@ -25,6 +25,8 @@ from core.io.docx_parts import set_blob  # noqa: E402
 from core.io.docx_scrub import app_xml, set_compatibility_mode, theme_with_fonts  # noqa: E402
 from core.io.line_breaks import label_lines, label_words  # noqa: E402
 from core.schema import SECTION_TITLES, TableSpec, get_form  # noqa: E402
+from core.schema.typography import (BODY_FONT, FALLBACKS, H1_FONT, H2_FONT, LATIN, PAGE_FONT,  # noqa: E402
+                                   TITLE_FONT)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'
@@ -36,12 +38,6 @@ def mm(x: float) -> int:
 
 TEXT_WIDTH = mm(156)  # 版心宽 156 mm
 LINE = 579  # 28.95 pt: 225 mm / 22 lines
-BODY_FONT = "仿宋_GB2312"
-TITLE_FONT = "方正小标宋简体"
-H1_FONT = "黑体"
-H2_FONT = "楷体_GB2312"
-PAGE_FONT = "宋体"
-LATIN = "Times New Roman"
 TABLE_SIZE = 21  # half-points: 五号 10.5 pt
 # 28 characters per line (GB/T 9704): 156 mm = 442.2 pt holds 27 characters of 16 pt. Condensing
 # every character by 0.5 pt (15.5 pt pitch) fits 28 (434 pt) and not 29 (449.5 pt), with 7 pt
@@ -114,11 +110,11 @@ def styles_xml() -> str:
 FONTS = (
     # name, altName, panose, charset (86 = GB2312), family, pitch
     (LATIN, None, "02020603050405020304", "00", "roman", "variable"),
-    (BODY_FONT, "仿宋", "02010609030101010101", "86", "modern", "fixed"),
-    (H2_FONT, "楷体", "02010609030101010101", "86", "modern", "fixed"),
-    (H1_FONT, "SimHei", "02010609060101010101", "86", "modern", "fixed"),
-    (PAGE_FONT, "SimSun", "02010600030101010101", "86", "auto", "variable"),
-    (TITLE_FONT, "方正小标宋_GBK", "02000000000000000000", "86", "auto", "variable"),
+    (BODY_FONT, FALLBACKS[BODY_FONT], "02010609030101010101", "86", "modern", "fixed"),
+    (H2_FONT, FALLBACKS[H2_FONT], "02010609030101010101", "86", "modern", "fixed"),
+    (H1_FONT, FALLBACKS[H1_FONT], "02010609060101010101", "86", "modern", "fixed"),
+    (PAGE_FONT, FALLBACKS[PAGE_FONT], "02010600030101010101", "86", "auto", "variable"),
+    (TITLE_FONT, FALLBACKS[TITLE_FONT], "02000000000000000000", "86", "auto", "variable"),
 )
 
 

@@ -33,7 +33,7 @@ def _make_template_class():
     class _Template(DocxTemplate):
         """docxtpl with full-width quote normalisation and split-tag detection."""
 
-        place = "正文"
+        place = msg.place("document")
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)

@@ -22,7 +22,6 @@ from ..schema import SECTION_TITLES
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
 MAX_PER_SECTION = 5
-META_PLACES = {"unit": "单位名称（标题、正文、落款）", "signer": "落款单位"}
 
 
 def in_gb2312(ch: str) -> bool:
@@ -47,7 +46,7 @@ def outside_gb2312(text: str) -> list[str]:
 def font_findings(report: Report) -> list[Finding]:
     """One warning per field or sentence that holds characters outside GB2312."""
     out: list[Finding] = []
-    for key, place in META_PLACES.items():
+    for key, place in msg.META_PLACES.items():
         value = str(report.meta.get(key) or "")
         chars = outside_gb2312(value)
         if chars and not (key == "signer" and value == report.meta.get("unit")):

@@ -13,14 +13,13 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ..schema import SECTION_TITLES, TableSpec
+from ..schema import SECTION_TITLES, TableSpec, typography
+from ..schema.typography import CSS_STACKS
 from .docx_context import build_context
 from .line_breaks import label_lines
 
-FONT = "'仿宋_GB2312', 'FangSong', 'STFangsong', '仿宋', serif"
-TITLE_FONT = "'方正小标宋简体', '方正小标宋_GBK', 'STZhongsong', '华文中宋', 'SimSun', serif"
-H1_FONT = "'黑体', 'SimHei', 'Heiti SC', sans-serif"
-H2_FONT = "'楷体_GB2312', 'KaiTi', 'STKaiti', '楷体', serif"
+FONT, TITLE_FONT = CSS_STACKS[typography.BODY_FONT], CSS_STACKS[typography.TITLE_FONT]
+H1_FONT, H2_FONT = CSS_STACKS[typography.H1_FONT], CSS_STACKS[typography.H2_FONT]
 PAGE_CSS = ("body{margin:0;padding:2em 1em;background:#fff;color:#000}"
             ".nianbao-report{max-width:48em;margin:0 auto}"
             "@media print{body{padding:0}}")

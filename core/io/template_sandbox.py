@@ -39,18 +39,19 @@ _PRINTF_WIDTH = re.compile(r"%[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
 
 def _limit(what: str, limit: int):
+    """``what`` is a key of :data:`core.messages.template.LIMITED`."""
     return TemplateError(msg.too_large(what, limit))
 
 
 def _check_size(value: Any) -> Any:
     if isinstance(value, (str, list, tuple)) and len(value) > MAX_STRING:
-        raise _limit("文字或列表", MAX_STRING)
+        raise _limit("sequence", MAX_STRING)
     return value
 
 
 def _check_width(value: Any) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_WIDTH:
-        raise _limit("宽度或数量", MAX_WIDTH)
+        raise _limit("width", MAX_WIDTH)
 
 
 def _check_format_spec(fmt: str) -> None:
@@ -61,7 +62,7 @@ def _check_format_spec(fmt: str) -> None:
     for m in _PRINTF_WIDTH.finditer(fmt):
         for part in m.groups():
             if part == "*":
-                raise _limit("宽度或数量", MAX_WIDTH)
+                raise _limit("width", MAX_WIDTH)
             if part:
                 _check_width(int(part))
 
@@ -71,22 +72,22 @@ def _binop(op: str, left: Any, right: Any) -> None:
     if op == "*":
         for seq, n in ((left, right), (right, left)):
             if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > MAX_STRING:
-                raise _limit("文字或列表", MAX_STRING)
+                raise _limit("sequence", MAX_STRING)
     elif op == "**" and isinstance(left, int) and isinstance(right, int) and right > 0:
         if abs(left) > 1 and right * math.log2(abs(left)) > MAX_POWER_BITS:
-            raise _limit("数字", 2 ** 31)
+            raise _limit("number", 2 ** 31)
     elif op == "%" and isinstance(left, str):
         _check_format_spec(left)
     elif op == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)):
         if len(left) + len(right) > MAX_STRING:
-            raise _limit("文字或列表", MAX_STRING)
+            raise _limit("sequence", MAX_STRING)
 
 
 def _limited_join(join):
     def joined(seq):
         items = list(seq)
         if sum(len(x) if isinstance(x, str) else len(str(x)) for x in items) > MAX_STRING:
-            raise _limit("文字", MAX_STRING)
+            raise _limit("text", MAX_STRING)
         return join(items)
 
     return joined
@@ -113,14 +114,14 @@ def _lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> str
     from jinja2.utils import generate_lorem_ipsum
 
     if n > 100 or max > 1000 or min > 1000:
-        raise _limit("lipsum 参数", 1000)
+        raise _limit("lipsum", 1000)
     return generate_lorem_ipsum(n, html, min, max)
 
 
 def _safe_range(*args: int) -> range:
     rng = range(*args)
     if len(rng) > MAX_RANGE:
-        raise _limit("range 范围", MAX_RANGE)
+        raise _limit("range", MAX_RANGE)
     return rng
 
 
@@ -184,7 +185,7 @@ def make_environment():
                 text = __obj.__self__
                 new = args[1] if len(args) > 1 else kwargs.get("new", "")
                 if isinstance(new, str) and (len(text) + 1) * max(len(new), 1) > MAX_STRING:
-                    raise _limit("文字", MAX_STRING)
+                    raise _limit("text", MAX_STRING)
             return _check_size(super().call(__context, __obj, *args, **kwargs))
 
         def wrap_str_format(self, value):

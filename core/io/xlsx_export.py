@@ -26,6 +26,7 @@ from ..messages import export as msg
 from ..model.report import META_FIELDS, SECTION_IDS, Report
 from ..model.values import format_value
 from ..schema import SECTION_TITLES, TABLE_NAMES, CellKind, FormSpec, TableSpec
+from ..schema.typography import PAGE_FONT
 from . import xlsx_layout as layout
 from .safe_text import xml_safe
 from .xlsx_cells import column_letter
@@ -33,7 +34,7 @@ from .xlsx_cells import column_letter
 DATA_SHEET = layout.DATA_SHEET
 SHEET_NAMES = TABLE_NAMES  # each table's sheet is named by its short name
 GRID_TOP = 4  # rows 1–3: report title, unit/year/format, table title
-FONT = "宋体"
+FONT = PAGE_FONT
 WIDTH_SCALE = {"t2": 14.0, "t3": 6.5, "t4": 6.0}  # Excel column width per relative grid unit
 LANDSCAPE = {"t4"}
 MIN_MONEY_DECIMALS, MAX_SHOWN_DECIMALS = 2, 4  # 万元 to four decimals is to the yuan
@@ -172,14 +173,15 @@ def _table_sheet(wb, report: Report, spec: TableSpec) -> dict[str, Any]:
     cached: dict[str, Any] = {}
     wrong_font = Font(name=FONT, size=11, bold=True, color=WRONG_TOTAL_COLOUR)
     lines = [1] * spec.grid_rows
+    def validation(kind: CellKind, **rule) -> Any:
+        title, text = msg.VALIDATION[kind.value]
+        return DataValidation(allow_blank=True, errorTitle=title, error=text, **rule)
+
     validations = {
-        CellKind.COUNT: DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
-                                       allow_blank=True, errorTitle="件数", error="请填写不小于 0 的整数"),
-        CellKind.SIGNED: DataValidation(type="whole", operator="between", formula1="-999999999",
-                                        formula2="999999999", allow_blank=True, errorTitle="增减",
-                                        error="请填写整数（可为负数）"),
-        CellKind.MONEY: DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                                       allow_blank=True, errorTitle="金额", error="请填写不小于 0 的数"),
+        CellKind.COUNT: validation(CellKind.COUNT, type="whole", operator="greaterThanOrEqual", formula1="0"),
+        CellKind.SIGNED: validation(CellKind.SIGNED, type="whole", operator="between", formula1="-999999999",
+                                    formula2="999999999"),
+        CellKind.MONEY: validation(CellKind.MONEY, type="decimal", operator="greaterThanOrEqual", formula1="0"),
     }
     used_validations = set()
     for g in spec.grid:

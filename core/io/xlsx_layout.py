@@ -16,10 +16,12 @@ Deliberately free of openpyxl (the import does not load it).
 
 from __future__ import annotations
 
+from ..messages.export import DATA_SHEET_HEADER
+
 DATA_SHEET = "_nianbao"
 KIND = "nianbao-xlsx"
 VERSION = 1
-HEADER = ("键", "值", "位置", "类型", "原文")
+HEADER = DATA_SHEET_HEADER
 KEY, VALUE, WHERE, TYPE, EXACT = 1, 2, 3, 4, 5  # 1-based columns
 MAX_CELL_TEXT = 32000  # Excel keeps at most 32767 characters in a cell
 STALE = "stale"

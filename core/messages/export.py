@@ -5,6 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 COMMENT_AUTHOR = "年报助手"
+DATA_SHEET_HEADER = ("键", "值", "位置", "类型", "原文")  # the hidden sheet (core/io/xlsx_layout.py)
+META_PLACES = {"unit": "单位名称（标题、正文、落款）", "signer": "落款单位"}  # where a meta field is printed
+# Excel's message when a typed value breaks a cell's data validation: (title, text) per cell kind.
+VALIDATION = {"count": ("件数", "请填写不小于 0 的整数"), "signed": ("增减", "请填写整数（可为负数）"),
+              "money": ("金额", "请填写不小于 0 的数")}
 
 
 def _year(year: Any) -> str:

@@ -165,8 +165,12 @@ def too_slow(seconds: int) -> str:
     return f"模板运行超过 {seconds} 秒，已停止（请检查模板中的循环）"
 
 
+LIMITED = {"sequence": "文字或列表", "width": "宽度或数量", "number": "数字", "text": "文字",
+           "lipsum": "lipsum 参数", "range": "range 范围"}
+
+
 def too_large(what: str, limit: int) -> str:
-    return f"模板中的{what}过大（超过 {limit:,}），已停止"
+    return f"模板中的{LIMITED.get(what, what)}过大（超过 {limit:,}），已停止"
 
 
 def malformed(detail: str) -> str:
