@@ -77,9 +77,6 @@ class Dialogs:
         box.exec()
         return box.clickedButton() is go
 
-    def export_done(self, path: Path) -> bool:
-        return self.export_done_text(strings.EXPORT_DONE_TITLE, strings.EXPORT_DONE.format(path=path))
-
     def export_done_text(self, title: str, text: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
         folder = box.addButton(strings.BTN_OPEN_FOLDER, QMessageBox.ButtonRole.AcceptRole)
@@ -220,6 +217,8 @@ class MainWindow(QMainWindow):
         self._action(strings.ACT_EXPORT_DOCX, lambda: self.export("docx"), None, file_menu)
         self._action(strings.ACT_EXPORT_DOCX_TEMPLATE, self.export_with_template, None, file_menu)
         self._action(strings.ACT_EXPORT_XLSX, lambda: self.export("xlsx"), None, file_menu)
+        self._action(strings.ACT_EXPORT_HTML, lambda: self.export("html"), None, file_menu)
+        self._action(strings.ACT_COPY_HTML, self.copy_web_version, None, file_menu)
         from . import batch
 
         file_menu.addSeparator()
@@ -555,22 +554,42 @@ class MainWindow(QMainWindow):
         template = self.dialogs.open_template(strings.TEMPLATE_TITLE, self.start_folder())
         return self.export("docx", template=Path(template)) if template else None
 
-    def export(self, kind: str, template: Path | None = None) -> Path | None:
-        """Export to Word ("docx") or Excel ("xlsx") through core.io.export."""
-        from core.io import export as exporting
+    def _confirmed_report(self) -> Report | None:
+        """The report to publish, once the clerk has confirmed any errors of the final check."""
         from core.rules.engine import check_report
-
-        exporter = exporting.export_docx if kind == "docx" else exporting.export_xlsx
 
         self.commit_pending_edits()
         report = self.document.report
         errors = [f for f in check_report(report, final=True) if f.is_error]
         if errors and not self.dialogs.confirm_export(errors):
             return None
+        return report
+
+    def copy_web_version(self) -> bool:
+        """Put the report on the clipboard as HTML (tables with their merged cells) and plain text."""
+        from core.io.html_export import report_fragment, report_plain_text
+
+        from .clipboard import put_on_clipboard
+
+        report = self._confirmed_report()
+        if report is None:
+            return False
+        put_on_clipboard(report_plain_text(report), report_fragment(report))
+        self._flash(strings.COPIED_HTML)
+        return True
+
+    def export(self, kind: str, template: Path | None = None) -> Path | None:
+        """Export to Word ("docx"), a web page ("html") or Excel ("xlsx") through core.io.export."""
+        from core.io import export as exporting
+
+        exporter = {"docx": exporting.export_docx, "html": exporting.export_html, "xlsx": exporting.export_xlsx}[kind]
+        report = self._confirmed_report()
+        if report is None:
+            return None
         meta = report.meta
         name = f"{strings.export_file_name(meta.get('unit'), meta.get('year'))}.{kind}"
-        chosen = self.dialogs.save_file(strings.EXPORT_TITLE, str(Path(self.start_folder()) / name),
-                                        strings.DOCX_FILTER if kind == "docx" else strings.XLSX_FILTER)
+        file_filter = {"docx": strings.DOCX_FILTER, "html": strings.HTML_FILTER, "xlsx": strings.XLSX_FILTER}[kind]
+        chosen = self.dialogs.save_file(strings.EXPORT_TITLE, str(Path(self.start_folder()) / name), file_filter)
         if not chosen:
             return None
         out = Path(chosen)
@@ -578,21 +597,27 @@ class MainWindow(QMainWindow):
         if out.suffix.lower() != f".{kind}":
             out = out.with_name(out.name + f".{kind}")
         try:
-            self._call_exporter(exporter, kind, report, out, template)
+            notes = self._call_exporter(exporter, kind, report, out, template)
+            if kind == "docx":  # characters the Word fonts lack, and what was taken out of the template
+                notes = [f.message for f in exporting.export_warnings(report, template)] + notes
         except (ReportError, OSError) as exc:
             self.dialogs.error(strings.EXPORT_FAILED, str(exc))
             return None
-        if self.dialogs.export_done(out):
+        text = strings.EXPORT_DONE.format(path=out)
+        if notes:
+            text += "\n\n" + strings.EXPORT_NOTES + "\n" + "\n".join(f"· {n}" for n in notes)
+        if self.dialogs.export_done_text(strings.EXPORT_DONE_TITLE, text):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))
         return out
 
     @staticmethod
-    def _call_exporter(exporter, kind: str, report: Report, out: Path, template: Path | None) -> None:
-        """Call the exporter; the user already confirmed any errors, so it must not refuse."""
+    def _call_exporter(exporter, kind: str, report: Report, out: Path, template: Path | None) -> list[str]:
+        """Call the exporter (the user already confirmed any errors, so it must not refuse); return its notes."""
         if template is not None:
-            exporter(report, out, template, force=True)
+            result = exporter(report, out, template, force=True)
         else:
-            exporter(report, out, force=True)
+            result = exporter(report, out, force=True)
+        return list(result) if isinstance(result, list) else []
 
     # -- autosave and recovery -------------------------------------------------------------
     def autosave_now(self) -> Path | None:

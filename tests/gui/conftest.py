@@ -50,9 +50,6 @@ class RecordingDialogs:
         self.asked_export.append(errors)
         return self.export_answer
 
-    def export_done(self, path):
-        return False
-
     def export_done_text(self, title, text):
         self.infos.append((title, text))
         return False
