@@ -28,6 +28,7 @@ from ..model.values import format_value
 from ..schema import SECTION_TITLES, TABLE_NAMES, CellKind, FormSpec, TableSpec
 from ..schema.typography import PAGE_FONT
 from . import xlsx_layout as layout
+from .line_breaks import title_lines
 from .safe_text import xml_safe
 from .xlsx_cells import column_letter
 
@@ -139,7 +140,7 @@ def _table_sheet(wb, report: Report, spec: TableSpec) -> dict[str, Any]:
 
     meta = report.meta
     unit, year = xml_safe(str(meta.get("unit") or "")), meta.get("year")
-    title = msg.sheet_title(unit, year)
+    title = "".join(title_lines(unit, year))
     info = msg.sheet_info(unit, year, report.form.name)
     for row, text, bold, size in ((1, title, True, 14), (2, info, False, 10),
                                   (3, SECTION_TITLES[spec.id], True, 12)):
@@ -293,6 +294,6 @@ def write_workbook(report: Report, path: str | os.PathLike) -> None:
     unit = xml_safe(str(report.meta.get("unit") or ""))
     wb.properties.creator = unit
     wb.properties.lastModifiedBy = unit
-    wb.properties.title = msg.workbook_title(unit, report.meta.get("year"))
+    wb.properties.title = msg.workbook_title("".join(title_lines(unit, report.meta.get("year"))))
     wb.save(os.fspath(path))
     _save_values_with_formulas(path, cached)

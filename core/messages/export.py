@@ -28,16 +28,12 @@ def missing_default_template(path: str) -> str:
 
 
 # -- the workbook ---------------------------------------------------------------------------
-def sheet_title(unit: str, year: Any) -> str:
-    return f"{unit}{_year(year)}年政府信息公开工作年度报告"
-
-
 def sheet_info(unit: str, year: Any, form_name: str) -> str:
     return f"单位：{unit}　年度：{_year(year)}　格式：{form_name}"
 
 
-def workbook_title(unit: str, year: Any) -> str:
-    return f"{unit}{_year(year)}年政府信息公开工作年度报告统计表"
+def workbook_title(title: str) -> str:
+    return f"{title}统计表"
 
 
 def wrong_total(parts_sum: str) -> str:
