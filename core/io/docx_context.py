@@ -14,7 +14,7 @@ from typing import Any
 from ..model.dates import cn_date, to_date
 from ..model.report import SECTION_IDS, Report
 from ..model.values import format_value
-from .safe_text import xml_safe
+from .text_clean import xml_text
 from .line_breaks import title_lines
 
 _H2 = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]")
@@ -34,7 +34,8 @@ def clean_text(text: str) -> str:
     ``{{``, ``{%`` and ``{#`` typed by a user get a space (「{ {」) so that nothing in the
     output can be mistaken for a template tag that survived rendering.
     """
-    return _JINJA_OPEN.sub("{ ", xml_safe(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _JINJA_OPEN.sub("{ ", xml_text(text))
 
 
 def char_width(text: str) -> float:

@@ -29,7 +29,6 @@ from ..schema import SECTION_TITLES, TABLE_NAMES, CellKind, FormSpec, TableSpec
 from ..schema.typography import PAGE_FONT
 from . import xlsx_layout as layout
 from .line_breaks import title_lines
-from .safe_text import xml_safe
 from .xlsx_cells import column_letter
 
 DATA_SHEET = layout.DATA_SHEET
@@ -139,7 +138,7 @@ def _table_sheet(wb, report: Report, spec: TableSpec) -> dict[str, Any]:
         ws.column_dimensions[column_letter(i + 1)].width = round(w, 2)
 
     meta = report.meta
-    unit, year = xml_safe(str(meta.get("unit") or "")), meta.get("year")
+    unit, year = str(meta.get("unit") or ""), meta.get("year")
     title = "".join(title_lines(unit, year))
     info = msg.sheet_info(unit, year, report.form.name)
     for row, text, bold, size in ((1, title, True, 14), (2, info, False, 10),
@@ -241,7 +240,7 @@ def _data_sheet(wb, report: Report) -> None:
     ws.append(["form", report.form.id])
     for key in META_FIELDS:
         v = report.meta.get(key)
-        ws.append([f"meta.{key}", "" if v is None else (xml_safe(v) if isinstance(v, str) else v)])
+        ws.append([f"meta.{key}", "" if v is None else v])
     addresses = cell_addresses(report.form)
     for spec in report.form.cells:
         v = report.values.get(spec.ref)
@@ -249,12 +248,12 @@ def _data_sheet(wb, report: Report) -> None:
         row = [None] * layout.EXACT
         row[layout.KEY - 1], row[layout.VALUE - 1] = spec.ref, _excel_value(v)
         row[layout.WHERE - 1], row[layout.TYPE - 1] = f"{sheet}!{addr}", spec.kind.value
-        row[layout.EXACT - 1] = xml_safe(format_value(v))
+        row[layout.EXACT - 1] = format_value(v)
         ws.append(row)
         if isinstance(v, Decimal):
             ws.cell(row=ws.max_row, column=layout.VALUE).number_format = money_format(v)
     for sid in SECTION_IDS:
-        ws.append([f"text.{sid}", *layout.chunks(xml_safe(report.text.get(sid, "") or ""))])
+        ws.append([f"text.{sid}", *layout.chunks(report.text.get(sid, "") or "")])
     ws.append([layout.STALE, layout.stale_value(report.stale)])
 
 
@@ -284,14 +283,14 @@ def _save_values_with_formulas(path, cached: list[dict[str, Any]]) -> None:
 
 
 def write_workbook(report: Report, path: str | os.PathLike) -> None:
-    """Write the workbook of ``report`` to ``path``."""
+    """Write the workbook of ``report`` to ``path`` (its texts made XML-safe: core.io.text_clean)."""
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
     cached = [_table_sheet(wb, report, spec) for spec in report.form.tables]
     _data_sheet(wb, report)
-    unit = xml_safe(str(report.meta.get("unit") or ""))
+    unit = str(report.meta.get("unit") or "")
     wb.properties.creator = unit
     wb.properties.lastModifiedBy = unit
     wb.properties.title = msg.workbook_title("".join(title_lines(unit, report.meta.get("year"))))
