@@ -34,6 +34,7 @@ STYLE = {
     "table": "border-collapse:collapse;width:100%;margin:0.5em 0 1em;font-size:14px;line-height:1.4",
     "cell": "border:1px solid #000;padding:2px 4px;vertical-align:middle",
 }
+NARROW = 0.1  # a column under a tenth of the table's width breaks its headers between two-character words
 _ALIGN = {"num": "text-align:right", "centre": "text-align:center", "left": "text-align:left"}
 
 
@@ -66,6 +67,7 @@ def _cell_text(context: dict, ref: str) -> str:
 def table_html(spec: TableSpec, context: dict) -> str:
     """One official table from ``spec.grid``: merges as rowspan/colspan, one cell per grid cell."""
     starts = {(g.row, g.col): g for g in spec.grid}
+    total = sum(spec.col_widths)
     rows = []
     for r in range(spec.grid_rows):
         cells = []
@@ -86,9 +88,11 @@ def table_html(spec: TableSpec, context: dict) -> str:
             shown = _e(text)
             if g.role == "label" and g.rowspan > 1 and g.colspan == 1:  # 「三、/本年度/办理/结果」
                 shown = "<br>".join(_e(w) for w in label_lines(text, 3))
+            elif g.role == "header" and g.colspan == 1 and len(text) in (4, 6) \
+                    and spec.col_widths[g.col] / total < NARROW:  # 「商业/企业」, not 「商业企/业」
+                shown = "<br>".join(_e(text[i:i + 2]) for i in range(0, len(text), 2))
             cells.append(f'<{tag}{spans} style="{style}">{shown}</{tag}>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    total = sum(spec.col_widths)
     cols = "".join(f'<col style="width:{100 * w / total:.1f}%">' for w in spec.col_widths)
     return (f'<table border="1" cellspacing="0" cellpadding="2" style="{STYLE["table"]}">'
             f"<colgroup>{cols}</colgroup>" + "".join(rows) + "</table>")
