@@ -62,6 +62,8 @@ ACT_NEW_YEAR = "从上年报告新建(&Y)…"
 ACT_EXPORT_DOCX = "导出 Word(&W)…"
 ACT_EXPORT_XLSX = "导出 Excel(&X)…"
 ACT_EXPORT_DOCX_TEMPLATE = "导出 Word（自选模板）(&T)…"
+ACT_EXPORT_HTML = "导出网页(&H)…"
+ACT_COPY_HTML = "复制网页版(&L)"
 ACT_MERGE = "汇总(&M)…"
 ACT_AUDIT = "批量审核(&B)…"
 ACT_QUIT = "退出(&Q)"
@@ -338,6 +340,8 @@ PROJECT_FILTER = "年报项目文件 (*.nianbao)"
 ALL_FILES_FILTER = "所有文件 (*)"
 DOCX_FILTER = "Word 文档 (*.docx)"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+HTML_FILTER = "网页 (*.html)"
+COPIED_HTML = "已复制网页版（含表格），可粘贴到网站的编辑器中"
 OPEN_TITLE = "打开报告"
 SAVE_TITLE = "保存报告"
 NEW_YEAR_TITLE = "选择上年度的报告"
@@ -413,6 +417,11 @@ def export_more(n: int) -> str:
 
 def export_done(path) -> str:
     return f"已导出到：\n{path}"
+
+
+def export_done_with_notes(path, notes: list[str]) -> str:
+    """Export finished, with what to look at: characters the fonts lack, what left the template."""
+    return export_done(path) + "\n\n请留意：\n" + "\n".join(f"· {n}" for n in notes)
 
 
 def totals_bar(n: int) -> str:
