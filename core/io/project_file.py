@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileReadError
+from ..model.explanations import Explanation, Explanations
 from ..model.report import SECTION_IDS, Baseline, Report
 from ..schema import FORMS, TABLE_NAMES, CellKind
 from .atomic import write_atomic
@@ -19,7 +20,7 @@ EXTENSION = ".nianbao"
 MAX_BYTES = 20 * 1024 * 1024
 
 _KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "stale_sections", "baseline",
-               "sources", "app"}
+               "sources", "app", "explanations"}
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -62,8 +63,12 @@ def report_to_dict(report: Report) -> dict:
         b = report.baseline
         d["baseline"] = {"year": b.year, "unit": b.unit, "form": b.form, "carry": list(b.carry),
                          "valid": dict(b.valid), "text": dict(b.text), "file": b.file}
+        if b.values:
+            d["baseline"]["values"] = dict(b.values)
     if report.sources:
         d["sources"] = report.sources
+    if report.explanations:
+        d["explanations"] = [{"rule": e.rule, "cells": list(e.cells), "text": e.text} for e in report.explanations]
     from .. import __version__
 
     d["app"] = {"name": "nianbao", "version": __version__}
@@ -166,12 +171,31 @@ def report_from_dict(d: Any) -> Report:
             valid={k: _cell(v) for k, v in (b.get("valid") or {}).items()},
             text={k: v for k, v in (b.get("text") or {}).items() if isinstance(v, str)},
             file=str(b.get("file") or ""),
+            values={str(k): _cell(v) for k, v in (b.get("values") or {}).items()}
+            if isinstance(b.get("values"), dict) else {},
         )
     sources = d.get("sources")
     if isinstance(sources, list):
         report.sources = [s for s in sources if isinstance(s, dict)]
+    report.explanations = _read_explanations(d.get("explanations"))
     report.extra = {k: v for k, v in d.items() if k not in _KNOWN_KEYS}
     return report
+
+
+def _read_explanations(items: Any) -> Explanations:
+    """Read ``"explanations": [{"rule", "cells", "text"}]``; a malformed entry is a damaged file."""
+    if items is None:
+        return Explanations()
+    if not isinstance(items, list):
+        raise _bad("项目文件中的说明（explanations）应为列表，文件可能已损坏")
+    out = []
+    for i, e in enumerate(items, 1):
+        ok = (isinstance(e, dict) and isinstance(e.get("rule"), str) and isinstance(e.get("text"), str)
+              and isinstance(e.get("cells", []), list) and all(isinstance(c, str) for c in e.get("cells", [])))
+        if not ok:
+            raise _bad(f"项目文件中的第 {i} 条说明（explanations）格式不对，应有 rule、cells、text，文件可能已损坏")
+        out.append(Explanation(e["rule"], tuple(e.get("cells", [])), e["text"]))
+    return Explanations(out)
 
 
 def loads(text: str) -> Report:
