@@ -1,67 +1,22 @@
-"""批量审核: find every importable report under folders, check each, write an XLSX audit report."""
+"""批量审核: find every importable report under folders, check each, mark 重复报送, write the audit workbook."""
 
 from __future__ import annotations
 
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .errors import ReportError
 from .messages import audit as msg
+from .review.places import cells_text
+from .review.rows import AuditResult, AuditRow
 
-if TYPE_CHECKING:
-    from .io.read_result import ReadNote
-    from .rules.base import Finding
+__all__ = ["AuditResult", "AuditRow", "audit_file", "audit_paths", "cells_text", "find_reports", "mark_duplicates"]
 
 INLINE_BELOW = 24  # fewer files than this are checked in this process: starting workers costs more
 MAX_CHUNK = 40
-
-
-@dataclass
-class AuditRow:
-    """One file's outcome: who and which year it is, its counts and its findings (or why it is unreadable)."""
-
-    file: str
-    unit: str = ""
-    year: int | None = None
-    form: str = ""  # the format's name, as the audit sheet shows it
-    form_id: str = ""
-    errors: int = 0
-    warnings: int = 0
-    bad_cells: int = 0  # cells holding text that is not a number
-    notes: list["ReadNote"] = field(default_factory=list)
-    findings: list["Finding"] = field(default_factory=list)  # of the final check, errors first
-    unreadable: str | None = None  # Chinese reason when the file could not be read
-
-    @property
-    def status(self) -> str:
-        return msg.status(self.unreadable, self.errors, self.warnings)
-
-
-@dataclass
-class AuditResult:
-    """What 批量审核 found: one row per file, the XLSX written (if any) and the time taken."""
-
-    rows: list[AuditRow]
-    out_xlsx: Path | None = None
-    seconds: float = 0.0
-    cancelled: bool = False
-
-    @property
-    def with_errors(self) -> list[AuditRow]:
-        return [r for r in self.rows if r.errors]
-
-    @property
-    def unreadable(self) -> list[AuditRow]:
-        return [r for r in self.rows if r.unreadable]
-
-    @property
-    def has_errors(self) -> bool:
-        """Whether any report has errors or could not be read."""
-        return any(r.errors or r.unreadable for r in self.rows)
 
 
 # -- finding files -------------------------------------------------------------------------
@@ -104,12 +59,17 @@ def find_reports(paths: Iterable[str | os.PathLike], suffixes: Sequence[str] | N
 # -- checking (runs in worker processes) ---------------------------------------------------
 
 
-def audit_file(path: str, baseline=None) -> AuditRow:
+def audit_file(path: str, baseline=None, pack=None) -> AuditRow:
     """Read and check one file; an unreadable file gives a row with the reason, never an exception."""
     from .io.reader import read_any
     from .model.values import is_number
+    from .review.duplicates import fingerprint
     from .rules import check_report
+    from .rules.explained import explanation_of
+    from .rules.packs import NATIONAL
+    from .rules.report_rules import deadline_of
 
+    pack = pack or NATIONAL
     row = AuditRow(file=path)
     try:
         result = read_any(path)
@@ -132,39 +92,26 @@ def audit_file(path: str, baseline=None) -> AuditRow:
     row.notes = list(result.notes)
     row.bad_cells = sum(1 for v in report.values.values() if v is not None and not is_number(v))
     try:
-        findings = check_report(report, final=True)
+        findings = check_report(report, final=True, pack=pack)
     except Exception as exc:  # pragma: no cover - a rule bug is reported on the row, not raised
         row.unreadable = msg.check_crashed(type(exc).__name__)
         return row
     row.findings = findings
+    if report.explanations:
+        row.explanations = [explanation_of(f, report.explanations) for f in findings]
     row.errors = sum(f.is_error for f in findings)
-    row.warnings = len(findings) - row.errors
+    row.explained = sum(e is not None for e in row.explanations)
+    row.warnings = len(findings) - row.errors - row.explained
+    date = report.meta.get("date")
+    row.date = str(date)[:10] if date else None
+    if row.year is not None:
+        row.deadline = deadline_of(report, pack)[0].isoformat()
+    row.fingerprint = fingerprint(report)
     return row
 
 
-MAX_CELLS_LISTED = 6
-
-
-def cells_text(form, refs) -> str:
-    """Return where the cells of a finding are, as a reviewer reads it: 「表四“行政复议·总计”、…」."""
-    from .rules.cells import cell_place
-
-    names = []
-    for ref in refs:
-        if form.has_cell(ref):
-            names.append(cell_place(form.cell(ref)))
-        elif ref.startswith("text."):
-            names.append(msg.NARRATIVE_PLACE)
-        else:
-            names.append(msg.META_NAMES.get(ref, ref))
-    names = list(dict.fromkeys(names))
-    if len(names) > MAX_CELLS_LISTED:
-        return msg.more_places("、".join(names[:MAX_CELLS_LISTED]), len(names))
-    return "、".join(names)
-
-
-def _audit_chunk(paths: list[str], baseline=None) -> list[AuditRow]:
-    return [audit_file(p, baseline) for p in paths]
+def _audit_chunk(paths: list[str], baseline=None, pack=None) -> list[AuditRow]:
+    return [audit_file(p, baseline, pack) for p in paths]
 
 
 def _chunks(items: list[str], workers: int) -> list[list[str]]:
@@ -174,11 +121,15 @@ def _chunks(items: list[str], workers: int) -> list[list[str]]:
 
 def audit_paths(paths: Iterable[str | os.PathLike], out_xlsx: str | os.PathLike | None = None,
                 progress: Callable[[int, int], None] | None = None, *, workers: int | None = None,
-                baseline=None, should_stop: Callable[[], bool] | None = None) -> AuditResult:
-    """Check every report under ``paths`` (files or folders) and optionally write an XLSX audit report.
+                baseline=None, should_stop: Callable[[], bool] | None = None, pack=None,
+                expected: list[str] | None = None) -> AuditResult:
+    """Check every report under ``paths`` (files or folders) and optionally write the audit workbook.
 
     ``progress(done, total)`` is called as files are checked; ``should_stop()`` returning True
     stops early (the rows checked so far are kept). Uses every core (ProcessPoolExecutor).
+    ``pack`` is the rule pack (core.rules.packs); with ``expected`` (unit names) the result holds
+    报送情况 (``result.submissions``). Files of the same unit and year, or of the same content, are
+    marked 重复报送 (``row.duplicates``).
     """
     t0 = time.perf_counter()
     files = [str(p) for p in find_reports(paths)]
@@ -193,7 +144,7 @@ def audit_paths(paths: Iterable[str | os.PathLike], out_xlsx: str | os.PathLike 
             if should_stop and should_stop():
                 cancelled = True
                 break
-            rows[f] = audit_file(f, baseline)
+            rows[f] = audit_file(f, baseline, pack)
             if progress:
                 progress(i, total)
     else:
@@ -202,111 +153,38 @@ def audit_paths(paths: Iterable[str | os.PathLike], out_xlsx: str | os.PathLike 
         # spawn: safe beside Qt threads and the same on every platform.
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=min(workers, total), mp_context=ctx) as pool:
-            futures = [pool.submit(_audit_chunk, chunk, baseline) for chunk in _chunks(files, workers)]
-            done = 0
+            futures = [pool.submit(_audit_chunk, chunk, baseline, pack) for chunk in _chunks(files, workers)]
             for fut in as_completed(futures):
                 for row in fut.result():
                     rows[row.file] = row
-                done = len(rows)
                 if progress:
-                    progress(done, total)
+                    progress(len(rows), total)
                 if should_stop and should_stop():
                     cancelled = True
                     for other in futures:
                         other.cancel()
                     break
-    result = AuditResult([rows[f] for f in files if f in rows], cancelled=cancelled)
+    result = AuditResult([rows[f] for f in files if f in rows], cancelled=cancelled,
+                         pack_name=pack.label if pack is not None else "")
+    mark_duplicates(result.rows)
+    if expected:
+        from .review.submissions import submissions
+
+        result.submissions = submissions(result.rows, expected)
     if out_xlsx is not None:
+        from .review.workbook import write_audit_xlsx
+
         result.out_xlsx = Path(out_xlsx)
         write_audit_xlsx(result, result.out_xlsx)
     result.seconds = time.perf_counter() - t0
     return result
 
 
-# -- the XLSX audit report -----------------------------------------------------------------
+def mark_duplicates(rows: list[AuditRow]) -> None:
+    """Set ``row.duplicates`` for files of the same unit and year, or of the same content (重复报送)."""
+    from .review.duplicates import duplicate_groups
 
-
-def write_audit_xlsx(result: AuditResult, path: str | os.PathLike) -> None:
-    """Write the audit report: 汇总 (one row per file) and 问题清单 (one row per finding), atomically."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    from .io.atomic import write_atomic
-    from .rules.base import Severity
-    from .schema import get_form
-
-    wb = Workbook(write_only=True)
-    bold = Font(bold=True)
-    head_fill = PatternFill("solid", fgColor="DDE6F0")
-    red = Font(color="C00000", bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
-
-    def header(ws, names):
-        cells = []
-        for n in names:
-            c = WriteOnlyCell(ws, value=n)
-            c.font, c.fill = bold, head_fill
-            cells.append(c)
-        ws.append(cells)
-
-    summary = wb.create_sheet(msg.SUMMARY_SHEET)
-    summary.freeze_panes = "A2"
-    for col, width in zip("ABCDEFGHI", (42, 28, 8, 26, 7, 7, 10, 40, 24)):
-        summary.column_dimensions[col].width = width
-    header(summary, msg.SUMMARY_HEADERS)
-    for r in result.rows:
-        status = WriteOnlyCell(summary, value=r.status)
-        if r.unreadable or r.errors:
-            status.font = red
-        summary.append(_row(summary, [_safe(r.file), _safe(r.unit), r.year, r.form, r.errors if not r.unreadable else None,
-                        r.warnings if not r.unreadable else None, r.bad_cells if not r.unreadable else None,
-                        _safe("；".join(n.message for n in r.notes)), status]))
-    summary.append([])
-    summary.append([msg.summary_line(len(result.rows), len(result.with_errors), len(result.unreadable),
-                                     result.cancelled)])
-
-    findings = wb.create_sheet(msg.FINDINGS_SHEET)
-    findings.freeze_panes = "A2"
-    for col, width in zip("ABCDEFG", (36, 24, 18, 9, 28, 70, 60)):
-        findings.column_dimensions[col].width = width
-    header(findings, msg.FINDING_HEADERS)
-    for r in result.rows:
-        if r.unreadable:
-            findings.append(_row(findings, [_safe(r.file), "", msg.UNREADABLE_RULE, Severity.ERROR.label, "",
-                                            _safe(r.unreadable), ""]))
-            continue
-        form = get_form(r.form_id)
-        for f in r.findings:
-            message = WriteOnlyCell(findings, value=_safe(f.message))
-            message.alignment = wrap
-            sev = WriteOnlyCell(findings, value=f.severity.label)
-            if f.is_error:
-                sev.font = red
-            findings.append(_row(findings, [_safe(r.file), _safe(r.unit), f.rule, sev,
-                                            _safe(cells_text(form, f.cells)), message, _safe(f.quote or "")]))
-    write_atomic(path, lambda tmp: wb.save(tmp))
-
-
-_ILLEGAL = {c: None for c in range(32) if c not in (9, 10, 13)}
-
-
-def _safe(text):
-    """Drop control characters openpyxl refuses and cut text to what a cell can hold."""
-    if not isinstance(text, str):
-        return text
-    return text.translate(_ILLEGAL)[:32000]
-
-
-def _row(ws, values) -> list:
-    """Wrap text that starts with "=" so that it is written as text, never as a formula."""
-    from openpyxl.cell import WriteOnlyCell
-
-    out = []
-    for v in values:
-        if isinstance(v, str) and v.startswith("="):
-            c = WriteOnlyCell(ws, value=v)
-            c.data_type = "s"
-            v = c
-        out.append(v)
-    return out
+    readable = [(i, r.unit, r.year, r.fingerprint) for i, r in enumerate(rows) if not r.unreadable]
+    for group in duplicate_groups(readable):
+        for i in group:
+            rows[i].duplicates = [rows[j].file for j in group if j != i]

@@ -57,9 +57,9 @@ def test_auditing_the_seeds_names_seed000s_t4_errors(seeds_folder, tmp_path):
     assert summary[0] == SUMMARY_HEADERS
     by_file = {r[0].rsplit("/", 1)[-1]: r for r in summary[1:] if r and r[0] and r[0].endswith((".txt", ".nianbao"))}
     zg = by_file["000_645300658a2fdd63.txt"]
-    assert zg[1:6] == ("左贡县人民政府", 2024, "国办公开办函〔2021〕30号", 2, zg[5]) and zg[8] == "有错误"
+    assert zg[1:6] == ("左贡县人民政府", 2024, "国办公开办函〔2021〕30号", 2, zg[5]) and zg[10] == "有错误"
     assert by_file["001_d5e9c381233c1b80.txt"][4] == 0
-    assert by_file["坏文件.nianbao"][8].startswith("无法读取")
+    assert by_file["坏文件.nianbao"][10].startswith("无法读取")
 
     findings = sheet_rows(out, "问题清单")
     t4 = [r for r in findings if r[0].endswith("000_645300658a2fdd63.txt") and r[2] == "E-T4-SUM"]

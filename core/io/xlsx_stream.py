@@ -1,0 +1,322 @@
+"""A streaming SpreadsheetML (XLSX) writer with a fixed set of styles, for big plain tables.
+
+The audit of 10,000 reports writes hundreds of thousands of rows: this writes each row's XML once,
+straight into the zip, with inline strings (no shared-string table to keep) and styles chosen from
+:class:`Style`. Each sheet can have frozen header rows, an autofilter, column widths, and a print
+setup: landscape A4, fit to one page wide, the header rows repeated on every printed page.
+"""
+
+from __future__ import annotations
+
+import enum
+import zipfile
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+from .xlsx_cells import column_letter
+
+MAX_TEXT = 32767  # characters a cell holds
+
+
+class Style(enum.IntEnum):
+    """The cell formats of styles.xml (index = cellXfs position)."""
+
+    PLAIN = 0
+    HEADER = 1  # bold on grey-blue, wrapped, bordered
+    WRAP = 2  # long text: wrapped, top-aligned
+    ERROR = 3  # red bold: errors, 未报送
+    WARNING = 4  # amber text
+    GOOD = 5  # green text: 通过, 已报送
+    TITLE = 6  # bold, larger: a sheet's first line
+    EXPLAINED = 7  # grey italic: 已说明
+    DECIMAL = 8  # a number with up to four decimals
+
+
+_STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts count="1"><numFmt numFmtId="164" formatCode="0.####"/></numFmts>
+<fonts count="7">
+<font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
+<font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
+<font><b/><sz val="11"/><color rgb="FFC00000"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
+<font><sz val="11"/><color rgb="FF9C5700"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
+<font><sz val="11"/><color rgb="FF006100"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
+<font><b/><sz val="14"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
+<font><i/><sz val="11"/><color rgb="FF595959"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
+</fonts>
+<fills count="3">
+<fill><patternFill patternType="none"/></fill>
+<fill><patternFill patternType="gray125"/></fill>
+<fill><patternFill patternType="solid"><fgColor rgb="FFDDE6F0"/><bgColor indexed="64"/></patternFill></fill>
+</fills>
+<borders count="2">
+<border><left/><right/><top/><bottom/><diagonal/></border>
+<border><left style="thin"><color rgb="FF8EA9C1"/></left><right style="thin"><color rgb="FF8EA9C1"/></right>\
+<top style="thin"><color rgb="FF8EA9C1"/></top><bottom style="thin"><color rgb="FF8EA9C1"/></bottom><diagonal/></border>
+</borders>
+<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+<cellXfs count="9">
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf>
+<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" \
+applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" \
+wrapText="1"/></xf>
+<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment \
+vertical="top" wrapText="1"/></xf>
+<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment \
+vertical="top" wrapText="1"/></xf>
+<xf numFmtId="0" fontId="4" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment \
+vertical="top" wrapText="1"/></xf>
+<xf numFmtId="0" fontId="5" fillId="0" borderId="0" xfId="0" applyFont="1"/>
+<xf numFmtId="0" fontId="6" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment \
+vertical="top" wrapText="1"/></xf>
+<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">\
+<alignment vertical="top"/></xf>
+</cellXfs>
+<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>
+</styleSheet>
+"""
+
+_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+
+# One translate() pass: escape markup and drop the control characters XML 1.0 cannot hold.
+_TEXT = {c: None for c in range(32) if c not in (9, 10, 13)}
+_TEXT.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", 0xFFFE: None, 0xFFFF: None})
+
+
+def cell_text(value: str) -> str:
+    """Return ``value`` escaped for a cell, cut to what a cell holds (lone surrogates replaced)."""
+    if len(value) > MAX_TEXT:
+        value = value[:MAX_TEXT]
+    text = value.translate(_TEXT)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+_WRAPPED = frozenset({Style.HEADER, Style.WRAP, Style.ERROR, Style.WARNING, Style.GOOD, Style.EXPLAINED})
+LINE_HEIGHT = 15  # points per line of 11 pt text
+MAX_HEIGHT = 409  # Excel's largest row height
+
+
+def text_lines(text: str, width: float) -> int:
+    """Return how many lines ``text`` takes wrapped in a column ``width`` characters wide (CJK counts 2)."""
+    usable = max(1, int(width) - 1)
+    n = 0
+    for part in text.split("\n"):
+        units = len(part) + (len(part.encode("utf-8")) - len(part)) // 2
+        n += max(1, -(-units // usable))
+    return n
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float  # in characters, as Excel counts them
+
+
+class Sheet:
+    """One worksheet being written: call :meth:`row` for each row, in order."""
+
+    def __init__(self, out, name: str, columns: Sequence[Column], *, title: Sequence[str] | str | None = None,
+                 filter: bool = True):
+        self.name = name
+        self._out = out
+        self._ncols = len(columns)
+        self._widths = [c.width for c in columns]
+        self._letters = [column_letter(i + 1) for i in range(max(self._ncols, 1) + 32)]
+        self.rows = 0
+        self.table_end: int | None = None  # last row the autofilter covers (default: the last row)
+        lead = [title] if isinstance(title, str) else list(title or ())
+        self.header_row = len(lead) + 1
+        self.filter = filter and bool(columns)
+        head = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {_NS}>',
+                '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
+                '<sheetViews><sheetView workbookViewId="0"'
+                + (' tabSelected="1"' if out.first else '') + '>'
+                f'<pane ySplit="{self.header_row}" topLeftCell="A{self.header_row + 1}" activePane="bottomLeft" '
+                'state="frozen"/></sheetView></sheetViews>',
+                '<sheetFormatPr defaultRowHeight="15"/>']
+        if columns:
+            head.append("<cols>" + "".join(
+                f'<col min="{i}" max="{i}" width="{c.width}" customWidth="1"/>' for i, c in enumerate(columns, 1))
+                + "</cols>")
+        head.append("<sheetData>")
+        self._write("".join(head))
+        for i, line in enumerate(lead):
+            self.row([line], [Style.TITLE if i == 0 else Style.PLAIN])
+        self.row([c.header for c in columns], [Style.HEADER] * len(columns))
+
+    def _write(self, text: str) -> None:
+        self._out.stream.write(text.encode("utf-8"))
+
+    def row(self, values: Sequence, styles: Sequence[Style | int] | None = None) -> None:
+        """Append a row: str, int, Decimal and float are written; None leaves the cell empty."""
+        self.rows += 1
+        n = self.rows
+        letters = self._letters
+        widths = self._widths
+        lines = 1
+        parts = []
+        for i, v in enumerate(values):
+            if v is None or v == "":
+                continue
+            s = styles[i] if styles is not None else 0
+            ref = f"{letters[i]}{n}"
+            if isinstance(v, str):
+                if s in _WRAPPED and i < len(widths) and (len(v) * 2 > widths[i] or "\n" in v):
+                    lines = max(lines, text_lines(v, widths[i]))
+                parts.append(f'<c r="{ref}" s="{int(s)}" t="inlineStr"><is><t xml:space="preserve">'
+                             f'{cell_text(v)}</t></is></c>')
+            elif isinstance(v, bool):
+                parts.append(f'<c r="{ref}" s="{int(s)}" t="b"><v>{int(v)}</v></c>')
+            elif isinstance(v, (int, float, Decimal)):
+                if isinstance(v, Decimal) and s == 0 and v != v.to_integral_value():
+                    s = Style.DECIMAL
+                parts.append(f'<c r="{ref}" s="{int(s)}"><v>{v}</v></c>')
+            else:
+                parts.append(f'<c r="{ref}" s="{int(s)}" t="inlineStr"><is><t xml:space="preserve">'
+                             f'{cell_text(str(v))}</t></is></c>')
+        if lines > 1:
+            head = f'<row r="{n}" ht="{min(MAX_HEIGHT, lines * LINE_HEIGHT)}" customHeight="1">'
+        elif styles is not None and styles and styles[0] == Style.TITLE:
+            head = f'<row r="{n}" ht="22" customHeight="1">'
+        else:
+            head = f'<row r="{n}">'
+        self._write(head + "".join(parts) + "</row>")
+
+    def end_table(self) -> None:
+        """Mark the last row of the table: rows after it (a total line) stay out of the filter."""
+        self.table_end = self.rows
+
+    def rows_of(self, rows: Iterable[tuple[Sequence, Sequence | None]]) -> None:
+        for values, styles in rows:
+            self.row(values, styles)
+
+    def close(self) -> None:
+        last = column_letter(max(self._ncols, 1))
+        tail = ["</sheetData>"]
+        if self.table_end is None:
+            self.table_end = self.rows
+        if self.filter and self.table_end > self.header_row:
+            tail.append(f'<autoFilter ref="A{self.header_row}:{last}{self.table_end}"/>')
+        tail.append('<printOptions gridLines="1"/>'
+                    '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+                    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+                    '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>'
+                    "</worksheet>")
+        self._write("".join(tail))
+        self._last_col = last
+
+
+class XlsxStreamWriter:
+    """Write an XLSX file sheet by sheet: ``with w.sheet(name, columns) as s: s.row([...])``."""
+
+    def __init__(self, path: str | Path):
+        self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
+        self._sheets: list[Sheet] = []
+        self.stream = None
+        self.first = True
+
+    def sheet(self, name: str, columns: Sequence[Column], *, title: Sequence[str] | str | None = None,
+              filter: bool = True):
+        """Start a sheet: ``title`` lines (the first one large) above the header row ``columns``."""
+        return _SheetContext(self, name, columns, title, filter)
+
+    def _open(self, name, columns, title, filter) -> Sheet:
+        index = len(self._sheets) + 1
+        self.stream = self._zip.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True)
+        sheet = Sheet(self, _sheet_name(name), columns, title=title, filter=filter)
+        self.first = False
+        self._sheets.append(sheet)
+        return sheet
+
+    def _close_sheet(self, sheet: Sheet) -> None:
+        sheet.close()
+        self.stream.close()
+        self.stream = None
+
+    def close(self) -> None:
+        """Write the workbook parts (sheet list, print titles, filters, styles) and close the zip."""
+        z = self._zip
+        sheets = self._sheets
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                   'spreadsheetml.sheet.main+xml"/>'
+                   '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                   'spreadsheetml.styles+xml"/>'
+                   '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+                   'extended-properties+xml"/>'
+                   + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+                             'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                             for i in range(1, len(sheets) + 1))
+                   + "</Types>")
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   'relationships/officeDocument" Target="xl/workbook.xml"/>'
+                   '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                   'relationships/extended-properties" Target="docProps/app.xml"/>'
+                   "</Relationships>")
+        z.writestr("docProps/app.xml",
+                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                   '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+                   "<Application>nianbao</Application></Properties>")
+        names = []
+        for i, s in enumerate(sheets):
+            quoted = "'" + s.name.replace("'", "''") + "'"
+            if s.filter and s.table_end > s.header_row:
+                names.append(f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
+                             f"{escape(quoted)}!$A${s.header_row}:${s._last_col}${s.table_end}</definedName>")
+            names.append(f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">'
+                         f"{escape(quoted)}!${1}:${s.header_row}</definedName>")
+        z.writestr("xl/workbook.xml",
+                   f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook {_NS}>'
+                   '<bookViews><workbookView activeTab="0"/></bookViews><sheets>'
+                   + "".join(f"<sheet name={quoteattr(s.name)} sheetId=\"{i}\" r:id=\"rId{i}\"/>"
+                             for i, s in enumerate(sheets, 1))
+                   + "</sheets>" + (f"<definedNames>{''.join(names)}</definedNames>" if names else "")
+                   + "</workbook>")
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/'
+                             f'2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                             for i in range(1, len(sheets) + 1))
+                   + f'<Relationship Id="rId{len(sheets) + 1}" Type="http://schemas.openxmlformats.org/'
+                     'officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
+        z.writestr("xl/styles.xml", _STYLES)
+        z.close()
+
+
+class _SheetContext:
+    def __init__(self, writer, name, columns, title, filter):
+        self._args = (writer, name, columns, title, filter)
+        self._sheet: Sheet | None = None
+
+    def __enter__(self) -> Sheet:
+        writer, name, columns, title, filter = self._args
+        self._sheet = writer._open(name, columns, title, filter)
+        return self._sheet
+
+    def __exit__(self, *exc) -> None:
+        self._args[0]._close_sheet(self._sheet)
+
+
+_BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
+
+
+def _sheet_name(name: str) -> str:
+    """Excel refuses []:*?/\\ in sheet names and more than 31 characters."""
+    return name.translate(_BAD_SHEET_CHARS)[:31] or "Sheet"

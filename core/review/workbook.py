@@ -1,0 +1,124 @@
+"""The audit workbook: 汇总 (a row per file), 报送情况 (with an expected list), 问题清单 (a row per finding).
+
+Written by core.io.xlsx_stream: 10,000 reports' findings in seconds, not the half minute openpyxl takes.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..io.atomic import write_atomic
+from ..io.xlsx_stream import Column, Style, XlsxStreamWriter
+from ..messages import audit as msg
+from ..rules.base import Severity
+from .places import cells_text
+
+# Widths in characters: a sheet prints on landscape A4 at about 80% when they add up to 170.
+_SUMMARY_WIDTHS = (34, 20, 6, 14, 5, 5, 6, 7, 30, 18, 14)
+_FINDING_WIDTHS = (20, 16, 13, 6, 22, 50, 28, 20)
+_SUBMISSION_WIDTHS = (5, 22, 9, 8, 11, 11, 5, 5, 6, 26, 36)
+
+
+def _columns(headers, widths) -> list[Column]:
+    return [Column(h, w) for h, w in zip(headers, widths)]
+
+
+def _status_style(row) -> Style:
+    if row.unreadable or row.errors:
+        return Style.ERROR
+    return Style.WARNING if row.warnings or row.duplicates else Style.GOOD
+
+
+def write_audit_xlsx(result, path: str | os.PathLike) -> None:
+    """Write the audit workbook for ``result`` (core.review.rows.AuditResult) atomically."""
+    write_atomic(path, lambda tmp: _write(result, tmp))
+
+
+def _shown(files: list[str]):
+    """Return a function giving each file as the sheets show it: relative to the folder all are in."""
+    try:
+        root = os.path.commonpath([os.path.abspath(f) for f in files]) if files else ""
+    except ValueError:  # Windows: files on different drives
+        root = ""
+    if root and len(files) == 1:
+        root = os.path.dirname(root)
+    if not root:
+        return lambda f: f, ""
+    return (lambda f: os.path.relpath(os.path.abspath(f), root)), root
+
+
+def _write(result, tmp: Path) -> None:
+    from ..schema import FORMS
+
+    shown, root = _shown([r.file for r in result.rows])
+
+    w = XlsxStreamWriter(tmp)
+    try:
+        with w.sheet(msg.SUMMARY_SHEET, _columns(msg.SUMMARY_HEADERS, _SUMMARY_WIDTHS)) as s:
+            plain = [Style.WRAP, Style.WRAP, 0, 0, 0, 0, 0, 0, Style.WRAP, Style.WRAP, None]
+            for r in result.rows:
+                styles = plain[:]
+                styles[10] = _status_style(r)
+                ok = not r.unreadable
+                s.row([shown(r.file), r.unit, r.year, r.form, r.errors if ok else None, r.warnings if ok else None,
+                       r.explained if ok else None, r.bad_cells if ok else None,
+                       "；".join(n.message for n in r.notes),
+                       msg.duplicate_of(r.duplicates) if r.duplicates else None, r.status], styles)
+            s.end_table()
+            s.row([])
+            s.row([msg.summary_line(len(result.rows), len(result.with_errors), len(result.unreadable),
+                                    result.cancelled, result.pack_name)])
+            if root:
+                s.row([msg.audited_folder(root)])
+        if result.submissions:
+            _submissions(w, result.submissions, shown)
+        with w.sheet(msg.FINDINGS_SHEET, _columns(msg.FINDING_HEADERS, _FINDING_WIDTHS)) as s:
+            error_styles = [Style.WRAP, Style.WRAP, 0, Style.ERROR, Style.WRAP, Style.WRAP, Style.WRAP, Style.WRAP]
+            warn_styles = [Style.WRAP, Style.WRAP, 0, Style.WARNING, Style.WRAP, Style.WRAP, Style.WRAP, Style.WRAP]
+            done_styles = [Style.WRAP, Style.WRAP, 0, Style.EXPLAINED, Style.WRAP, Style.EXPLAINED, Style.WRAP,
+                           Style.EXPLAINED]
+            note_styles = [Style.WRAP, Style.WRAP, 0, 0, Style.WRAP, Style.WRAP, Style.WRAP, Style.WRAP]
+            row = s.row
+            for r in result.rows:
+                if r.unreadable:
+                    row([shown(r.file), "", msg.UNREADABLE_RULE, Severity.ERROR.label, "", r.unreadable], error_styles)
+                    continue
+                form = FORMS.get(r.form_id)
+                explanations = r.explanations or [None] * len(r.findings)
+                for f, explained in zip(r.findings, explanations):
+                    styles = error_styles if f.is_error else done_styles if explained else warn_styles
+                    row([shown(r.file), r.unit, f.rule, f.severity.label, cells_text(form, f.cells), f.message,
+                         f.quote, explained], styles)
+                for n in r.notes:
+                    row([shown(r.file), r.unit, msg.NOTE_RULE, msg.NOTE_SEVERITY,
+                         cells_text(form, (n.where,)) if n.where else "", n.message], note_styles)
+    finally:
+        w.close()
+
+
+def _submissions(w, subs, shown) -> None:
+    with w.sheet(msg.SUBMISSIONS_SHEET, _columns(msg.SUBMISSION_HEADERS, _SUBMISSION_WIDTHS)) as s:
+        counts = {k: 0 for k in (msg.SUBMITTED, msg.MISSING, msg.DUPLICATE, msg.UNLISTED)}
+        overdue = 0
+        n = 0
+        for sub in subs:
+            counts[sub.status] += 1
+            r = sub.main
+            late = sub.overdue
+            overdue += late == msg.OVERDUE
+            if sub.status != msg.UNLISTED:
+                n += 1
+            style = {msg.MISSING: Style.ERROR, msg.DUPLICATE: Style.WARNING, msg.UNLISTED: Style.WARNING,
+                     msg.SUBMITTED: Style.GOOD}[sub.status]
+            ok = r is not None and not r.unreadable
+            s.row([n if sub.status != msg.UNLISTED else None, sub.unit, sub.status, late or None,
+                   r.date if r is not None else None, r.deadline if r is not None else None,
+                   r.errors if ok else None, r.warnings if ok else None, r.explained if ok else None,
+                   "\n".join(shown(x.file) for x in sub.rows) or None, sub.note or None],
+                  [0, Style.WRAP, style, Style.ERROR if late == msg.OVERDUE else 0, 0, 0, 0, 0, 0, Style.WRAP,
+                   Style.WRAP])
+        s.end_table()
+        s.row([])
+        s.row([None, msg.submissions_line(n, counts[msg.SUBMITTED] + counts[msg.DUPLICATE], counts[msg.MISSING],
+                                          counts[msg.DUPLICATE], overdue, counts[msg.UNLISTED])])
