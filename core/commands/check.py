@@ -137,7 +137,7 @@ def _run_audit(args, baseline, pack) -> int:
     out = []
     for row in result.rows:
         if row.unreadable:
-            print(msg.unreadable(row.file, row.unreadable), file=sys.stderr)
+            print(msg.unreadable(row.file, row.unreadable), file=sys.stdout if one_line else sys.stderr)
             status = 2 if str(Path(row.file)) in named else max(status, 1)
             continue
         if row.errors:

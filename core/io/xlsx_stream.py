@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from ..messages import sheets as sheet_msg
 from .xlsx_cells import column_letter
 
 MAX_TEXT = 32767  # characters a cell holds
@@ -39,13 +40,13 @@ _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
 <numFmts count="1"><numFmt numFmtId="164" formatCode="0.####"/></numFmts>
 <fonts count="7">
-<font><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
-<font><b/><sz val="11"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
-<font><b/><sz val="11"/><color rgb="FFC00000"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
-<font><sz val="11"/><color rgb="FF9C5700"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
-<font><sz val="11"/><color rgb="FF006100"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
-<font><b/><sz val="14"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
-<font><i/><sz val="11"/><color rgb="FF595959"/><name val="宋体"/><family val="3"/><charset val="134"/></font>
+<font><sz val="11"/><name val="{font}"/><family val="3"/><charset val="134"/></font>
+<font><b/><sz val="11"/><name val="{font}"/><family val="3"/><charset val="134"/></font>
+<font><b/><sz val="11"/><color rgb="FFC00000"/><name val="{font}"/><family val="3"/><charset val="134"/></font>
+<font><sz val="11"/><color rgb="FF9C5700"/><name val="{font}"/><family val="3"/><charset val="134"/></font>
+<font><sz val="11"/><color rgb="FF006100"/><name val="{font}"/><family val="3"/><charset val="134"/></font>
+<font><b/><sz val="14"/><name val="{font}"/><family val="3"/><charset val="134"/></font>
+<font><i/><sz val="11"/><color rgb="FF595959"/><name val="{font}"/><family val="3"/><charset val="134"/></font>
 </fonts>
 <fills count="3">
 <fill><patternFill patternType="none"/></fill>
@@ -76,9 +77,11 @@ vertical="top" wrapText="1"/></xf>
 <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1">\
 <alignment vertical="top"/></xf>
 </cellXfs>
-<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>
+<cellStyles count="1"><cellStyle name="{normal}" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>
 """
+
+_STYLES = _STYLES.replace("{font}", escape(sheet_msg.FONT)).replace("{normal}", escape(sheet_msg.NORMAL_STYLE))
 
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -209,7 +212,7 @@ class Sheet:
         tail.append('<printOptions gridLines="1"/>'
                     '<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
                     '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
-                    '<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>'
+                    f"<headerFooter><oddFooter>{escape(sheet_msg.PAGE_FOOTER)}</oddFooter></headerFooter>"
                     "</worksheet>")
         self._write("".join(tail))
         self._last_col = last

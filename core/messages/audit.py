@@ -143,3 +143,17 @@ def feedback_folder(folder, why: str) -> str:
 
 def audited_folder(root) -> str:
     return f"文件位置均相对于：{root}"
+
+
+# A first line of an expected-units list that is a column header, not a unit.
+EXPECT_HEADER_WORDS = frozenset({"单位", "单位名称", "名称", "报送单位", "应报单位", "部门", "部门名称"})
+NO_UNIT_FILE_NAME = "未填单位"
+FEEDBACK_FONT = "仿宋"
+
+
+def explained_how(text: str) -> str:
+    return f"说明：{text}"
+
+
+def row_place(table: str, label: str) -> str:
+    return f"{table}“{label}”行"

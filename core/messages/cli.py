@@ -180,10 +180,12 @@ def exported(out: Path) -> str:
 
 # -- nianbao merge ----------------------------------------------------------------------------
 MERGE_HELP = "汇总多个单位同一年度、同一格式的年报：表二、表三、表四逐格相加，生成汇总项目文件"
-MERGE_EXIT_CODES = "退出码：0 成功；1 已生成但汇总结果有错误；2 文件无法读取或年度、格式不一致"
+MERGE_EXIT_CODES = "退出码：0 成功；1 已生成但汇总结果有错误；2 文件无法读取、年度或格式不一致，或有重复报送的文件"
 MERGE_FILES = "各单位的年报（项目文件或其他可导入的文件）"
 MERGE_OUTPUT = "汇总结果保存到此项目文件"
 MERGE_NOT_WRITTEN = "有文件无法读取，未生成汇总"
+MERGE_BREAKDOWN = "另写一份明细 Excel：表二、表三、表四每个单元格各单位的数字和汇总数"
+MERGE_ALLOW_DUPLICATES = "同一单位同一年度（或内容相同）的文件也一并汇总（默认拒绝，以免重复计数）"
 
 
 def merge_output_is_input(name) -> str:

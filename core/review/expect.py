@@ -10,7 +10,6 @@ from ..messages import audit as msg
 from ..unit_names import normalise
 
 _NUMBERING = re.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[、.．。)）:：\t ]\s*")
-_HEADER_WORDS = {"单位", "单位名称", "名称", "报送单位", "应报单位", "部门", "部门名称"}
 MAX_BYTES = 5 * 1024 * 1024
 
 
@@ -38,7 +37,7 @@ def read_expected(path: str | Path) -> list[str]:
         name = _clean(name)
         if not name or name.startswith("#"):
             continue
-        if name in _HEADER_WORDS:
+        if name in msg.EXPECT_HEADER_WORDS:
             continue
         key = normalise(name)
         if key not in seen:

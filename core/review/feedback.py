@@ -28,7 +28,7 @@ class Letter:
 def safe_file_name(name: str) -> str:
     """Return ``name`` usable as a file name on Windows and Linux (reserved characters become ＿)."""
     name = _UNSAFE.sub("＿", name).strip().rstrip(". ")
-    return name[:MAX_NAME] or "未填单位"
+    return name[:MAX_NAME] or msg.NO_UNIT_FILE_NAME
 
 
 def letters(result) -> list[Letter]:
@@ -53,7 +53,7 @@ def _lines(row, findings_only: bool = False):
         if f.is_error:
             kind, how = msg.MUST_FIX, msg.HOW_ERROR
         elif why is not None:
-            kind, how = msg.EXPLAINED, f"说明：{why}"
+            kind, how = msg.EXPLAINED, msg.explained_how(why)
         else:
             kind, how = msg.PLEASE_CHECK, msg.HOW_WARNING
         yield kind, cells_text(form, f.cells), f.message, f.quote or "", how
@@ -142,9 +142,9 @@ def _write_docx(letter: Letter, tmp: Path) -> None:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(sec, side, Mm(20))
     normal = doc.styles["Normal"]
-    normal.font.name = "仿宋"
+    normal.font.name = msg.FEEDBACK_FONT
     normal.font.size = Pt(12)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "仿宋")
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), msg.FEEDBACK_FONT)
     title = doc.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = title.add_run(_title(letter))

@@ -45,5 +45,5 @@ def _row_or_table(form, ref: str) -> str:
     row = ref.split(".", 1)[1] if "." in ref else ""
     for r in form.table(table).rows if table in TABLE_NAMES else ():
         if r.id == row:
-            return f"{TABLE_NAMES[table]}“{short_row(r.label)}”行"
+            return msg.row_place(TABLE_NAMES[table], short_row(r.label))
     return TABLE_NAMES.get(table, ref)

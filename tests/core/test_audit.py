@@ -103,7 +103,9 @@ def test_cli_check_folder_writes_the_audit_and_exits_1_on_errors(tmp_path):
     out = tmp_path / "audit.xlsx"
     proc = run_cli("check", SEEDS, "--report", out)
     assert proc.returncode == 1, proc.stderr
-    assert "seed000.nianbao" in proc.stdout and "E-T4-SUM" in proc.stdout
+    # one line per file: the findings are in the workbook
+    assert "seed000.nianbao：左贡县人民政府 2024年度 · 2 个错误" in proc.stdout and "E-T4-SUM" not in proc.stdout
+    assert len(proc.stdout.splitlines()) == 5
     assert "共检查 5 个文件：1 个有错误" in proc.stderr
     assert any(r[2] == "E-T4-SUM" for r in sheet_rows(out, "问题清单"))
 
