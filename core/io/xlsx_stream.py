@@ -9,6 +9,7 @@ setup: landscape A4, fit to one page wide, the header rows repeated on every pri
 from __future__ import annotations
 
 import enum
+import re
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
@@ -86,21 +87,21 @@ _STYLES = _STYLES.replace("{font}", escape(sheet_msg.FONT)).replace("{normal}", 
 _NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 
-# One translate() pass: escape markup and drop the control characters XML 1.0 cannot hold.
-_TEXT = {c: None for c in range(32) if c not in (9, 10, 13)}
-_TEXT.update({ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", 0xFFFE: None, 0xFFFF: None})
+# What a cell's text may not hold as is: markup, and control characters XML 1.0 cannot hold.
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_REPLACE = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def _fix(m: re.Match) -> str:
+    return _REPLACE.get(m.group(0), "")
 
 
 def cell_text(value: str) -> str:
-    """Return ``value`` escaped for a cell, cut to what a cell holds (lone surrogates replaced)."""
+    """Return ``value`` escaped for a cell and cut to what a cell holds (lone surrogates are replaced
+    when the row is encoded)."""
     if len(value) > MAX_TEXT:
         value = value[:MAX_TEXT]
-    text = value.translate(_TEXT)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = text.encode("utf-8", "replace").decode("utf-8")
-    return text
+    return _SPECIAL.sub(_fix, value) if _SPECIAL.search(value) else value
 
 
 _WRAPPED = frozenset({Style.HEADER, Style.WRAP, Style.ERROR, Style.WARNING, Style.GOOD, Style.EXPLAINED})
@@ -111,9 +112,12 @@ MAX_HEIGHT = 409  # Excel's largest row height
 def text_lines(text: str, width: float) -> int:
     """Return how many lines ``text`` takes wrapped in a column ``width`` characters wide (CJK counts 2)."""
     usable = max(1, int(width) - 1)
+    if "\n" not in text:
+        units = len(text) if text.isascii() else 2 * len(text)
+        return -(-units // usable) or 1
     n = 0
     for part in text.split("\n"):
-        units = len(part) + (len(part.encode("utf-8")) - len(part)) // 2
+        units = len(part) if part.isascii() else 2 * len(part)  # mixed text: counted as wide, a little tall
         n += max(1, -(-units // usable))
     return n
 
@@ -133,6 +137,7 @@ class Sheet:
         self._out = out
         self._ncols = len(columns)
         self._widths = [c.width for c in columns]
+        self._buffer: list[str] = []
         self._letters = [column_letter(i + 1) for i in range(max(self._ncols, 1) + 32)]
         self.rows = 0
         self.table_end: int | None = None  # last row the autofilter covers (default: the last row)
@@ -157,7 +162,15 @@ class Sheet:
         self.row([c.header for c in columns], [Style.HEADER] * len(columns))
 
     def _write(self, text: str) -> None:
-        self._out.stream.write(text.encode("utf-8"))
+        self._buffer.append(text)
+        if len(self._buffer) >= 512:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._buffer:
+            # "replace": a lone surrogate (from a damaged file) becomes "?" instead of stopping the write
+            self._out.stream.write("".join(self._buffer).encode("utf-8", "replace"))
+            self._buffer.clear()
 
     def row(self, values: Sequence, styles: Sequence[Style | int] | None = None) -> None:
         """Append a row: str, int, Decimal and float are written; None leaves the cell empty."""
@@ -165,27 +178,32 @@ class Sheet:
         n = self.rows
         letters = self._letters
         widths = self._widths
+        nwidths = len(widths)
         lines = 1
         parts = []
+        append = parts.append
         for i, v in enumerate(values):
             if v is None or v == "":
                 continue
             s = styles[i] if styles is not None else 0
-            ref = f"{letters[i]}{n}"
-            if isinstance(v, str):
-                if s in _WRAPPED and i < len(widths) and (len(v) * 2 > widths[i] or "\n" in v):
+            kind = type(v)
+            if kind is str:
+                if s in _WRAPPED and i < nwidths and (len(v) * 2 > widths[i] or "\n" in v):
                     lines = max(lines, text_lines(v, widths[i]))
-                parts.append(f'<c r="{ref}" s="{int(s)}" t="inlineStr"><is><t xml:space="preserve">'
-                             f'{cell_text(v)}</t></is></c>')
-            elif isinstance(v, bool):
-                parts.append(f'<c r="{ref}" s="{int(s)}" t="b"><v>{int(v)}</v></c>')
-            elif isinstance(v, (int, float, Decimal)):
-                if isinstance(v, Decimal) and s == 0 and v != v.to_integral_value():
+                if len(v) > MAX_TEXT or _SPECIAL.search(v):
+                    v = cell_text(v)
+                append(f'<c r="{letters[i]}{n}" s="{s:d}" t="inlineStr"><is><t xml:space="preserve">{v}</t></is></c>')
+            elif kind is int or kind is float:
+                append(f'<c r="{letters[i]}{n}" s="{s:d}"><v>{v}</v></c>')
+            elif kind is Decimal:
+                if s == 0 and v != v.to_integral_value():
                     s = Style.DECIMAL
-                parts.append(f'<c r="{ref}" s="{int(s)}"><v>{v}</v></c>')
+                append(f'<c r="{letters[i]}{n}" s="{s:d}"><v>{v}</v></c>')
+            elif kind is bool:
+                append(f'<c r="{letters[i]}{n}" s="{s:d}" t="b"><v>{v:d}</v></c>')
             else:
-                parts.append(f'<c r="{ref}" s="{int(s)}" t="inlineStr"><is><t xml:space="preserve">'
-                             f'{cell_text(str(v))}</t></is></c>')
+                append(f'<c r="{letters[i]}{n}" s="{s:d}" t="inlineStr"><is><t xml:space="preserve">'
+                       f'{cell_text(str(v))}</t></is></c>')
         if lines > 1:
             head = f'<row r="{n}" ht="{min(MAX_HEIGHT, lines * LINE_HEIGHT)}" customHeight="1">'
         elif styles is not None and styles and styles[0] == Style.TITLE:
@@ -215,6 +233,7 @@ class Sheet:
                     f"<headerFooter><oddFooter>{escape(sheet_msg.PAGE_FOOTER)}</oddFooter></headerFooter>"
                     "</worksheet>")
         self._write("".join(tail))
+        self.flush()
         self._last_col = last
 
 

@@ -44,8 +44,16 @@ def _shown(files: list[str]):
     if root and len(files) == 1:
         root = os.path.dirname(root)
     if not root:
-        return lambda f: f, ""
-    return (lambda f: os.path.relpath(os.path.abspath(f), root)), root
+        return (lambda f: f), ""
+    seen: dict[str, str] = {}
+
+    def shown(f: str) -> str:
+        rel = seen.get(f)
+        if rel is None:
+            rel = seen[f] = os.path.relpath(os.path.abspath(f), root)
+        return rel
+
+    return shown, root
 
 
 def _write(result, tmp: Path) -> None:
