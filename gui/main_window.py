@@ -17,12 +17,12 @@ from core.errors import ReportError
 from core.io import project_file
 from core.io.reader import read_any, supported_suffixes
 from core.model import Report
+from core.resources import resource_path
 from core.rules.base import Finding
 
 from . import settings, strings, style
 from .document import PAGE_ORDER, ReportDocument, page_of
 from .recovery import RecoveryEntry, RecoveryStore
-from .resources import resource_path
 from .views.findings_panel import FindingsPanel
 from .views.meta_form import MetaPage
 from .views.nav_panel import NavigationPanel

@@ -8,14 +8,12 @@ GUI asks the clerk first and then passes ``force=True``. Files are written atomi
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from ..errors import ReportError
 from ..model.report import Report
+from ..resources import template_path
 from .atomic import write_atomic
-
-TEMPLATE_DIR_NAME = "templates"
 
 
 class ExportRefused(ReportError):
@@ -35,17 +33,9 @@ def export_blockers(report: Report) -> list:
     return [f for f in check_report(report, final=True) if f.is_error]
 
 
-def template_dir() -> Path:
-    """Return the folder of the default templates (beside the code, or inside a frozen build)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle and (Path(bundle) / TEMPLATE_DIR_NAME).is_dir():
-        return Path(bundle) / TEMPLATE_DIR_NAME
-    return Path(__file__).resolve().parents[2] / TEMPLATE_DIR_NAME
-
-
 def default_template(form_id: str) -> Path:
     """Return the default template of the format ``form_id`` (``templates/gb2021.docx``)."""
-    return template_dir() / f"{form_id}.docx"
+    return template_path(f"{form_id}.docx")
 
 
 def _refuse_unless_forced(report: Report, force: bool) -> None:

@@ -26,16 +26,8 @@ NOT_YET_MIGRATED = {
     "core/io/docx_context.py",
     "core/io/docx_render.py",
     "core/io/export.py",
-    "core/io/importers/__init__.py",
-    "core/io/importers/docx.py",
-    "core/io/importers/html.py",
-    "core/io/importers/pdf.py",
-    "core/io/importers/safezip.py",
-    "core/io/importers/text.py",
-    "core/io/importers/xlsx.py",
     "core/io/project_file.py",
     "core/io/xlsx_export.py",
-    "core/newyear.py",
 }
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ...errors import FileReadError
+from ...messages import reading as msg
 from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
 from .text import decode
 
@@ -41,12 +42,12 @@ def html_tokens(text: str, name: str = "") -> list[Tok]:
 
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     if "<!ENTITY" in text:
-        raise FileReadError(f"“{name}”含有实体声明（可能是恶意构造的文件），未读取")
+        raise FileReadError(msg.html_entities(name))
     parser = html.HTMLParser(no_network=True, remove_comments=True, huge_tree=False)
     try:
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise FileReadError(f"“{name}”不是有效的网页文件（无法解析）") from exc
+        raise FileReadError(msg.bad_html(name)) from exc
     out: list[Tok] = []
     buf: list[str] = []
     _walk(root, out, buf)

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from ...errors import FileReadError
+from ...messages import reading as msg
 from ..narrative import is_page_noise
 from . import Tok, read_bytes
 from .text import text_tokens
@@ -40,9 +41,9 @@ def pdf_text(data: bytes, name: str) -> str:
                 except Exception:  # noqa: BLE001 - any failure means we cannot open it
                     ok = 0
                 if not ok:
-                    raise FileReadError(f"“{name}”是加密的 PDF，无法读取，请先取消密码")
+                    raise FileReadError(msg.encrypted_pdf(name))
             if len(reader.pages) > MAX_PAGES:
-                raise FileReadError(f"“{name}”共 {len(reader.pages)} 页，不像是年度报告，未读取")
+                raise FileReadError(msg.too_many_pages(name, len(reader.pages)))
             for page in reader.pages:
                 text = page.extract_text() or ""
                 pages.append([ln.rstrip() for ln in text.split("\n")])
@@ -50,9 +51,9 @@ def pdf_text(data: bytes, name: str) -> str:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             OSError, RecursionError, AssertionError, ZeroDivisionError) as exc:
-        raise FileReadError(f"“{name}”不是有效的 PDF 文件（已损坏或不完整）") from exc
+        raise FileReadError(msg.bad_pdf(name)) from exc
     if not any(ln.strip() for page in pages for ln in page):
-        raise FileReadError(f"“{name}”没有文字层（可能是扫描件），无法读取其中的文字")
+        raise FileReadError(msg.no_text_layer(name))
     # A line that starts or ends several pages is a running header or footer.
     edges = Counter()
     for page in pages:

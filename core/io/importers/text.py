@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from ...errors import FileReadError
+from ...messages import reading as msg
 from ..narrative import heading_section, is_page_noise
 from . import ROW, Tok, cell, para, read_bytes
 
@@ -23,13 +24,13 @@ def decode(data: bytes, name: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise FileReadError(f"“{name}”的编码无法识别") from exc
+            raise FileReadError(msg.unknown_encoding(name)) from exc
     for enc in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(enc)
         except UnicodeDecodeError:
             continue
-    raise FileReadError(f"“{name}”的文字编码无法识别（不是 UTF-8 或 GBK 文本）")
+    raise FileReadError(msg.not_utf8_or_gbk(name))
 
 
 def tokens(path: Path) -> list[Tok]:

@@ -8,6 +8,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ...errors import FileReadError
+from ...messages import reading as msg
 from ..xlsx_cells import column_index, column_letter
 from . import ENDTABLE, ROW, TABLE, Tok, cell, read_bytes
 from .safezip import SafeZip, parse_xml
@@ -37,12 +38,12 @@ def _same(shown: str | None, exact: str) -> bool:
 
 def tokens(path: Path) -> list[Tok]:
     data = read_bytes(path, "xlsx")
-    z = SafeZip(data, path.name, "Excel 表格（.xlsx）")
+    z = SafeZip(data, path.name, msg.XLSX_ARCHIVE)
     name = path.name
     if not z.has("xl/workbook.xml"):
         if z.has("word/document.xml"):
-            raise FileReadError(f"“{name}”的扩展名是“{path.suffix}”，但内容是 Word 文档；请改为 .docx 后再导入")
-        raise FileReadError(f"“{name}”不是有效的 Excel 表格（.xlsx）：缺少工作簿")
+            raise FileReadError(msg.word_named_xlsx(name, path.suffix))
+        raise FileReadError(msg.no_workbook(name))
     book = parse_xml(z.read("xl/workbook.xml"), name, "xl/workbook.xml")
     targets = {}
     if z.has("xl/_rels/workbook.xml.rels"):
