@@ -129,55 +129,91 @@ def audit_paths(paths: Iterable[str | os.PathLike], out_xlsx: str | os.PathLike 
     stops early (the rows checked so far are kept). Uses every core (ProcessPoolExecutor).
     ``pack`` is the rule pack (core.rules.packs); with ``expected`` (unit names) the result holds
     报送情况 (``result.submissions``). Files of the same unit and year, or of the same content, are
-    marked 重复报送 (``row.duplicates``).
+    marked 重复报送 (``row.duplicates``). The workbook is written atomically, its findings as they come.
     """
     t0 = time.perf_counter()
     files = [str(p) for p in find_reports(paths)]
+    if out_xlsx is None:
+        result = _run(files, None, progress, workers, baseline, should_stop, pack, expected)
+    else:
+        from .io.atomic import write_atomic
+
+        out = Path(out_xlsx)
+        holder: list[AuditResult] = []
+        write_atomic(out, lambda tmp: holder.append(
+            _run(files, tmp, progress, workers, baseline, should_stop, pack, expected)))
+        result = holder[0]
+        result.out_xlsx = out
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _run(files, book_path, progress, workers, baseline, should_stop, pack, expected) -> AuditResult:
+    """Check ``files``; with ``book_path``, write the workbook there as the rows come, in file order."""
+    book = None
+    if book_path is not None:
+        from .review.workbook import AuditWorkbook
+
+        book = AuditWorkbook(book_path, files)
     total = len(files)
     if progress:
         progress(0, total)
     rows: dict[str, AuditRow] = {}
+    written = 0
+
+    def write_ready() -> None:
+        nonlocal written
+        while book is not None and written < total and files[written] in rows:
+            book.add(rows[files[written]])
+            written += 1
+
     cancelled = False
     workers = workers or os.cpu_count() or 1
-    if total < INLINE_BELOW or workers == 1:
-        for i, f in enumerate(files, 1):
-            if should_stop and should_stop():
-                cancelled = True
-                break
-            rows[f] = audit_file(f, baseline, pack)
-            if progress:
-                progress(i, total)
-    else:
-        import multiprocessing
-
-        # spawn: safe beside Qt threads and the same on every platform.
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(workers, total), mp_context=ctx) as pool:
-            futures = [pool.submit(_audit_chunk, chunk, baseline, pack) for chunk in _chunks(files, workers)]
-            for fut in as_completed(futures):
-                for row in fut.result():
-                    rows[row.file] = row
-                if progress:
-                    progress(len(rows), total)
+    try:
+        if total < INLINE_BELOW or workers == 1:
+            for i, f in enumerate(files, 1):
                 if should_stop and should_stop():
                     cancelled = True
-                    for other in futures:
-                        other.cancel()
                     break
-    result = AuditResult([rows[f] for f in files if f in rows], cancelled=cancelled,
-                         pack_name=pack.label if pack is not None else "")
-    mark_duplicates(result.rows)
-    if expected:
-        from .review.submissions import submissions
+                rows[f] = audit_file(f, baseline, pack)
+                write_ready()
+                if progress:
+                    progress(i, total)
+        else:
+            import multiprocessing
 
-        result.submissions = submissions(result.rows, expected)
-    if out_xlsx is not None:
-        from .review.workbook import write_audit_xlsx
+            # spawn: safe beside Qt threads and the same on every platform.
+            ctx = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=min(workers, total), mp_context=ctx) as pool:
+                futures = [pool.submit(_audit_chunk, chunk, baseline, pack) for chunk in _chunks(files, workers)]
+                for fut in as_completed(futures):
+                    for row in fut.result():
+                        rows[row.file] = row
+                    write_ready()
+                    if progress:
+                        progress(len(rows), total)
+                    if should_stop and should_stop():
+                        cancelled = True
+                        for other in futures:
+                            other.cancel()
+                        break
+        result = AuditResult([rows[f] for f in files if f in rows], cancelled=cancelled,
+                             pack_name=pack.label if pack is not None else "")
+        mark_duplicates(result.rows)
+        if expected:
+            from .review.submissions import submissions
 
-        result.out_xlsx = Path(out_xlsx)
-        write_audit_xlsx(result, result.out_xlsx)
-    result.seconds = time.perf_counter() - t0
-    return result
+            result.submissions = submissions(result.rows, expected)
+        if book is not None:
+            for f in files[written:]:  # a stopped audit: the rest of what was checked
+                if f in rows:
+                    book.add(rows[f])
+            book.finish(result)
+            book = None
+        return result
+    finally:
+        if book is not None:
+            book.abandon()
 
 
 def mark_duplicates(rows: list[AuditRow]) -> None:

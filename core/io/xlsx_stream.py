@@ -132,8 +132,9 @@ class Sheet:
     """One worksheet being written: call :meth:`row` for each row, in order."""
 
     def __init__(self, out, name: str, columns: Sequence[Column], *, title: Sequence[str] | str | None = None,
-                 filter: bool = True):
+                 filter: bool = True, selected: bool = False, part: str = ""):
         self.name = name
+        self.part = part  # its file in the package: xl/worksheets/sheetN.xml
         self._out = out
         self._ncols = len(columns)
         self._widths = [c.width for c in columns]
@@ -147,7 +148,7 @@ class Sheet:
         head = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet {_NS}>',
                 '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
                 '<sheetViews><sheetView workbookViewId="0"'
-                + (' tabSelected="1"' if out.first else '') + '>'
+                + (' tabSelected="1"' if selected else '') + '>'
                 f'<pane ySplit="{self.header_row}" topLeftCell="A{self.header_row + 1}" activePane="bottomLeft" '
                 'state="frozen"/></sheetView></sheetViews>',
                 '<sheetFormatPr defaultRowHeight="15"/>']
@@ -242,24 +243,33 @@ class XlsxStreamWriter:
 
     def __init__(self, path: str | Path):
         self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
-        self._sheets: list[Sheet] = []
+        self._sheets: list[tuple[int, Sheet]] = []  # (position among the tabs, sheet)
         self.stream = None
-        self.first = True
 
     def sheet(self, name: str, columns: Sequence[Column], *, title: Sequence[str] | str | None = None,
-              filter: bool = True):
-        """Start a sheet: ``title`` lines (the first one large) above the header row ``columns``."""
-        return _SheetContext(self, name, columns, title, filter)
+              filter: bool = True, position: int | None = None):
+        """Start a sheet: ``title`` lines (the first one large) above the header row ``columns``.
 
-    def _open(self, name, columns, title, filter) -> Sheet:
+        Sheets are written one after the other; ``position`` puts a sheet written later before others
+        among the tabs (default: after those already written).
+        """
+        return _SheetContext(self, name, columns, title, filter, position)
+
+    def open_sheet(self, name: str, columns: Sequence[Column], *, title: Sequence[str] | str | None = None,
+                   filter: bool = True, position: int | None = None) -> Sheet:
+        """Start a sheet to be closed with :meth:`close_sheet` (for rows that arrive over time)."""
+        if self.stream is not None:
+            raise RuntimeError("one sheet at a time")
         index = len(self._sheets) + 1
-        self.stream = self._zip.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True)
-        sheet = Sheet(self, _sheet_name(name), columns, title=title, filter=filter)
-        self.first = False
-        self._sheets.append(sheet)
+        part = f"xl/worksheets/sheet{index}.xml"
+        position = len(self._sheets) if position is None else position
+        self.stream = self._zip.open(part, "w", force_zip64=True)
+        sheet = Sheet(self, _sheet_name(name), columns, title=title, filter=filter, selected=position == 0,
+                      part=part)
+        self._sheets.append((position, sheet))
         return sheet
 
-    def _close_sheet(self, sheet: Sheet) -> None:
+    def close_sheet(self, sheet: Sheet) -> None:
         sheet.close()
         self.stream.close()
         self.stream = None
@@ -267,7 +277,7 @@ class XlsxStreamWriter:
     def close(self) -> None:
         """Write the workbook parts (sheet list, print titles, filters, styles) and close the zip."""
         z = self._zip
-        sheets = self._sheets
+        sheets = [sh for _, sh in sorted(self._sheets, key=lambda x: x[0])]
         z.writestr("[Content_Types].xml",
                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -279,9 +289,9 @@ class XlsxStreamWriter:
                    'spreadsheetml.styles+xml"/>'
                    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.'
                    'extended-properties+xml"/>'
-                   + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+                   + "".join(f'<Override PartName="/{sh.part}" ContentType="application/'
                              'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-                             for i in range(1, len(sheets) + 1))
+                             for sh in sheets)
                    + "</Types>")
         z.writestr("_rels/.rels",
                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -314,8 +324,8 @@ class XlsxStreamWriter:
                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                    + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/'
-                             f'2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
-                             for i in range(1, len(sheets) + 1))
+                             f'2006/relationships/worksheet" Target="{sh.part[3:]}"/>'
+                             for i, sh in enumerate(sheets, 1))
                    + f'<Relationship Id="rId{len(sheets) + 1}" Type="http://schemas.openxmlformats.org/'
                      'officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
         z.writestr("xl/styles.xml", _STYLES)
@@ -323,17 +333,17 @@ class XlsxStreamWriter:
 
 
 class _SheetContext:
-    def __init__(self, writer, name, columns, title, filter):
-        self._args = (writer, name, columns, title, filter)
+    def __init__(self, writer, name, columns, title, filter, position):
+        self._args = (writer, name, columns, title, filter, position)
         self._sheet: Sheet | None = None
 
     def __enter__(self) -> Sheet:
-        writer, name, columns, title, filter = self._args
-        self._sheet = writer._open(name, columns, title, filter)
+        writer, name, columns, title, filter, position = self._args
+        self._sheet = writer.open_sheet(name, columns, title=title, filter=filter, position=position)
         return self._sheet
 
     def __exit__(self, *exc) -> None:
-        self._args[0]._close_sheet(self._sheet)
+        self._args[0].close_sheet(self._sheet)
 
 
 _BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})

@@ -2,7 +2,7 @@
 
 The built-in default, :data:`NATIONAL`, is what the 条例 and the national formats require. A pack
 file sets deadlines, the W-X-JUMP thresholds, the 总体情况 length limit and keywords a section must
-mention; docs/规则包.md describes the format. ``local-example.toml`` beside this file is an example
+mention; docs/规则包.md describes the format. ``resources/rulepacks/local-example.toml`` is an example
 local pack shipped with the app.
 """
 
@@ -12,13 +12,12 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from pathlib import Path
 
-from ...errors import ReportError
-from ...messages import packs as msg
-from ...model.dates import parse_month_day
-from ...schema import DEFAULT_DEADLINE, NARRATIVE_IDS
+from ..errors import ReportError
+from ..messages import packs as msg
+from ..model.dates import parse_month_day
+from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -197,7 +196,9 @@ def _builtin(pack_id: str) -> RulePack:
 
 def example_text(pack_id: str = "local-example") -> str:
     """Return the TOML text of a built-in pack file (to show, or to copy as a start)."""
-    return resources.files(__name__).joinpath(_BUILTIN_FILES[pack_id]).read_text(encoding="utf-8")
+    from ..resources import resource_path
+
+    return resource_path(f"rulepacks/{_BUILTIN_FILES[pack_id]}").read_text(encoding="utf-8")
 
 
 def load_pack(spec: str | Path | None) -> RulePack:
