@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -12,11 +11,12 @@ from .errors import ReportError
 from .messages import audit as msg
 from .review.places import cells_text
 from .review.rows import AuditResult, AuditRow
+from .review.workbook import write_audit_xlsx
 
-__all__ = ["AuditResult", "AuditRow", "audit_file", "audit_paths", "cells_text", "find_reports", "mark_duplicates"]
+__all__ = ["AuditResult", "AuditRow", "audit_file", "audit_paths", "cells_text", "find_reports", "mark_duplicates",
+           "write_audit_xlsx"]
 
-INLINE_BELOW = 24  # fewer files than this are checked in this process: starting workers costs more
-MAX_CHUNK = 40
+INLINE_BELOW = 24  # fewer project files than this are checked in this process: starting workers costs more
 
 
 # -- finding files -------------------------------------------------------------------------
@@ -49,7 +49,7 @@ def find_reports(paths: Iterable[str | os.PathLike], suffixes: Sequence[str] | N
         else:
             candidates = [p]
         for c in candidates:
-            key = c.resolve()
+            key = Path(os.path.realpath(c))  # never raises: a symlink loop becomes an unreadable row
             if key not in seen:
                 seen.add(key)
                 out.append(c)
@@ -110,45 +110,53 @@ def audit_file(path: str, baseline=None, pack=None) -> AuditRow:
     return row
 
 
-def _audit_chunk(paths: list[str], baseline=None, pack=None) -> list[AuditRow]:
-    return [audit_file(p, baseline, pack) for p in paths]
+def _failed_row(path: str, outcome) -> AuditRow:
+    """The row of a file whose worker ran out of time or memory, or died."""
+    return AuditRow(file=path, unreadable=outcome.message, timed_out=outcome.kind == "timeout")
 
 
-def _chunks(items: list[str], workers: int) -> list[list[str]]:
-    size = max(1, min(MAX_CHUNK, len(items) // (workers * 4) or 1))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def _in_process(files: list[str]) -> bool:
+    """Whether the files are few project files: checked here, as starting workers costs more.
+
+    Project files are validated as they are read and cannot run away; any other document is read
+    in a worker process with a time and memory budget.
+    """
+    from .io.project_file import looks_like_project
+
+    return len(files) < INLINE_BELOW and all(looks_like_project(f) for f in files)
 
 
 def audit_paths(paths: Iterable[str | os.PathLike], out_xlsx: str | os.PathLike | None = None,
                 progress: Callable[[int, int], None] | None = None, *, workers: int | None = None,
                 baseline=None, should_stop: Callable[[], bool] | None = None, pack=None,
-                expected: list[str] | None = None) -> AuditResult:
+                expected: list[str] | None = None, seconds: float | None = None) -> AuditResult:
     """Check every report under ``paths`` (files or folders) and optionally write the audit workbook.
 
     ``progress(done, total)`` is called as files are checked; ``should_stop()`` returning True
-    stops early (the rows checked so far are kept). Uses every core (ProcessPoolExecutor).
-    ``pack`` is the rule pack (core.rules.packs); with ``expected`` (unit names) the result holds
+    stops early (the rows checked so far are kept). Files are read in worker processes, one
+    file at most ``seconds`` (``core.io.import_worker.READ_SECONDS``): a file that takes longer
+    becomes a row 「读取超时」 and the audit goes on. ``pack`` is the rule pack (core.rules.packs); with ``expected`` (unit names) the result holds
     报送情况 (``result.submissions``). Files of the same unit and year, or of the same content, are
     marked 重复报送 (``row.duplicates``). The workbook is written atomically, its findings as they come.
     """
     t0 = time.perf_counter()
     files = [str(p) for p in find_reports(paths)]
     if out_xlsx is None:
-        result = _run(files, None, progress, workers, baseline, should_stop, pack, expected)
+        result = _run(files, None, progress, workers, baseline, should_stop, pack, expected, seconds)
     else:
         from .io.atomic import write_atomic
 
         out = Path(out_xlsx)
         holder: list[AuditResult] = []
         write_atomic(out, lambda tmp: holder.append(
-            _run(files, tmp, progress, workers, baseline, should_stop, pack, expected)))
+            _run(files, tmp, progress, workers, baseline, should_stop, pack, expected, seconds)))
         result = holder[0]
         result.out_xlsx = out
     result.seconds = time.perf_counter() - t0
     return result
 
 
-def _run(files, book_path, progress, workers, baseline, should_stop, pack, expected) -> AuditResult:
+def _run(files, book_path, progress, workers, baseline, should_stop, pack, expected, seconds) -> AuditResult:
     """Check ``files``; with ``book_path``, write the workbook there as the rows come, in file order."""
     book = None
     if book_path is not None:
@@ -169,34 +177,31 @@ def _run(files, book_path, progress, workers, baseline, should_stop, pack, expec
 
     cancelled = False
     workers = workers or os.cpu_count() or 1
+    extra = () if pack is None else (pack,)  # audit_file(path, baseline[, pack])
     try:
-        if total < INLINE_BELOW or workers == 1:
+        if _in_process(files):
             for i, f in enumerate(files, 1):
                 if should_stop and should_stop():
                     cancelled = True
                     break
-                rows[f] = audit_file(f, baseline, pack)
+                rows[f] = audit_file(f, baseline, *extra)
                 write_ready()
                 if progress:
                     progress(i, total)
-        else:
-            import multiprocessing
+        elif files:
+            from .io.import_worker import READ_SECONDS, LimitedPool
 
-            # spawn: safe beside Qt threads and the same on every platform.
-            ctx = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=min(workers, total), mp_context=ctx) as pool:
-                futures = [pool.submit(_audit_chunk, chunk, baseline, pack) for chunk in _chunks(files, workers)]
-                for fut in as_completed(futures):
-                    for row in fut.result():
-                        rows[row.file] = row
+            pool = LimitedPool(min(workers, total), seconds=seconds or READ_SECONDS)
+            try:
+                for index, outcome in pool.run(audit_file, [(f, baseline, *extra) for f in files], should_stop):
+                    f = files[index]
+                    rows[f] = outcome.value if outcome.ok else _failed_row(f, outcome)
                     write_ready()
                     if progress:
                         progress(len(rows), total)
-                    if should_stop and should_stop():
-                        cancelled = True
-                        for other in futures:
-                            other.cancel()
-                        break
+            finally:
+                pool.close()
+            cancelled = len(rows) < total and bool(should_stop and should_stop())
         result = AuditResult([rows[f] for f in files if f in rows], cancelled=cancelled,
                              pack_name=pack.label if pack is not None else "")
         mark_duplicates(result.rows)

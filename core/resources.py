@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import ReportError
+from .messages import install as msg
 
 TEMPLATES = "nianbao_templates"
 RESOURCES = "nianbao_resources"
@@ -20,9 +21,9 @@ def _file(package: str, name: str) -> Path:
     try:
         path = resources.files(package).joinpath(name)  # frozen, files() is a MultiplexedPath; its children are paths
     except ModuleNotFoundError:
-        raise ReportError(f"找不到程序自带的文件（{package}），安装不完整，请重新安装") from None
+        raise ReportError(msg.package_missing(package)) from None
     if not isinstance(path, Path):  # a zip import; every supported install is a real folder
-        raise ReportError(f"程序自带的文件（{package}/{name}）不在文件夹中：{path}")
+        raise ReportError(msg.not_a_folder(package, name, path))
     return path
 
 

@@ -48,7 +48,8 @@ def run(args) -> int:
     merged = merge_reports(items, allow_duplicates=args.allow_duplicates)
     if args.breakdown:
         write_breakdown(items, merged, args.breakdown)
-    project_file.save(merged, out, backup=True)
+    for warning in project_file.save(merged, out, backup=True):
+        print(msg.save_warning(warning), file=sys.stderr)
     findings = check_report(merged, final=True)
     errors = sum(f.is_error for f in findings)
     print(msg.merged(len(items), out, merged.meta["unit"], merged.meta["year"], errors, len(findings) - errors))

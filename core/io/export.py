@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import ReportError
+from ..messages import files as file_text
 from ..model.report import Report
 from ..resources import template_path
 from .atomic import write_atomic
@@ -60,16 +61,18 @@ def export_docx(report: Report, path: str | os.PathLike, template: str | os.Path
     def write(tmp: Path) -> None:
         docx_render.render(tpl, context, tmp, unit=context["unit"], title=context["title"])
 
-    write_atomic(path, write)
+    write_atomic(path, write, action=file_text.EXPORT)
 
 
 def export_xlsx(report: Report, path: str | os.PathLike, *, force: bool = False) -> None:
     """Write the three tables as one workbook laid out like the printed tables."""
+    from .text_clean import xml_safe_copy
     from .xlsx_export import write_workbook
 
     _refuse_unless_forced(report, force)
+    safe = xml_safe_copy(report)  # Word's \x0b in pasted text would make openpyxl refuse the cell
 
     def write(tmp: Path) -> None:
-        write_workbook(report, tmp)
+        write_workbook(safe, tmp)
 
-    write_atomic(path, write)
+    write_atomic(path, write, action=file_text.EXPORT)

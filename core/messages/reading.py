@@ -230,7 +230,7 @@ def member_bomb(name: str, member: str) -> str:
 
 
 def member_damaged(name: str, member: str) -> str:
-    return f"“{name}”已损坏或不完整，无法读取其中的 {member}"
+    return f"“{name}”文件已损坏或不完整，无法读取其中的 {member}"
 
 
 def member_too_large(name: str, member: str, megabytes: int) -> str:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ...errors import FileReadError
 from ...messages import reading as msg
-
-MAX_FILE_BYTES = 50 * 1024 * 1024  # no real annual report comes near this
+from ..limits import MAX_DOCUMENT_BYTES as MAX_FILE_BYTES
+from ..limits import read_regular_file
 
 
 @dataclass(frozen=True)
@@ -44,18 +44,7 @@ ENDTABLE = Tok("endtable")
 
 def read_bytes(path: Path, kind: str) -> bytes:
     """Read a whole input file, refusing empty, huge or unreadable files with a Chinese message."""
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            raise FileReadError(msg.empty_file(path.name))
-        if size > MAX_FILE_BYTES:
-            raise FileReadError(msg.too_large(path.name, size / 1024 / 1024))
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except FileReadError:
-        raise
-    except OSError as exc:
-        raise FileReadError(msg.cannot_read(path.name, exc.strerror or exc)) from exc
+    data = read_regular_file(path, MAX_FILE_BYTES)
     if not data:
         raise FileReadError(msg.empty_file(path.name))
     sniffed = sniff(data)

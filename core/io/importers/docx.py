@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ...errors import FileReadError
 from ...messages import reading as msg
+from ..limits import check_docx_rows
 from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
 from .safezip import SafeZip, parse_xml
 
@@ -21,7 +22,9 @@ def tokens(path: Path) -> list[Tok]:
         if z.has("xl/workbook.xml"):
             raise FileReadError(msg.excel_named_docx(path.name, path.suffix))
         raise _no_body(path)
-    root = parse_xml(z.read("word/document.xml"), path.name, "word/document.xml")
+    xml = z.read("word/document.xml")
+    check_docx_rows(xml, path.name)
+    root = parse_xml(xml, path.name, "word/document.xml")
     # Word writes text boxes twice (DrawingML and a VML fallback): keep one copy.
     for fallback in list(root.iter(MC + "Fallback")):
         fallback.getparent().remove(fallback)

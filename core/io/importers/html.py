@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ...errors import FileReadError
 from ...messages import reading as msg
+from ..limits import WorkBudget
 from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
 from .text import decode
 
@@ -50,7 +51,7 @@ def html_tokens(text: str, name: str = "") -> list[Tok]:
         raise FileReadError(msg.bad_html(name)) from exc
     out: list[Tok] = []
     buf: list[str] = []
-    _walk(root, out, buf)
+    _walk(root, out, buf, WorkBudget(name))
     _flush(buf, out)
     return out
 
@@ -64,7 +65,7 @@ def _flush(buf: list[str], out: list[Tok]) -> None:
             out.append(para(line))
 
 
-def _walk(el, out: list[Tok], buf: list[str]) -> None:
+def _walk(el, out: list[Tok], buf: list[str], budget: WorkBudget) -> None:
     tag = el.tag if isinstance(el.tag, str) else None
     if tag is None:
         buf.append(el.tail or "")
@@ -75,7 +76,7 @@ def _walk(el, out: list[Tok], buf: list[str]) -> None:
         return
     if tag == "table" and el.find(".//table") is None and not _framed(el):
         _flush(buf, out)
-        _table(el, out)
+        _table(el, out, budget)
         buf.append(el.tail or "")
         return
     if tag == "br":
@@ -86,7 +87,7 @@ def _walk(el, out: list[Tok], buf: list[str]) -> None:
         _flush(buf, out)
     buf.append(re.sub(r"\s*\n\s*", "", el.text or "") if not block else (el.text or "").strip())
     for child in el:
-        _walk(child, out, buf)
+        _walk(child, out, buf, budget)
     if block:
         _flush(buf, out)
     buf.append(el.tail or "")
@@ -114,10 +115,12 @@ def _span(el, attr: str) -> int:
         return 1
 
 
-def _table(table, out: list[Tok]) -> None:
+def _table(table, out: list[Tok], budget: WorkBudget) -> None:
     out.append(TABLE)
     covered: dict[tuple[int, int], bool] = {}
-    for r, tr in enumerate(_rows(table)):
+    rows = list(_rows(table))
+    budget.table_row(len(rows))
+    for r, tr in enumerate(rows):
         col = 0
         for td in tr:
             tag = td.tag.lower() if isinstance(td.tag, str) else ""
@@ -128,7 +131,8 @@ def _table(table, out: list[Tok]) -> None:
                 col += 1
             text = re.sub(r"\s+", "", "".join(td.itertext()).replace("\xa0", " "))
             out.append(cell(text))
-            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            rs, cs = min(_span(td, "rowspan"), len(rows) - r), _span(td, "colspan")
+            budget.merged_cells(rs * cs - 1)  # rowspan=100 × colspan=100 is 10,000 positions
             for dr in range(rs):
                 for dc in range(cs):
                     covered[(r + dr, col + dc)] = True

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ...errors import FileReadError
 from ...messages import reading as msg
+from ..limits import check_pdf_content
 from ..narrative import is_page_noise
 from . import Tok, read_bytes
 from .text import text_tokens
@@ -44,6 +45,7 @@ def pdf_text(data: bytes, name: str) -> str:
                     raise FileReadError(msg.encrypted_pdf(name))
             if len(reader.pages) > MAX_PAGES:
                 raise FileReadError(msg.too_many_pages(name, len(reader.pages)))
+            check_pdf_content(reader, name)
             for page in reader.pages:
                 text = page.extract_text() or ""
                 pages.append([ln.rstrip() for ln in text.split("\n")])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from ...errors import FileReadError
 from ...messages import reading as msg
@@ -46,7 +47,7 @@ class SafeZip:
             with self.zf.open(info) as fh:
                 data = fh.read(MAX_MEMBER_BYTES + 1)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
-                NotImplementedError, RuntimeError) as exc:
+                NotImplementedError, RuntimeError, zlib.error) as exc:
             raise FileReadError(msg.member_damaged(self.name, member)) from exc
         if len(data) > MAX_MEMBER_BYTES:
             raise FileReadError(msg.member_too_large(self.name, member, MAX_MEMBER_BYTES // 1024 // 1024))
