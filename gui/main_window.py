@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.findings.finding_activated.connect(self.show_finding)
         self.findings.page_activated.connect(self.show_page)
         self.findings.recompute_requested.connect(self.recompute_totals)
+        self.findings.ask_explanation = lambda message, current: self.dialogs.ask_explanation(message, current)
         self.report_actions = build_menus(self)
 
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.files.autosave_now)
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
     def update_counts(self) -> None:
         doc = self.document
         errors, pending, warnings = doc.counts()
-        self.counts_label.setText(strings.counts(errors, pending, warnings))
+        self.counts_label.setText(strings.counts(errors, pending, warnings, doc.explained_count()))
         self.counts_label.setStyleSheet(style.counts_style(errors, pending))
         self.nav.set_counts(doc.page_counts())
         self.form_label.setText(strings.form_label(doc.report.form.name))

@@ -122,11 +122,13 @@ COUNTS_TIP = ("错误：必须改正。\n导出前须处理：编辑时只是提
               "导出时算作错误，请在导出前处理。\n警告：请核对，不影响导出。")
 
 
-def counts(errors: int, pending: int, warnings: int) -> str:
+def counts(errors: int, pending: int, warnings: int, explained: int = 0) -> str:
     parts = [f"{errors} 个错误"]
     if pending:
         parts.append(f"{pending} 项{EXPORT_CLASS}")
     parts.append(f"{warnings} 个警告")
+    if explained:
+        parts.append(f"{explained} 个已说明")
     return " · ".join(parts)
 
 
@@ -308,7 +310,26 @@ def field_unknown_tip(marker: str) -> str:
 # -- findings panel ------------------------------------------------------------------------
 FINDINGS_TITLE = "审核结果"
 FINDINGS_NONE = "没有发现问题"
-CLASS_NAMES = {"error": "错误", "export": EXPORT_CLASS, "warning": "警告"}
+EXPLAINED_CLASS = "已说明"
+CLASS_NAMES = {"error": "错误", "export": EXPORT_CLASS, "warning": "警告", "explained": EXPLAINED_CLASS}
+EXPLAIN_BUTTON = "写说明…"
+EXPLAIN_BUTTON_TIP = ("警告所说属实时（如机构改革），可写明说明代替修改：审核时单独计为“已说明”。"
+                      "错误不能以说明代替。说明不会印在导出的 Word 或网页中。")
+EXPLAIN_TITLE = "说明"
+UNDO_EXPLAIN = "写说明"
+UNDO_UNEXPLAIN = "删除说明"
+
+
+def explain_prompt(message: str) -> str:
+    return f"{message}\n\n请写明情况属实的原因（留空则删除说明）："
+
+
+def explained_row(message: str, why: str | None) -> str:
+    return f"{message}\n说明：{why}"
+
+
+def explanation_tip(why: str) -> str:
+    return f"已说明：{why}"
 RECOMPUTE_HINT = "可一键按分项重新计算合计（可撤销）"
 
 

@@ -9,15 +9,21 @@ from .base import Finding
 
 
 def explanation_of(finding: Finding, explanations: Explanations) -> str | None:
-    """Return the explanation of ``finding``, or None; errors are never explained away."""
-    if finding.is_error:
+    """Return the explanation of ``finding``, or None; errors (and what is an error at export, such as a
+    blank cell) are never explained away."""
+    if finding.is_error or finding.export_error:
         return None
     return explanations.get(finding.rule, finding.cells)
 
 
 def written_for_error(finding: Finding, explanations: Explanations) -> str | None:
     """Return an explanation written for an error (kept, but it explains nothing), or None."""
-    return explanations.get(finding.rule, finding.cells) if finding.is_error else None
+    return explanations.get(finding.rule, finding.cells) if finding.is_error or finding.export_error else None
+
+
+def explainable(finding: Finding) -> bool:
+    """Whether the clerk may explain ``finding`` instead of changing the report (a warning)."""
+    return not (finding.is_error or finding.export_error)
 
 
 def counts(findings: Iterable[Finding], explanations: Explanations) -> tuple[int, int, int]:

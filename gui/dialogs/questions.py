@@ -69,6 +69,14 @@ class Dialogs:
         return self._ask(QMessageBox.Icon.Information, title, text,
                          [(strings.BTN_OPEN_FOLDER, R.AcceptRole), (strings.BTN_CLOSE, R.RejectRole)], 1) == 0
 
+    def ask_explanation(self, message: str, current: str) -> str | None:
+        """Ask for the explanation of a warning; None when cancelled ("" removes it)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getMultiLineText(self.parent, strings.EXPLAIN_TITLE, strings.explain_prompt(message),
+                                                 current)
+        return text if ok else None
+
     def open_file(self, title: str, folder: str = "") -> str:
         filters = ";;".join([_reports_filter(), strings.PROJECT_FILTER, strings.ALL_FILES_FILTER])
         return QFileDialog.getOpenFileName(self.parent, title, folder, filters)[0]

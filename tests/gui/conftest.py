@@ -32,6 +32,8 @@ class RecordingDialogs:
         self.next_template = ""
         self.next_folder = ""
         self.suggested: list[str] = []  # where each file dialog started (folder or proposed file)
+        self.asked_explanation: list[tuple[str, str]] = []
+        self.explanation_answer: str | None = None
 
     def error(self, title, text):
         self.errors.append((title, text))
@@ -56,6 +58,10 @@ class RecordingDialogs:
     def export_done_text(self, title, text):
         self.infos.append((title, text))
         return False
+
+    def ask_explanation(self, message, current):
+        self.asked_explanation.append((message, current))
+        return self.explanation_answer
 
     def open_files(self, title, folder=""):
         self.suggested.append(folder)
