@@ -66,7 +66,9 @@ class ReportDocument(QObject):
         self.report = report
         self.path = Path(path) if path else None
         self.source_name = source_name  # file it was imported from, when not a project file
-        self.validator = Validator(report, final=False)
+        from . import settings
+
+        self.validator = Validator(report, final=False, pack=settings.current_pack()[0])
         self.undo_stack = QUndoStack(self)
         self._unsaved_origin = unsaved  # new-year, imported or recovered content
         self._autosaved_index = -2
@@ -160,6 +162,12 @@ class ReportDocument(QObject):
         self.changed.emit(refs)
         if self.validator.revision != before or EXPLANATIONS_REF in refs:
             self.findings_changed.emit()
+
+    def set_pack(self, pack) -> None:
+        """Check with another rule pack (a setting changed): every finding is recomputed."""
+        self.validator.set_pack(pack)
+        self.findings_changed.emit()
+        self.changed.emit(frozenset({"*"}))
 
     def report_copy(self) -> Report:
         """Return a copy of the report to hand to a background export (the clerk may type on)."""

@@ -501,6 +501,37 @@ AUDIT_FOLDER_TITLE = "选择存放待审核报告的文件夹"
 AUDIT_SAVE_TITLE = "保存审核结果"
 AUDIT_FILE_NAME = "批量审核结果.xlsx"
 AUDIT_RUNNING = "正在查找要审核的报告……"
+AUDIT_EXPECT_TITLE = "选择应报单位名单（.txt 每行一个单位，或 .xlsx 第一列；不需要请点“取消”）"
+EXPECT_FILTER = "应报单位名单 (*.txt *.xlsx)"
+SUBMISSIONS_TITLE = "报送情况"
+SUBMISSIONS_COLUMNS = ["单位", "报送情况", "逾期", "错误", "警告", "已说明", "文件", "备注"]
+SUBMISSIONS_HINT = "双击一行打开该单位的报告。完整的审核结果（汇总、报送情况、问题清单）在审核结果工作簿中。"
+RULES_MENU = "规则包(&R)"
+RULES_FROM_FILE = "从文件选择(&F)…"
+RULES_FILE_TITLE = "选择规则包文件"
+RULES_FILTER = "规则包 (*.toml)"
+RULES_TITLE = "规则包"
+COMPARE_TITLE = "与上年对比"
+ACT_COMPARE = "与上年对比(&Y)…"
+COMPARE_COLUMNS = ["单元格", "上年", "本年", "变化"]
+COMPARE_NO_BASELINE = "这份报告没有上年报告的数字。请用“从上年报告新建”开始本年度报告，或用命令行 --previous 指定上年报告。"
+COMPARE_HINT = "变化超过规则包规定倍数的单元格标为琥珀色（W-X-JUMP）。双击一行转到该单元格。"
+
+
+def submission_tip(path: str) -> str:
+    return f"{path}\n双击打开"
+
+
+def rules_chosen(name: str) -> str:
+    return f"已改用规则包“{name}”，重新检查了当前报告"
+
+
+def rules_broken(error: str) -> str:
+    return f"所选规则包无法使用，已按全国通用规则检查：{error}"
+
+
+def compare_year(last, now) -> str:
+    return f"上年（{last or '？'}年度）与本年（{now or '？'}年度）逐格对比"
 
 
 def merge_reading(i: int, n: int, name: str) -> str:

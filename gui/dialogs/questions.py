@@ -84,6 +84,12 @@ class Dialogs:
     def open_files(self, title: str, folder: str = "") -> list[str]:
         return QFileDialog.getOpenFileNames(self.parent, title, folder, _reports_filter())[0]
 
+    def open_expect(self, title: str, folder: str = "") -> str:
+        return QFileDialog.getOpenFileName(self.parent, title, folder, strings.EXPECT_FILTER)[0]
+
+    def open_rule_pack(self, title: str, folder: str = "") -> str:
+        return QFileDialog.getOpenFileName(self.parent, title, folder, strings.RULES_FILTER)[0]
+
     def open_template(self, title: str, folder: str = "") -> str:
         return QFileDialog.getOpenFileName(self.parent, title, folder, strings.DOCX_FILTER)[0]
 

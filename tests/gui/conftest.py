@@ -34,6 +34,8 @@ class RecordingDialogs:
         self.suggested: list[str] = []  # where each file dialog started (folder or proposed file)
         self.asked_explanation: list[tuple[str, str]] = []
         self.explanation_answer: str | None = None
+        self.next_expect = ""
+        self.next_rule_pack = ""
 
     def error(self, title, text):
         self.errors.append((title, text))
@@ -74,6 +76,12 @@ class RecordingDialogs:
     def open_file(self, title, folder=""):
         self.suggested.append(folder)
         return self.next_file
+
+    def open_expect(self, title, folder=""):
+        return self.next_expect
+
+    def open_rule_pack(self, title, folder=""):
+        return self.next_rule_pack
 
     def open_template(self, title, folder=""):
         self.suggested.append(folder)
