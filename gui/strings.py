@@ -328,6 +328,10 @@ def explained_row(message: str, why: str | None) -> str:
     return f"{message}\n说明：{why}"
 
 
+def explained_cell_tip(message: str, why: str | None) -> str:
+    return f"已说明：{message}\n说明：{why}"
+
+
 def explanation_tip(why: str) -> str:
     return f"已说明：{why}"
 RECOMPUTE_HINT = "可一键按分项重新计算合计（可撤销）"

@@ -82,3 +82,25 @@ def test_errors_cannot_be_explained(window, dialogs, qtbot):
     assert not window.findings.explain_button.isEnabled()
     window.findings.explain_selected()
     assert dialogs.asked_explanation == []
+
+
+def test_an_explained_cell_is_not_amber(window, dialogs, qtbot, tmp_path):
+    from core.model import Baseline, recompute_all
+
+    last = project_file.load(seed(1))
+    now = project_file.load(seed(1))
+    now.meta["year"] = 2025
+    # 上年结转 ≠ last year's 结转下年度 (W-X-CARRY); the year still balances
+    now.apply({"t3.r02.c1": now.values["t3.r02.c1"] + 4, "t3.r25.c1": now.values["t3.r25.c1"] + 4})
+    now.apply(recompute_all(now))
+    now.baseline = Baseline.from_report(last)
+    project_file.save(now, tmp_path / "r.nianbao")
+    assert window.files.open_path(tmp_path / "r.nianbao").wait()
+    model = window.page("t3").view.model()
+    index = model.index_of("t3.r02.c1")
+    carry = next(f for f in window.document.findings() if f.rule == "W-X-CARRY" and f.cells == ("t3.r02.c1",))
+    before = model.data(index, Qt.ItemDataRole.BackgroundRole)
+    window.document.explain(carry, "因机构改革，上年结转由原单位办理")
+    after = model.data(index, Qt.ItemDataRole.BackgroundRole)
+    assert before == style.WARNING_BG and after != style.WARNING_BG
+    assert "已说明" in model.data(index, Qt.ItemDataRole.ToolTipRole)
