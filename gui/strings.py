@@ -325,7 +325,8 @@ def explain_prompt(message: str) -> str:
 
 
 def explained_row(message: str, why: str | None) -> str:
-    return f"{message}\n说明：{why}"
+    # U+2028 (line separator): a line break the panel's wrapped-row layout measures, where "\n" is not
+    return f"{message}\u2028说明：{why}"
 
 
 def explained_cell_tip(message: str, why: str | None) -> str:
