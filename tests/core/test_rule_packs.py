@@ -81,3 +81,12 @@ def test_cli_rules_option(tmp_path):
     (tmp_path / "坏.toml").write_text("[jump]\nfactor = \"五\"\n", encoding="utf-8")
     proc = run_cli("check", late, "--rules", tmp_path / "坏.toml")
     assert proc.returncode == 2 and "jump.factor" in proc.stderr
+
+
+def test_the_1000_character_limit_is_local_not_national():
+    """It came from one city's notice and warned 3 of the 5 seeds; nationally it is off."""
+    def long_overview(pack):
+        return [n for n in range(5) if any(f.rule == "W-SEC1-ASPECTS" and "字" in f.message and "精简" in f.message
+                                           for f in check_report(seed(n), pack=pack))]
+    assert long_overview(NATIONAL) == []
+    assert len(long_overview(load_pack("local-example"))) == 3
