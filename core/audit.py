@@ -177,7 +177,9 @@ def _run(files, book_path, progress, workers, baseline, should_stop, pack, expec
 
     cancelled = False
     workers = workers or os.cpu_count() or 1
-    extra = () if pack is None else (pack,)  # audit_file(path, baseline[, pack])
+    from .rules.packs import NATIONAL
+
+    extra = () if pack is None or pack == NATIONAL else (pack,)  # audit_file(path, baseline[, pack])
     try:
         if _in_process(files):
             for i, f in enumerate(files, 1):

@@ -22,8 +22,9 @@ from . import batch, settings, strings, style
 from .dialogs.questions import Dialogs
 from .document import PAGE_ORDER, ReportDocument, page_of
 from .export_actions import ExportActions
+from .review_actions import ReviewActions
 from .file_actions import FileActions
-from .menus import build_menus, sync_rule_pack
+from .menus import build_menus
 from .recovery import RecoveryStore
 from .views.findings_panel import FindingsPanel
 from .views.meta_form import MetaPage
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self.recovery = recovery or RecoveryStore()
         self.files = FileActions(self)
         self.exports = ExportActions(self)
+        self.review = ReviewActions(self)
         self.undo_group = QUndoGroup(self)
         icon = resource_path("icon.png")
         if icon.exists():
@@ -300,54 +302,7 @@ class MainWindow(QMainWindow):
         return None
 
     def batch_audit(self):
-        return batch.batch_audit(self, self.dialogs, self.files.start_folder(), self.show_submissions)
-
-    def show_submissions(self, result) -> None:
-        """Show 报送情况 of a batch audit; a double-click opens that unit's report."""
-        from .views.submissions_dialog import SubmissionsDialog
-
-        self.submissions_dialog = SubmissionsDialog(result, lambda path: self.files.open_path(path, ask=True), self)
-        self.submissions_dialog.show()
-
-    def choose_rule_pack(self, spec: str) -> None:
-        """Check with the rule pack ``spec`` (a built-in id, a .toml file, or "from-file" to ask)."""
-        if spec == "from-file":
-            spec = self.dialogs.open_rule_pack(strings.RULES_FILE_TITLE, self.files.start_folder())
-            if not spec:
-                sync_rule_pack(self)
-                return
-        from core.errors import ReportError
-        from core.rules.packs import load_pack
-
-        try:
-            pack = load_pack(spec)
-        except ReportError as exc:
-            self.dialogs.error(strings.RULES_TITLE, str(exc))
-            sync_rule_pack(self)
-            return
-        settings.set_rule_pack("" if pack.id == "national" and not pack.source else spec)
-        if self.document is not None:
-            self.document.set_pack(pack)
-        sync_rule_pack(self)
-        self.flash(strings.rules_chosen(pack.name))
-
-    def compare_with_last_year(self) -> None:
-        """Show 与上年对比: every cell beside last year's, jumps marked."""
-        if self.document is None:
-            return
-        from .views.compare_dialog import CompareDialog
-
-        self.compare_dialog = CompareDialog(self.document, self.document.validator.ctx.pack, self)
-        self.compare_dialog.cell_activated.connect(lambda ref: self.show_finding_cells(ref))
-        self.compare_dialog.show()
-
-    def show_finding_cells(self, ref: str) -> None:
-        page = ref.split(".", 1)[0]
-        self.show_page(page)
-        widget = self.page(page)
-        if isinstance(widget, TablePage):
-            widget.view.select_refs([ref])
-            widget.view.setFocus()
+        return batch.batch_audit(self, self.dialogs, self.files.start_folder(), self.review.show_submissions)
 
     def about(self) -> None:
         self.dialogs.info(strings.ABOUT_TITLE, strings.about(__version__))

@@ -91,23 +91,23 @@ def build_menus(window) -> list[QAction]:
     window.rule_pack_actions = {}
     from core.rules.packs import builtin_packs
 
-    for pack in builtin_packs():
-        action = QAction(pack.name, window, checkable=True)
+    for i, pack in enumerate(builtin_packs(), 1):
+        action = QAction(strings.rules_item(pack.name, i), window, checkable=True)
         action.setToolTip(pack.description)
         action.setStatusTip(pack.description)
-        action.triggered.connect(lambda _=False, p=pack.id: window.choose_rule_pack(p))
+        action.triggered.connect(lambda _=False, p=pack.id: window.review.choose_rule_pack(p))
         packs.addAction(action)
         rules.addAction(action)
         window.rule_pack_actions[pack.id] = action
     rules.addSeparator()
     from_file = QAction(strings.RULES_FROM_FILE, window, checkable=True)
-    from_file.triggered.connect(lambda _=False: window.choose_rule_pack("from-file"))
+    from_file.triggered.connect(lambda _=False: window.review.choose_rule_pack("from-file"))
     packs.addAction(from_file)
     rules.addAction(from_file)
     window.rule_pack_actions["from-file"] = from_file
     sync_rule_pack(window)
     tools.addSeparator()
-    needs_report.append(_action(window, strings.ACT_COMPARE, window.compare_with_last_year, (), tools))
+    needs_report.append(_action(window, strings.ACT_COMPARE, window.review.compare_with_last_year, (), tools))
 
     help_menu = bar.addMenu(strings.MENU_HELP)
     _action(window, strings.ACT_ABOUT, window.about, (), help_menu)

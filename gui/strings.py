@@ -527,6 +527,10 @@ def submission_tip(path: str) -> str:
     return f"{path}\n双击打开"
 
 
+def rules_item(name: str, i: int) -> str:
+    return f"{name}(&{i})"
+
+
 def rules_chosen(name: str) -> str:
     return f"已改用规则包“{name}”，重新检查了当前报告"
 

@@ -34,8 +34,8 @@ def test_batch_audit_with_an_expected_list_shows_submissions_and_opens_a_report(
     dialogs.next_folder, dialogs.next_file, dialogs.next_expect = str(folder), str(tmp_path / "结果.xlsx"), str(units)
     op = window.batch_audit()
     assert op.wait()
-    qtbot.waitUntil(lambda: getattr(window, "submissions_dialog", None) is not None)
-    dlg = window.submissions_dialog
+    qtbot.waitUntil(lambda: window.review.submissions_dialog is not None)
+    dlg = window.review.submissions_dialog
     assert dlg.isVisible() and dlg.windowTitle() == "报送情况"
     t = dlg.table
     rows = [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
@@ -81,8 +81,8 @@ def test_compare_with_last_year_marks_jumps_and_goes_to_the_cell(window, qtbot, 
     project_file.save(now, path)
     assert window.files.open_path(path).wait()
     assert any(f.rule == "W-X-JUMP" for f in window.document.findings())
-    window.compare_with_last_year()
-    dlg = window.compare_dialog
+    window.review.compare_with_last_year()
+    dlg = window.review.compare_dialog
     assert dlg.isVisible() and "2024年度" in dlg.heading.text() and "2025年度" in dlg.heading.text()
     assert "t3.r01.c7" in dlg.jump_refs()
     t = dlg.table
@@ -98,6 +98,6 @@ def test_compare_with_last_year_marks_jumps_and_goes_to_the_cell(window, qtbot, 
 
 
 def test_compare_without_last_year_says_how_to_get_it(seed_window):
-    seed_window.compare_with_last_year()
-    assert "从上年报告新建" in seed_window.compare_dialog.heading.text()
-    assert seed_window.compare_dialog.table.rowCount() == 0
+    seed_window.review.compare_with_last_year()
+    assert "从上年报告新建" in seed_window.review.compare_dialog.heading.text()
+    assert seed_window.review.compare_dialog.table.rowCount() == 0
