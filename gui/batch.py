@@ -44,11 +44,21 @@ def merge_files(parent: QWidget, dialogs, folder: str, show_report: ShowReport) 
                 items.append((read_any(p).report, Path(p).name))
             except ReportError as exc:
                 raise ReportError(strings.open_failed(Path(p).name) + "：" + str(exc)) from exc
+        duplicates = merge.find_duplicates(items)
+        if duplicates:  # asked on the GUI thread: merging them would count a unit twice
+            return items, duplicates
         report = merge.merge_reports(items)
         return report, merge.merge_notes(report)
 
     def done(outcome) -> None:
         report, notes = outcome
+        if isinstance(report, list):  # (items, duplicates)
+            from core import merge
+
+            if not dialogs.ask_merge_duplicates(strings.merge_duplicates(notes)):
+                return
+            report = merge.merge_reports(outcome[0], allow_duplicates=True)
+            notes = merge.merge_notes(report)
         show_report(ReportDocument(report, unsaved=True), "t3")
         dialogs.info(strings.MERGE_DONE_TITLE, strings.merge_done(len(paths), notes))
 

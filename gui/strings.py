@@ -7,6 +7,8 @@ UI text, so a reviewer or a new wording is in one place.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from core.schema import DEFAULT_DEADLINE
 
 APP_NAME = "政府信息公开年报助手"
@@ -375,6 +377,7 @@ ASK_SAVE_TITLE = "尚未保存"
 BTN_SAVE = "保存"
 BTN_DISCARD = "不保存"
 BTN_CANCEL = "取消"
+BTN_MERGE_ANYWAY = "仍然汇总"
 BTN_RESTORE = "恢复"
 BTN_DISCARD_RECOVERY = "丢弃"
 BTN_EXPORT_ANYWAY = "仍然导出"
@@ -545,6 +548,11 @@ def compare_year(last, now) -> str:
 
 def merge_reading(i: int, n: int, name: str) -> str:
     return f"正在读取第 {i} / {n} 份：{name}"
+
+
+def merge_duplicates(pairs: list[tuple[str, str, str]]) -> str:
+    listed = "\n".join(f"· {Path(a).name} 与 {Path(b).name}：{why}" for a, b, why in pairs)
+    return f"以下文件重复，一并汇总会把同一单位的数字算两遍：\n{listed}\n\n仍然一并汇总吗？"
 
 
 def merge_done(n: int, notes: list[str]) -> str:

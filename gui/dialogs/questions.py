@@ -69,6 +69,11 @@ class Dialogs:
         return self._ask(QMessageBox.Icon.Information, title, text,
                          [(strings.BTN_OPEN_FOLDER, R.AcceptRole), (strings.BTN_CLOSE, R.RejectRole)], 1) == 0
 
+    def ask_merge_duplicates(self, text: str) -> bool:
+        R = QMessageBox.ButtonRole
+        return self._ask(QMessageBox.Icon.Warning, strings.MERGE_OP_TITLE, text,
+                         [(strings.BTN_MERGE_ANYWAY, R.AcceptRole), (strings.BTN_CANCEL, R.RejectRole)], 1) == 0
+
     def ask_explanation(self, message: str, current: str) -> str | None:
         """Ask for the explanation of a warning; None when cancelled ("" removes it)."""
         from PySide6.QtWidgets import QInputDialog

@@ -35,6 +35,8 @@ class RecordingDialogs:
         self.asked_explanation: list[tuple[str, str]] = []
         self.explanation_answer: str | None = None
         self.next_expect = ""
+        self.asked_duplicates: list[str] = []
+        self.duplicates_answer = False
         self.next_rule_pack = ""
 
     def error(self, title, text):
@@ -60,6 +62,10 @@ class RecordingDialogs:
     def export_done_text(self, title, text):
         self.infos.append((title, text))
         return False
+
+    def ask_merge_duplicates(self, text):
+        self.asked_duplicates.append(text)
+        return self.duplicates_answer
 
     def ask_explanation(self, message, current):
         self.asked_explanation.append((message, current))

@@ -101,3 +101,22 @@ def test_compare_without_last_year_says_how_to_get_it(seed_window):
     seed_window.review.compare_with_last_year()
     assert "从上年报告新建" in seed_window.review.compare_dialog.heading.text()
     assert seed_window.review.compare_dialog.table.rowCount() == 0
+
+
+def test_merge_asks_before_counting_a_unit_twice(window, dialogs, tmp_path):
+    import shutil as sh
+
+    sh.copy(seed(1), tmp_path / "平武.nianbao")
+    again = project_file.load(seed(1))
+    again.meta["unit"] = "绵阳市平武县人民政府办公室"
+    again.apply({"text.other": again.text["other"] + "修改稿。"})
+    project_file.save(again, tmp_path / "平武（修改稿）.nianbao")
+    dialogs.open_files = lambda title, folder="": [str(tmp_path / "平武.nianbao"), str(tmp_path / "平武（修改稿）.nianbao")]
+    dialogs.duplicates_answer = False
+    assert window.merge_files().wait()
+    (asked,) = dialogs.asked_duplicates
+    assert "平武.nianbao 与 平武（修改稿）.nianbao" in asked and "同一单位同一年度" in asked
+    assert window.document is None  # nothing merged
+    dialogs.duplicates_answer = True
+    assert window.merge_files().wait()
+    assert window.document.report.values["t3.r01.c7"] == 2 * 16
