@@ -86,11 +86,10 @@ class UnitIndex(Generic[K]):
         return sorted(found, key=self._order.__getitem__)
 
 
-def group_same_units(items: Iterable[tuple[K, str]]) -> list[list[K]]:
-    """Return the keys grouped by unit (groups of one included), in first-seen order."""
-    items = [(k, n) for k, n in items if normalise(n)]
-    index = UnitIndex(items)
-    parent: dict[K, K] = {k: k for k, _ in items}
+def join_groups(keys: Iterable[K], links: Iterable[Iterable[K]]) -> list[list[K]]:
+    """Return ``keys`` grouped so that the keys of each link share a group (union-find), first-seen order."""
+    keys = list(keys)
+    parent: dict[K, K] = {k: k for k in keys}
 
     def root(k: K) -> K:
         while parent[k] != k:
@@ -98,15 +97,23 @@ def group_same_units(items: Iterable[tuple[K, str]]) -> list[list[K]]:
             k = parent[k]
         return k
 
-    for key, name in items:
-        for other in index.find(name):
-            a, b = root(key), root(other)
+    for link in links:
+        link = list(link)
+        for other in link[1:]:
+            a, b = root(link[0]), root(other)
             if a != b:
                 parent[b] = a
     groups: dict[K, list[K]] = {}
-    for key, _ in items:
+    for key in keys:
         groups.setdefault(root(key), []).append(key)
     return list(groups.values())
+
+
+def group_same_units(items: Iterable[tuple[K, str]]) -> list[list[K]]:
+    """Return the keys grouped by unit (groups of one included), in first-seen order."""
+    items = [(k, n) for k, n in items if normalise(n)]
+    index = UnitIndex(items)
+    return join_groups([k for k, _ in items], ([key, *index.find(name)] for key, name in items))
 
 
 _TOWNSHIP = re.compile(r"(?:乡|镇|街道|街道办事处|办事处)(?:人民政府|党委|党工委)?$|(?:乡|镇)人民政府")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Hashable, Sequence, TypeVar
 
-from ..unit_names import group_same_units
+from ..unit_names import group_same_units, join_groups
 
 MIN_FILLED = 5  # nonzero cells below which an empty-narrative report is too bare to compare by content
 MIN_TEXT = 50  # characters of narrative that make a report's content its own
@@ -33,37 +33,13 @@ def fingerprint(report) -> str:
 def duplicate_groups(items: Sequence[tuple[K, str, object, str]]) -> list[list[K]]:
     """Return groups (two or more keys) of ``(key, unit, year, fingerprint)`` that are duplicates:
     the same unit (core.unit_names) and year, or the same non-empty fingerprint."""
-    parent: dict[K, K] = {k: k for k, *_ in items}
-
-    def root(k: K) -> K:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def join(group) -> None:
-        first = root(group[0])
-        for k in group[1:]:
-            r = root(k)
-            if r != first:
-                parent[r] = first
-
     by_year: dict[object, list[tuple[K, str]]] = {}
-    for key, unit, year, _ in items:
+    by_print: dict[str, list[K]] = {}
+    for key, unit, year, digest in items:
         if unit:
             by_year.setdefault(year, []).append((key, unit))
-    for units in by_year.values():
-        for group in group_same_units(units):
-            if len(group) > 1:
-                join(group)
-    by_print: dict[str, list[K]] = {}
-    for key, _, _, digest in items:
         if digest:
             by_print.setdefault(digest, []).append(key)
-    for group in by_print.values():
-        if len(group) > 1:
-            join(group)
-    groups: dict[K, list[K]] = {}
-    for key, *_ in items:
-        groups.setdefault(root(key), []).append(key)
-    return [g for g in groups.values() if len(g) > 1]
+    links = [g for units in by_year.values() for g in group_same_units(units) if len(g) > 1]
+    links += [g for g in by_print.values() if len(g) > 1]
+    return [g for g in join_groups([k for k, *_ in items], links) if len(g) > 1]
