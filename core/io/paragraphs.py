@@ -156,10 +156,9 @@ def _starts_paragraph(prev: PrintedLine, ln: PrintedLine, after: PrintedLine | N
             return True  # the paragraph's last line, short of the margin; or 「（三）…」 opens the next
         if body_x is not None and ln.x is not None:
             return False  # a full line: an unindented next line goes on with the paragraph
-        # Without positions: a first line is indented two characters, so it holds fewer of them
-        # than the lines of a paragraph go on with (unless it is the paragraph's only line).
-        return width(text) <= full - 2.5 or (after is not None and _SENTENCE_END.search(text) is None
-                                              and width(after.text.strip()) < SHORT * full)
+        # Without positions: a first line is indented two characters, so it holds about two fewer
+        # than a full line; a line that goes on with the paragraph is full, or short as its last.
+        return full - 4.5 <= width(text) <= full - 1.5
     # A justified line's text may be narrower than the measure (spacing, half-width digits, the
     # first line's indent): only a clearly short line ends its paragraph (or is a title).
     return w < SHORT * full

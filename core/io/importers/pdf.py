@@ -29,7 +29,7 @@ def pdf_text(data: bytes, name: str) -> str:
     from pypdf.errors import PdfReadError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    pages: list[list[str]] = []
+    pages: list[list[PrintedLine]] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -45,15 +45,38 @@ def pdf_text(data: bytes, name: str) -> str:
                 raise FileReadError(msg.too_many_pages(name, len(reader.pages)))
             check_pdf_content(reader, name)
             for page in reader.pages:
-                text = page.extract_text() or ""
-                pages.append([ln.rstrip() for ln in text.split("\n")])
+                pieces: list[tuple[str, float]] = []
+
+                def visit(text, cm, tm, font, size, pieces=pieces):
+                    pieces.append((text, tm[4] * cm[0] + tm[5] * cm[2] + cm[4]))
+
+                text = page.extract_text(visitor_text=visit) or ""
+                pages.append(_printed_lines(text, pieces, len(pages)))
     except FileReadError:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             OSError, RecursionError, AssertionError, ZeroDivisionError) as exc:
         raise FileReadError(msg.bad_pdf(name)) from exc
-    if not any(ln.strip() for page in pages for ln in page):
+    if not any(ln.text.strip() for page in pages for ln in page):
         raise FileReadError(msg.no_text_layer(name))
     # Page numbers and running headers go; the narrative's printed lines become paragraphs again.
-    printed = [[PrintedLine(ln, k) for ln in page] for k, page in enumerate(pages)]
-    return "\n".join(reflow(strip_page_furniture(printed)))
+    return "\n".join(reflow(strip_page_furniture(pages)))
+
+
+def _printed_lines(text: str, pieces: list[tuple[str, float]], page: int) -> list[PrintedLine]:
+    """The page's lines with the left edge of each (where its first piece of text starts): pypdf hands
+    the text to the visitor piece by piece, and the pieces make up exactly the text it returns."""
+    if "".join(t for t, _ in pieces) != text:
+        return [PrintedLine(ln.rstrip(), page) for ln in text.split("\n")]
+    out: list[PrintedLine] = []
+    line, left = "", None
+    for piece, x in pieces:
+        for i, part in enumerate(piece.split("\n")):
+            if i:
+                out.append(PrintedLine(line.rstrip(), page, left))
+                line, left = "", None
+            if left is None and part.strip():
+                left = x
+            line += part
+    out.append(PrintedLine(line.rstrip(), page, left))
+    return out
