@@ -37,7 +37,9 @@ def build_menus(window) -> list[QAction]:
     file_menu.addSeparator()
     needs_report += [_action(window, strings.ACT_EXPORT_DOCX, lambda: exports.export("docx"), (), file_menu),
                      _action(window, strings.ACT_EXPORT_DOCX_TEMPLATE, exports.export_with_template, (), file_menu),
-                     _action(window, strings.ACT_EXPORT_XLSX, lambda: exports.export("xlsx"), (), file_menu)]
+                     _action(window, strings.ACT_EXPORT_XLSX, lambda: exports.export("xlsx"), (), file_menu),
+                     _action(window, strings.ACT_EXPORT_HTML, lambda: exports.export("html"), (), file_menu),
+                     _action(window, strings.ACT_COPY_HTML, exports.copy_web_version, (), file_menu)]
     file_menu.addSeparator()
     _action(window, strings.ACT_MERGE, window.merge_files, (), file_menu)
     _action(window, strings.ACT_AUDIT, window.batch_audit, (), file_menu)

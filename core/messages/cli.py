@@ -157,18 +157,18 @@ def stale_sections(n: int) -> str:
 
 
 # -- nianbao export ---------------------------------------------------------------------------
-EXPORT_HELP = "导出年报：Word 文档（公文格式）或 Excel 统计表"
+EXPORT_HELP = "导出年报：Word 文档（公文格式）、网页（.html，可贴入网站编辑器）或 Excel 统计表"
 EXPORT_REFUSES = "年报仍有错误时拒绝导出，除非加 --force。"
 EXPORT_FILE = "项目文件或其他可导入的年报文件"
-EXPORT_OUTPUT = "导出的文件：.docx 或 .xlsx"
+EXPORT_OUTPUT = "导出的文件：.docx、.html 或 .xlsx"
 EXPORT_TEMPLATE = "自选 Word 模板（默认使用所选报表格式的模板）"
-EXPORT_FORCE = "年报仍有错误时也导出（空白单元格保持空白）"
+EXPORT_FORCE = "年报仍有错误时也导出（空白单元格保持空白，印错的合计照印）"
 EXPORT_TEMPLATE_DOCX_ONLY = "--template 只用于导出 Word 文档（.docx）"
-EXPORT_HOW_TO_FORCE = "确需导出（空白单元格保持空白），请加 --force"
+EXPORT_HOW_TO_FORCE = "确需导出（空白单元格保持空白，印错的合计照印），请加 --force"
 
 
 def export_suffix_unsupported(suffix: str) -> str:
-    return f"不支持导出为“{suffix or '无扩展名'}”，请用 .docx 或 .xlsx"
+    return f"不支持导出为“{suffix or '无扩展名'}”，请用 .docx、.xlsx 或 .html"
 
 
 def exported_with_errors(n: int) -> str:
@@ -177,6 +177,14 @@ def exported_with_errors(n: int) -> str:
 
 def exported(out: Path) -> str:
     return f"已导出：{out}"
+
+
+def export_warning(message: str) -> str:
+    return f"注意：{message}"
+
+
+def template_note(message: str) -> str:
+    return f"模板提示：{message}"
 
 
 # -- nianbao merge ----------------------------------------------------------------------------
