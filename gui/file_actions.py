@@ -134,8 +134,7 @@ class FileActions:
         settings.remember_folder(path)
         return self.open_path(path)
 
-    def open_path(self, path: str | Path, *, ask: bool = False, page: str | None = None,
-                  then: Callable[[], None] | None = None) -> BackgroundOp | None:
+    def open_path(self, path: str | Path, *, ask: bool = False, page: str | None = None) -> BackgroundOp | None:
         """Open a report file in the background; on failure tell the user and keep the current report."""
         if ask and not self.maybe_save():
             return None
@@ -157,8 +156,6 @@ class FileActions:
             self.window.show_total_errors()
             if result.notes:
                 self.dialogs.info(strings.READ_NOTES_TITLE, notes_text(path.name, result.notes))
-            if then is not None:
-                then()
 
         return run_in_background(self.window, work, title=strings.OPEN_OP_TITLE, label=strings.reading(path.name),
                                  on_success=done, on_failure=self._read_failed(path))

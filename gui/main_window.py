@@ -19,6 +19,7 @@ from core.resources import resource_path
 from core.rules.base import Finding
 
 from . import batch, settings, strings, style
+from .background import cancel_all
 from .dialogs.questions import Dialogs
 from .document import PAGE_ORDER, ReportDocument, page_of
 from .export_actions import ExportActions
@@ -343,6 +344,7 @@ class MainWindow(QMainWindow):
 
     # -- window events ---------------------------------------------------------------------
     def closeEvent(self, event) -> None:
+        cancel_all()  # an open or export under way must not keep the questions below from being answered
         self.commit_pending_edits()
         if not self.files.maybe_save():
             event.ignore()

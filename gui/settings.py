@@ -31,13 +31,25 @@ def migrate(store: QSettings | None = None) -> None:
         store.setValue("version", SETTINGS_VERSION)
 
 
+_cache: dict[str, str] = {}  # read on every Enter in the grid: opening QSettings each time is not free
+
+
 def enter_direction() -> str:
-    value = _store().value("editing/enter_direction", DEFAULTS["editing/enter_direction"])
-    return value if value in ("down", "right") else "down"
+    key = str(_store_key())
+    value = _cache.get(key)
+    if value is None:
+        value = _store().value("editing/enter_direction", DEFAULTS["editing/enter_direction"])
+        value = _cache[key] = value if value in ("down", "right") else "down"
+    return value
 
 
 def set_enter_direction(value: str) -> None:
     _store().setValue("editing/enter_direction", value)
+    _cache[str(_store_key())] = value
+
+
+def _store_key() -> str | None:
+    return os.environ.get("NIANBAO_SETTINGS_DIR")
 
 
 def recent_files() -> list[str]:

@@ -150,8 +150,8 @@ START_NO_RECENT = "还没有打开过的报告。"
 START_DROP_HINT = "也可以把报告文件拖到此窗口中打开。"
 
 
-def recent_entry(name: str, folder: str) -> str:
-    return f"{name}\n{folder}"
+def recent_entry(name: str, folder: str, missing: bool = False) -> str:
+    return f"{name}{'（找不到此文件）' if missing else ''}\n{folder}"
 
 
 def recent_missing(path: str) -> str:

@@ -146,3 +146,22 @@ def test_cli_check_json_is_the_same_for_a_folder_and_its_files(tmp_path):
     assert items == json.loads(by_files.stdout) and items
     assert all({"file", "rule", "severity", "cells", "message"} <= set(i) for i in items)
     assert {i["severity"] for i in items} == {"error", "warning"}
+
+
+def test_a_stop_in_worker_processes_returns_within_half_a_second(tmp_path):
+    import time
+
+    n = INLINE_BELOW * 10  # real reports, checked in worker processes
+    for i in range(n):
+        shutil.copy(SEEDS / "seed003.nianbao", tmp_path / f"{i:03d}.nianbao")
+    asked: list[float] = []
+
+    def stop() -> bool:
+        if not asked:
+            asked.append(time.perf_counter())  # the clerk presses 取消 at the first look
+        return True
+
+    result = audit_paths([tmp_path], workers=2, progress=lambda d, t: None, should_stop=stop)
+    assert result.cancelled and len(result.rows) < n
+    # the busy workers are not waited for: well within the half second
+    assert time.perf_counter() - asked[0] < 0.3

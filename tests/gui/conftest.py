@@ -81,6 +81,25 @@ class RecordingDialogs:
         return ("测试县人民政府办公室", 2025)
 
 
+def right_click_menu(widget, pos) -> list[str]:
+    """Right-click ``widget`` at ``pos`` and return the texts of the menu that opens (then close it)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    seen: list[str] = []
+
+    def look():
+        popup = QApplication.activePopupWidget()
+        if isinstance(popup, QMenu):
+            seen.extend(a.text() for a in popup.actions())
+            popup.close()
+
+    QTimer.singleShot(50, look)
+    QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos)))
+    return seen
+
+
 def seed(n: int) -> Path:
     return SEED_DIR / f"seed00{n}.nianbao"
 

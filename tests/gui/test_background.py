@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from gui.background import SHOW_AFTER_MS, Cancelled, run_in_background
+from gui.background import SHOW_AFTER_MS, run_in_background
 
 from .conftest import seed
 
@@ -184,8 +184,17 @@ def test_batch_audit_cancel_stops_within_half_a_second_and_writes_nothing(window
 
 def test_cancelled_raised_by_the_work_ends_quietly(seed_window):
     def work(progress):
-        progress.cancel_requested = True
-        raise Cancelled()
+        progress.request_cancel()  # as if 取消 had been pressed: the work stops at its next check
+        progress.check()
 
     op = run_in_background(seed_window, work, title="t", label="l", on_failure=lambda e: pytest.fail(str(e)))
     assert not op.wait() and op.state == "cancelled"
+
+
+def test_closing_the_window_during_work_stops_waiting_for_it(blank_window, qtbot, dialogs):
+    blank_window.fill_zero()  # unsaved: closing asks, and the question must take input
+    op = run_in_background(blank_window, lambda p: time.sleep(2), title="t", label="l")
+    dialogs.save_answer = "discard"
+    assert blank_window.close()
+    assert op.state == "cancelled" and QApplication.overrideCursor() is None
+    assert dialogs.asked_save
