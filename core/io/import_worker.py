@@ -13,7 +13,7 @@ How the budget is enforced:
   worker that exhausts memory dies and is reported like any crashed worker.
 
 Workers are started with ``spawn`` (safe beside Qt's threads, the same on every platform; a
-frozen app needs ``multiprocessing.freeze_support()`` at its entry point, as gui.main has).
+frozen app diverts them at its entry point, build_scripts/launcher.py, before the app starts).
 """
 
 from __future__ import annotations
