@@ -12,6 +12,7 @@ HOMES = {
     "core/messages/": "every other text core prints, writes or raises",
     "core/rules/": "rule messages (and the text rules' keyword tables)",
     "core/textnum.py": "keyword table: number words",
+    "core/unit_names.py": "keyword table: administrative place suffixes",
     "core/fields.py": "keyword table: the names of bound fields",
     "core/io/table_parser.py": "keyword table: row labels and header hints of published tables",
     "core/io/narrative.py": "keyword table: headings, unit suffixes, numerals",
