@@ -47,7 +47,7 @@ class ReportTableView(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setTabKeyNavigation(True)
         self.setCornerButtonEnabled(False)
-        self.setStyleSheet(style.TABLE)
+        style.grid_lines(self)
         self.setItemDelegate(CellDelegate(self))
         self._message = CellMessage(self.viewport())
         self.last_message = ""
