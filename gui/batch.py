@@ -19,7 +19,7 @@ from core.errors import ReportError
 from . import strings
 from .background import BackgroundOp, run_in_background
 from .document import ReportDocument
-from .file_actions import read_failure_text
+from .file_actions import read_failure_text, read_guarded
 
 ShowReport = Callable[[ReportDocument, str], None]
 
@@ -34,14 +34,13 @@ def merge_files(parent: QWidget, dialogs, folder: str, show_report: ShowReport) 
 
     def work(progress):
         from core import merge
-        from core.io.reader import read_any
 
         items = []
         for i, p in enumerate(paths):
             progress.check()
             progress.update(i, len(paths), strings.merge_reading(i + 1, len(paths), Path(p).name))
             try:
-                items.append((read_any(p).report, Path(p).name))
+                items.append((read_guarded(Path(p))[0].report, Path(p).name))  # untrusted: in a worker
             except ReportError as exc:
                 raise ReportError(strings.open_failed(Path(p).name) + "：" + str(exc)) from exc
         report = merge.merge_reports(items)

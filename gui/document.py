@@ -62,7 +62,12 @@ class ReportDocument(QObject):
         self.validator = Validator(report, final=False)
         self.undo_stack = QUndoStack(self)
         self._unsaved_origin = unsaved  # new-year, imported or recovered content
-        self._autosaved_index = -2
+        # Bumped on every change, merged keystrokes and undo + retype too (the undo index is not).
+        self.revision = 0
+        self._autosaved_revision = 0 if not unsaved else -1
+        self.read_only = False  # opened while another window edits the file: save goes to 另存为
+        self.lock = None  # core.io.doclock.DocumentLock held on ``path`` while open
+        self.stamp = None  # core.io.filestamp.FileStamp of ``path`` when opened or last saved
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         report.subscribe(self._on_report_changed)
 
@@ -71,6 +76,9 @@ class ReportDocument(QObject):
 
     def close(self) -> None:
         self.report.unsubscribe(self._on_report_changed)
+        if self.lock is not None:  # the window is done with the file: others may edit it
+            self.lock.release()
+            self.lock = None
 
     # -- state -----------------------------------------------------------------------------
     @property
@@ -88,17 +96,17 @@ class ReportDocument(QObject):
 
     def display_name(self) -> str:
         if self.path is not None:
-            return self.path.name
+            return self.path.name + (strings.READ_ONLY_SUFFIX if self.read_only else "")
         if self.source_name:
             return self.source_name + strings.IMPORTED_SUFFIX
         return strings.UNTITLED
 
     def needs_autosave(self) -> bool:
         """Return whether there are unsaved changes not yet in the recovery file."""
-        return self.is_modified and self.undo_stack.index() != self._autosaved_index
+        return self.is_modified and self.revision != self._autosaved_revision
 
-    def mark_autosaved(self) -> None:
-        self._autosaved_index = self.undo_stack.index()
+    def mark_autosaved(self, revision: int | None = None) -> None:
+        self._autosaved_revision = self.revision if revision is None else revision
 
     # -- findings --------------------------------------------------------------------------
     def findings(self) -> list[Finding]:
@@ -126,6 +134,7 @@ class ReportDocument(QObject):
         return [f for f in self.validator.findings() if f.rule in TOTAL_RULES]
 
     def _on_report_changed(self, refs: frozenset) -> None:
+        self.revision += 1
         before = self.validator.revision
         self.validator.update(refs)
         self.changed.emit(refs)

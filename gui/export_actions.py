@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from core.errors import ReportError
+from core.io.filenames import safe_file_name
 
 from . import settings, strings
 from .background import BackgroundOp, run_in_background
@@ -31,6 +32,13 @@ class ExportActions:
 
     def export(self, kind: str, template: Path | None = None) -> BackgroundOp | None:
         """Export to Word ("docx") or Excel ("xlsx") through core.io.export."""
+        try:
+            return self._export(kind, template)
+        except Exception as exc:  # noqa: BLE001 - 导出 never fails silently; the report stays as it is
+            self.window.dialogs.error(strings.EXPORT_FAILED, strings.unexpected_error(type(exc).__name__, str(exc)))
+            return None
+
+    def _export(self, kind: str, template: Path | None) -> BackgroundOp | None:
         window, document = self.window, self.window.document
         if document is None:
             return None
@@ -39,7 +47,7 @@ class ExportActions:
         if blockers and not window.dialogs.confirm_export(blockers):
             return None
         meta = document.report.meta
-        name = f"{strings.export_file_name(meta.get('unit'), meta.get('year'))}.{kind}"
+        name = f"{safe_file_name(strings.export_file_name(meta.get('unit'), meta.get('year')))}.{kind}"
         chosen = window.dialogs.save_file(strings.EXPORT_TITLE, str(Path(window.files.start_folder()) / name),
                                           FILTERS[kind])
         if not chosen:

@@ -26,6 +26,7 @@ from .export_actions import ExportActions
 from .file_actions import FileActions
 from .menus import build_menus
 from .recovery import RecoveryStore
+from .recovery_actions import AUTOSAVE_IDLE_MS, AUTOSAVE_MS
 from .views.findings_panel import FindingsPanel
 from .views.meta_form import MetaPage
 from .views.narrative_editor import NarrativePage
@@ -34,7 +35,7 @@ from .views.notices import TotalsNotice
 from .views.start_page import StartPage
 from .views.table_page import TablePage
 
-AUTOSAVE_MS = 60_000
+_WINDOWS: set = set()  # windows opened by spawn_window, kept alive until closed
 TABLES = ("t2", "t3", "t4")
 _DOCK = Qt.DockWidgetArea
 
@@ -110,6 +111,9 @@ class MainWindow(QMainWindow):
         self.report_actions = build_menus(self)
 
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.files.autosave_now)
+        # A few seconds after the last change; the tick above saves while changes keep coming.
+        self.autosave_idle = QTimer(self, singleShot=True, interval=AUTOSAVE_IDLE_MS, timeout=self.files.autosave_now)
+        self.autosave = autosave
         if autosave:
             self.autosave_timer.start()
         self.resize(1366, 768)
@@ -174,6 +178,8 @@ class MainWindow(QMainWindow):
         return widget
 
     def _on_changed(self, refs) -> None:
+        if self.autosave:
+            self.autosave_idle.start()  # (re)started by every change: saves once typing pauses
         if "*" in refs:
             self.form_label.setText(strings.form_label(self.document.report.form.name))
 
@@ -342,12 +348,24 @@ class MainWindow(QMainWindow):
             self._placing = False
 
     # -- window events ---------------------------------------------------------------------
+    def spawn_window(self) -> "MainWindow":
+        """Open another window of this process (restoring a second recovery copy, say)."""
+        other = MainWindow(autosave=self.autosave)
+        _WINDOWS.add(other)
+        other.destroyed.connect(lambda *_: _WINDOWS.discard(other))
+        other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        other.show()
+        return other
+
     def closeEvent(self, event) -> None:
         cancel_all()  # an open or export under way must not keep the questions below from being answered
         self.commit_pending_edits()
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.autosave_idle.stop()
+        if self.document is not None and self.document.lock is not None:
+            self.document.lock.release()
         self.recovery.discard()
         settings.save_window_state(self.saveGeometry(), self.saveState())
         event.accept()

@@ -356,14 +356,6 @@ BTN_OPEN_FOLDER = "打开所在文件夹"
 BTN_CLOSE = "关闭"
 RECOVERY_TITLE = "恢复未保存的内容"
 RECOVERED = "已恢复自动保存的内容，请核对后保存"
-RECOVERY_UNNAMED = "（名称未知的恢复副本）"
-RECOVERY_GARBLED = "内容不完整或已损坏"
-
-
-def recovery_damaged(when: str, reason: str) -> str:
-    """A recovery copy that cannot be opened as a report: say what it is, and that it is kept."""
-    return (f"这是 {when} 自动保存的恢复副本，但它已损坏，不能作为报告打开（{reason}）。"
-            "副本仍然保留；其中能读出的文字可以查看并复制。")
 AUTOSAVED = "已自动保存恢复副本"
 EXPORT_ERRORS_TITLE = "导出前须处理"
 EXPORT_DONE_TITLE = "导出完成"
@@ -504,3 +496,79 @@ def audit_writing(n: int) -> str:
 def audit_done(n: int, with_errors: int, unreadable: int, path: str) -> str:
     return (f"共审核 {n} 份报告：{with_errors} 份有错误，{unreadable} 份无法读取。\n"
             f"审核结果已保存到：\n{path}")
+
+
+# -- recovery, locks and safe saving (issue 12) ------------------------------------------------
+RECOVERY_UNNAMED = "（名称未知的恢复副本）"
+RECOVERY_GARBLED = "内容不完整或已损坏"
+RECOVERY_INTRO = ("上次运行时年报助手没有正常退出（如断电或死机），留下了以下自动保存、尚未保存的内容。\n"
+                  "勾选要恢复的副本后点“恢复所选”；没有勾选的副本会保留到下次启动，只有点“丢弃所选”才会删除。")
+RECOVERY_COLUMNS = ("报告", "原文件", "自动保存于", "状态")
+RECOVERY_NO_FILE = "（尚未保存为文件）"
+RECOVERY_OK = "可以恢复"
+RECOVERY_BROKEN = "已损坏：可查看其中能读出的文字"
+BTN_RESTORE_CHOSEN = "恢复所选"
+BTN_DISCARD_CHOSEN = "丢弃所选…"
+BTN_SHOW_TEXT = "查看可读内容…"
+BTN_LATER = "以后再说"
+BTN_COPY_ALL = "复制全部文字"
+BTN_NEW_FROM_TEXT = "用这些文字新建报告"
+RECOVERY_NOTHING_CHOSEN = "请先勾选要恢复或丢弃的副本"
+RECOVERY_TEXT_TITLE = "恢复副本中能读出的文字"
+RECOVERY_NO_TEXT = "这个副本中没有能读出的文字。"
+RECOVERY_KEPT = "新的恢复副本没能写入，原来的恢复副本已保留"
+RECOVERY_SALVAGED = "已用恢复副本中能读出的文字新建报告（表格数字需要重新填写），请核对后保存"
+
+
+def recovery_damaged(when: str, reason: str) -> str:
+    """A recovery copy that cannot be opened as a report: say what it is, and that it is kept."""
+    return (f"这是 {when} 自动保存的恢复副本，但它已损坏，不能作为报告打开（{reason}）。"
+            "副本仍然保留；其中能读出的文字可以查看并复制。")
+
+
+def recovery_confirm_discard(n: int) -> str:
+    return f"确定要删除所选的 {n} 个恢复副本吗？删除后其中未保存的内容将无法找回。"
+
+
+def recovery_text(unit: str, year: str, sections) -> str:
+    """The readable text of a damaged copy, as the clerk copies it: unit, year, then each section."""
+    head = [line for line in (f"单位：{unit}" if unit else "", f"年度：{year}" if year else "") if line]
+    body = [f"【{title}】\n{text}" for _, title, text in sections]
+    return "\n\n".join(["\n".join(head)] + body if head else body)
+
+
+LOCKED_TITLE = "文件正在使用"
+BTN_OPEN_READONLY = "只读打开"
+BTN_OPEN_COPY = "打开副本"
+READ_ONLY_SUFFIX = "（只读）"
+COPY_SUFFIX = "（副本）"
+CHANGED_TITLE = "文件已被修改"
+BTN_SAVE_AS_INSTEAD = "另存为…"
+BTN_OVERWRITE = "仍然覆盖"
+
+
+def locked(name: str, owner: str) -> str:
+    return (f"“{name}”正由{owner}打开编辑。\n\n"
+            "两处同时修改会互相覆盖。可以只读打开（查看、导出，另存为新文件），或打开一份副本另行编辑。")
+
+
+def read_only_save(name: str) -> str:
+    return f"“{name}”是只读打开的（正由别处编辑），请另存为新文件。"
+
+
+def locked_target(name: str, owner: str) -> str:
+    return f"“{name}”正由{owner}打开编辑，不能覆盖。请换一个文件名保存。"
+
+
+def changed_on_disk(name: str) -> str:
+    return (f"“{name}”在打开之后已被其他程序或其他人修改过。\n\n"
+            "直接保存会覆盖那些修改。建议另存为新文件，再核对两个版本。")
+
+
+def save_warnings(warnings: list[str]) -> str:
+    return "\n".join(warnings)
+
+
+def unexpected_write_error(kind: str, detail: str) -> str:
+    return (f"出现意外错误（{kind}）：{detail}。报告仍在窗口中，没有丢失；"
+            "请用“另存为”换一个位置保存，并把此情况告诉技术人员。")

@@ -45,11 +45,29 @@ class Dialogs:
                        (strings.BTN_CANCEL, R.RejectRole)], 0)
         return {0: "save", 1: "discard"}.get(i, "cancel")
 
-    def ask_restore(self, entry) -> bool:
+    def choose_recovery(self, entries) -> dict[str, str]:
+        """Show every orphaned recovery copy in one list; return key -> restore/discard/keep/salvage."""
+        from .recovery_dialog import RecoveryDialog
+
+        dialog = RecoveryDialog(entries, self.parent)
+        dialog.exec()
+        return dialog.decisions
+
+    def ask_locked(self, name: str, owner: str) -> str:
+        """The file is open elsewhere: return "readonly", "copy" or "cancel"."""
         R = QMessageBox.ButtonRole
-        return self._ask(QMessageBox.Icon.Question, strings.RECOVERY_TITLE, strings.recovery_ask(entry.when(), entry.name),
-                         [(strings.BTN_RESTORE, R.AcceptRole), (strings.BTN_DISCARD_RECOVERY, R.DestructiveRole)],
-                         0) == 0
+        i = self._ask(QMessageBox.Icon.Warning, strings.LOCKED_TITLE, strings.locked(name, owner),
+                      [(strings.BTN_OPEN_READONLY, R.AcceptRole), (strings.BTN_OPEN_COPY, R.AcceptRole),
+                       (strings.BTN_CANCEL, R.RejectRole)], 0)
+        return {0: "readonly", 1: "copy"}.get(i, "cancel")
+
+    def ask_overwrite_changed(self, name: str) -> str:
+        """The file changed on disk since it was opened: return "overwrite", "save_as" or "cancel"."""
+        R = QMessageBox.ButtonRole
+        i = self._ask(QMessageBox.Icon.Warning, strings.CHANGED_TITLE, strings.changed_on_disk(name),
+                      [(strings.BTN_SAVE_AS_INSTEAD, R.AcceptRole), (strings.BTN_OVERWRITE, R.DestructiveRole),
+                       (strings.BTN_CANCEL, R.RejectRole)], 0)
+        return {0: "save_as", 1: "overwrite"}.get(i, "cancel")
 
     def confirm_export(self, blockers: list[Finding]) -> bool:
         items = "\n".join(f"· {f.message}" for f in blockers[:EXPORT_LIST_MAX])

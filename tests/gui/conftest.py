@@ -25,6 +25,11 @@ class RecordingDialogs:
         self.infos: list[tuple[str, str]] = []
         self.save_answer = "discard"
         self.restore_answer = True
+        self.recovery_offered: list = []
+        self.locked_answer = "readonly"
+        self.asked_locked: list[tuple[str, str]] = []
+        self.changed_answer = "overwrite"
+        self.asked_changed: list[str] = []
         self.export_answer = True
         self.asked_save: list[str] = []
         self.asked_export: list[list] = []
@@ -43,8 +48,22 @@ class RecordingDialogs:
         self.asked_save.append(name)
         return self.save_answer
 
-    def ask_restore(self, entry):
-        return self.restore_answer
+    def choose_recovery(self, entries):
+        """``restore_answer``: True restores every copy that can be, False discards all, or a callable."""
+        self.recovery_offered = list(entries)
+        if callable(self.restore_answer):
+            return self.restore_answer(entries)
+        if self.restore_answer:
+            return {e.key: "restore" if e.problem() is None else "keep" for e in entries}
+        return {e.key: "discard" for e in entries}
+
+    def ask_locked(self, name, owner):
+        self.asked_locked.append((name, owner))
+        return self.locked_answer
+
+    def ask_overwrite_changed(self, name):
+        self.asked_changed.append(name)
+        return self.changed_answer
 
     def confirm_export(self, errors):
         self.asked_export.append(errors)
