@@ -31,6 +31,11 @@ def _settle(app) -> None:
 
 
 def _type_and_enter(app, view, index, text: str) -> float:
+    """Type ``text`` into the cell at ``index`` and press Enter; return the milliseconds it took.
+
+    The keys go to the cell's own editor (never to whatever widget happens to have focus), and
+    the cell must show the number afterwards: an edit that went nowhere would be fast and wrong.
+    """
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
@@ -38,11 +43,16 @@ def _type_and_enter(app, view, index, text: str) -> float:
     _settle(app)
     start = time.perf_counter()
     QTest.keyClicks(view, text[0])
-    editor = app.focusWidget()
+    editor = view.indexWidget(index)
+    if editor is None:
+        raise SystemExit("typing did not open the cell's editor")
     QTest.keyClicks(editor, text[1:])
     QTest.keyClick(editor, Qt.Key.Key_Return)
     _settle(app)
-    return (time.perf_counter() - start) * 1000
+    elapsed = (time.perf_counter() - start) * 1000
+    if index.data() != text:
+        raise SystemExit(f"the cell shows {index.data()!r}, not the typed {text!r}")
+    return elapsed
 
 
 def _editor_window(app):
