@@ -57,7 +57,6 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
-        self.setStyleSheet(style.WINDOW)
 
         self.nav = NavigationPanel()
         self.pages: dict[str, QWidget] = {}  # built on first visit: start-up stays fast

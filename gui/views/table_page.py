@@ -21,7 +21,7 @@ class TablePage(QWidget):
         self.table_id = table_id
         self.model: ReportTableModel | None = None
         title = QLabel(SECTION_TITLES[table_id])
-        title.setObjectName("pageTitle")
+        style.page_title(title)
         legend = QLabel(strings.TABLE_LEGEND)
         legend.setWordWrap(True)
         legend.setStyleSheet(style.NOTE_TEXT)
