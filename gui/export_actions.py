@@ -117,7 +117,7 @@ class ExportActions:
 
 def _published_in_order(document) -> None:
     """The Word file prints the sections in the official order: an imported file's order is dealt with."""
-    from core.rules.structure_rules import ORDER_REF, in_order
+    from core.rules.section_rules import ORDER_REF, in_order
 
     found = document.report.imported.get("sections")
     if found and tuple(found) != in_order(found):

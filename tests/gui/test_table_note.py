@@ -47,8 +47,8 @@ def test_each_table_page_has_its_own_note(seed_window):
 
 
 def test_exporting_deals_with_the_imported_files_section_order(window, qtbot, tmp_path, dialogs):
-    from core.rules.structure_rules import in_order
-    from tests.core.test_structure_rules import write_docx
+    from core.rules.section_rules import in_order
+    from tests.core.test_section_rules import write_docx
 
     from .conftest import seed as seed_file
 

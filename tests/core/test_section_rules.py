@@ -9,7 +9,7 @@ from core.io import project_file
 from core.io.export import export_blockers
 from core.io.reader import read_any
 from core.rules import check_report
-from core.rules.structure_rules import ORDER_REF, in_order
+from core.rules.section_rules import ORDER_REF, in_order
 from core.schema import SECTION_TITLES
 
 from .helpers import run_cli, seed

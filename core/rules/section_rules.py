@@ -58,7 +58,7 @@ def _order(report, ctx):
 
 
 @lru_cache(maxsize=None)
-def structure_rules(form_id: str) -> tuple[Rule, ...]:
+def section_rules(form_id: str) -> tuple[Rule, ...]:
     """Return E-STRUCT-SECTIONS for the format ``form_id``: one rule per section, one for the order."""
     form = get_form(form_id)
     rules: list[Rule] = []
