@@ -178,24 +178,29 @@ def test_a_page_crawled_onto_one_line_is_read_by_its_headings(tmp_path):
     assert got.text["problems"].replace("\n", "") == want.text["problems"].replace("\n", "").replace(" ", "")
 
 
+def html_table(report, tid: str, opening: str, row: str, cell: str) -> str:
+    """A table of ``report`` as a web editor writes it: ``cell`` is a format of each ``g`` (GridCell)."""
+    from .import_samples import grid_of
+
+    cells, nr, _ = grid_of(report, tid)
+    rows = ["".join(cell.format(g=g) for g in sorted((g for g in cells if g.row == r), key=lambda g: g.col))
+            for r in range(nr)]
+    return opening + "".join(f"{row}{tds}</tr>" for tds in rows)
+
+
 def test_trs_web_page_with_notes_under_its_tables_and_the_sites_furniture(tmp_path):
     from core.io.reader import read_any
     from core.rules import check_report
 
     from .helpers import seed
-    from .import_samples import grid_of
 
     want = seed(1)
 
     def table(tid):
-        cells, nr, _ = grid_of(want, tid)
-        rows = []
-        for r in range(nr):
-            tds = "".join(f"<td rowspan='{g.rowspan}' colspan='{g.colspan}'><p style='text-align:center'>"
-                          f"<span style='font-family:仿宋'>{g.text}</span></p></td>"
-                          for g in sorted((g for g in cells if g.row == r), key=lambda g: g.col))
-            rows.append(f"<tr>{tds}</tr>")
-        return f"<table border='1' cellspacing='0' style='border-collapse:collapse'><tbody>{''.join(rows)}</tbody></table>"
+        cell = ("<td rowspan='{g.rowspan}' colspan='{g.colspan}'><p style='text-align:center'>"
+                "<span style='font-family:仿宋'>{g.text}</span></p></td>")
+        return html_table(want, tid, "<table border='1' cellspacing='0' style='border-collapse:collapse'><tbody>",
+                          "<tr>", cell) + "</tbody></table>"
 
     def paras(text):
         return "".join(f"<p style='text-indent:2em;line-height:1.5'>{ln}</p>" for ln in text.split("\n"))
@@ -236,7 +241,6 @@ def test_word_paste_page_with_notes_under_its_tables(tmp_path):
     from core.io.reader import read_any
 
     from .helpers import seed
-    from .import_samples import grid_of
 
     want = seed(3)
 
@@ -246,14 +250,10 @@ def test_word_paste_page_with_notes_under_its_tables(tmp_path):
                 "<span lang=EN-US><o:p></o:p></span></span></p>")
 
     def table(tid):
-        cells, nr, _ = grid_of(want, tid)
-        rows = []
-        for r in range(nr):
-            tds = "".join(f"<td rowspan={g.rowspan} colspan={g.colspan} style='border:solid windowtext 1.0pt'>"
-                          f"<p class=MsoNormal align=center><span lang=EN-US>{g.text}</span><o:p></o:p></p></td>"
-                          for g in sorted((g for g in cells if g.row == r), key=lambda g: g.col))
-            rows.append(f"<tr style='height:20.0pt'>{tds}</tr>")
-        return f"<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>{''.join(rows)}</table>"
+        cell = ("<td rowspan={g.rowspan} colspan={g.colspan} style='border:solid windowtext 1.0pt'>"
+                "<p class=MsoNormal align=center><span lang=EN-US>{g.text}</span><o:p></o:p></p></td>")
+        return html_table(want, tid, "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>",
+                          "<tr style='height:20.0pt'>", cell) + "</table>"
 
     note2 = "本年度未制发规章，制发行政规范性文件15件，废止13件，现行有效75件。"
     body = [p(f"{want.meta['unit']}2024年政府信息公开工作年度报告", False), p(want.text["preface"].split("\n")[0]),
