@@ -23,6 +23,7 @@ from .background import cancel_all
 from .dialogs.questions import Dialogs
 from .document import PAGE_ORDER, ReportDocument, page_of
 from .export_actions import ExportActions
+from .review_actions import ReviewActions
 from .file_actions import FileActions
 from .menus import build_menus
 from .recovery import RecoveryStore
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.recovery = recovery or RecoveryStore()
         self.files = FileActions(self)
         self.exports = ExportActions(self)
+        self.review = ReviewActions(self)
         self.undo_group = QUndoGroup(self)
         icon = resource_path("icon.png")
         if icon.exists():
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.findings.finding_activated.connect(self.show_finding)
         self.findings.page_activated.connect(self.show_page)
         self.findings.recompute_requested.connect(self.recompute_totals)
+        self.findings.ask_explanation = lambda message, current: self.dialogs.ask_explanation(message, current)
         self.report_actions = build_menus(self)
 
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.files.autosave_now)
@@ -186,7 +189,7 @@ class MainWindow(QMainWindow):
     def update_counts(self) -> None:
         doc = self.document
         errors, pending, warnings = doc.counts()
-        self.counts_label.setText(strings.counts(errors, pending, warnings))
+        self.counts_label.setText(strings.counts(errors, pending, warnings, doc.explained_count()))
         self.counts_label.setStyleSheet(style.counts_style(errors, pending))
         self.nav.set_counts(doc.page_counts())
         self.form_label.setText(strings.form_label(doc.report.form.name))
@@ -305,7 +308,7 @@ class MainWindow(QMainWindow):
         return None
 
     def batch_audit(self):
-        return batch.batch_audit(self, self.dialogs, self.files.start_folder())
+        return batch.batch_audit(self, self.dialogs, self.files.start_folder(), self.review.show_submissions)
 
     def about(self) -> None:
         self.dialogs.info(strings.ABOUT_TITLE, strings.about(__version__))

@@ -52,6 +52,27 @@ def _store_key() -> str | None:
     return os.environ.get("NIANBAO_SETTINGS_DIR")
 
 
+def rule_pack() -> str:
+    """Return the rule pack checks use: a built-in pack's id or a .toml file ("" = national)."""
+    value = _store().value("checking/rule_pack", "")
+    return value if isinstance(value, str) else ""
+
+
+def set_rule_pack(value: str) -> None:
+    _store().setValue("checking/rule_pack", value or "")
+
+
+def current_pack():
+    """Return the chosen rule pack, or the national one when the choice is gone or broken (with why)."""
+    from core.errors import ReportError
+    from core.rules.packs import NATIONAL, load_pack
+
+    try:
+        return load_pack(rule_pack() or None), ""
+    except ReportError as exc:
+        return NATIONAL, str(exc)
+
+
 def recent_files() -> list[str]:
     value = _store().value("state/recent_files", [])
     if isinstance(value, str):  # QSettings returns a lone string for a one-item list

@@ -7,6 +7,8 @@ UI text, so a reviewer or a new wording is in one place.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from core.schema import DEFAULT_DEADLINE
 
 APP_NAME = "政府信息公开年报助手"
@@ -62,6 +64,8 @@ ACT_NEW_YEAR = "从上年报告新建(&Y)…"
 ACT_EXPORT_DOCX = "导出 Word(&W)…"
 ACT_EXPORT_XLSX = "导出 Excel(&X)…"
 ACT_EXPORT_DOCX_TEMPLATE = "导出 Word（自选模板）(&T)…"
+ACT_EXPORT_HTML = "导出网页(&H)…"
+ACT_COPY_HTML = "复制网页版(&L)"
 ACT_MERGE = "汇总(&M)…"
 ACT_AUDIT = "批量审核(&B)…"
 ACT_QUIT = "退出(&Q)"
@@ -122,11 +126,13 @@ COUNTS_TIP = ("错误：必须改正。\n导出前须处理：编辑时只是提
               "导出时算作错误，请在导出前处理。\n警告：请核对，不影响导出。")
 
 
-def counts(errors: int, pending: int, warnings: int) -> str:
+def counts(errors: int, pending: int, warnings: int, explained: int = 0) -> str:
     parts = [f"{errors} 个错误"]
     if pending:
         parts.append(f"{pending} 项{EXPORT_CLASS}")
     parts.append(f"{warnings} 个警告")
+    if explained:
+        parts.append(f"{explained} 个已说明")
     return " · ".join(parts)
 
 
@@ -308,7 +314,31 @@ def field_unknown_tip(marker: str) -> str:
 # -- findings panel ------------------------------------------------------------------------
 FINDINGS_TITLE = "审核结果"
 FINDINGS_NONE = "没有发现问题"
-CLASS_NAMES = {"error": "错误", "export": EXPORT_CLASS, "warning": "警告"}
+EXPLAINED_CLASS = "已说明"
+CLASS_NAMES = {"error": "错误", "export": EXPORT_CLASS, "warning": "警告", "explained": EXPLAINED_CLASS}
+EXPLAIN_BUTTON = "写说明…"
+EXPLAIN_BUTTON_TIP = ("警告所说属实时（如机构改革），可写明说明代替修改：审核时单独计为“已说明”。"
+                      "错误不能以说明代替。说明不会印在导出的 Word 或网页中。")
+EXPLAIN_TITLE = "说明"
+UNDO_EXPLAIN = "写说明"
+UNDO_UNEXPLAIN = "删除说明"
+
+
+def explain_prompt(message: str) -> str:
+    return f"{message}\n\n请写明情况属实的原因（留空则删除说明）："
+
+
+def explained_row(message: str, why: str | None) -> str:
+    # U+2028 (line separator): a line break the panel's wrapped-row layout measures, where "\n" is not
+    return f"{message}\u2028说明：{why}"
+
+
+def explained_cell_tip(message: str, why: str | None) -> str:
+    return f"已说明：{message}\n说明：{why}"
+
+
+def explanation_tip(why: str) -> str:
+    return f"已说明：{why}"
 RECOMPUTE_HINT = "可一键按分项重新计算合计（可撤销）"
 
 
@@ -338,6 +368,8 @@ PROJECT_FILTER = "年报项目文件 (*.nianbao)"
 ALL_FILES_FILTER = "所有文件 (*)"
 DOCX_FILTER = "Word 文档 (*.docx)"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+HTML_FILTER = "网页 (*.html)"
+COPIED_HTML = "已复制网页版（含表格），可粘贴到网站的编辑器中"
 OPEN_TITLE = "打开报告"
 SAVE_TITLE = "保存报告"
 NEW_YEAR_TITLE = "选择上年度的报告"
@@ -349,6 +381,7 @@ ASK_SAVE_TITLE = "尚未保存"
 BTN_SAVE = "保存"
 BTN_DISCARD = "不保存"
 BTN_CANCEL = "取消"
+BTN_MERGE_ANYWAY = "仍然汇总"
 BTN_RESTORE = "恢复"
 BTN_DISCARD_RECOVERY = "丢弃"
 BTN_EXPORT_ANYWAY = "仍然导出"
@@ -415,6 +448,11 @@ def export_done(path) -> str:
     return f"已导出到：\n{path}"
 
 
+def export_done_with_notes(path, notes: list[str]) -> str:
+    """Export finished, with what to look at: characters the fonts lack, what left the template."""
+    return export_done(path) + "\n\n请留意：\n" + "\n".join(f"· {n}" for n in notes)
+
+
 def totals_bar(n: int) -> str:
     return f"此报告中有 {n} 处合计与分项之和不符（已在审核结果中列出），数字未做任何改动。"
 
@@ -472,10 +510,50 @@ AUDIT_FOLDER_TITLE = "选择存放待审核报告的文件夹"
 AUDIT_SAVE_TITLE = "保存审核结果"
 AUDIT_FILE_NAME = "批量审核结果.xlsx"
 AUDIT_RUNNING = "正在查找要审核的报告……"
+AUDIT_EXPECT_TITLE = "选择应报单位名单（.txt 每行一个单位，或 .xlsx 第一列；不需要请点“取消”）"
+EXPECT_FILTER = "应报单位名单 (*.txt *.xlsx)"
+SUBMISSIONS_TITLE = "报送情况"
+SUBMISSIONS_COLUMNS = ["单位", "报送情况", "逾期", "错误", "警告", "已说明", "文件", "备注"]
+SUBMISSIONS_HINT = "双击一行打开该单位的报告。完整的审核结果（汇总、报送情况、问题清单）在审核结果工作簿中。"
+RULES_MENU = "规则包(&R)"
+RULES_FROM_FILE = "从文件选择(&F)…"
+RULES_FILE_TITLE = "选择规则包文件"
+RULES_FILTER = "规则包 (*.toml)"
+RULES_TITLE = "规则包"
+COMPARE_TITLE = "与上年对比"
+ACT_COMPARE = "与上年对比(&Y)…"
+COMPARE_COLUMNS = ["单元格", "上年", "本年", "变化"]
+COMPARE_NO_BASELINE = "这份报告没有上年报告的数字。请用“从上年报告新建”开始本年度报告，或用命令行 --previous 指定上年报告。"
+COMPARE_HINT = "变化超过规则包规定倍数的单元格标为琥珀色（W-X-JUMP）。双击一行转到该单元格。"
+
+
+def submission_tip(path: str) -> str:
+    return f"{path}\n双击打开"
+
+
+def rules_item(name: str, i: int) -> str:
+    return f"{name}(&{i})"
+
+
+def rules_chosen(name: str) -> str:
+    return f"已改用规则包“{name}”，重新检查了当前报告"
+
+
+def rules_broken(error: str) -> str:
+    return f"所选规则包无法使用，已按全国通用规则检查：{error}"
+
+
+def compare_year(last, now) -> str:
+    return f"上年（{last or '？'}年度）与本年（{now or '？'}年度）逐格对比"
 
 
 def merge_reading(i: int, n: int, name: str) -> str:
     return f"正在读取第 {i} / {n} 份：{name}"
+
+
+def merge_duplicates(pairs: list[tuple[str, str, str]]) -> str:
+    listed = "\n".join(f"· {Path(a).name} 与 {Path(b).name}：{why}" for a, b, why in pairs)
+    return f"以下文件重复，一并汇总会把同一单位的数字算两遍：\n{listed}\n\n仍然一并汇总吗？"
 
 
 def merge_done(n: int, notes: list[str]) -> str:

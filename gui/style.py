@@ -23,7 +23,8 @@ ERROR_COLOR = QColor("#c62828")
 EXPORT_COLOR = QColor("#6a3fb5")  # violet: neither red (wrong now) nor amber (only to check)
 WARNING_COLOR = QColor("#d08700")
 OK_COLOR = QColor("#2e7d32")
-CLASS_COLORS = {"error": ERROR_COLOR, "export": EXPORT_COLOR, "warning": WARNING_COLOR}
+EXPLAINED_COLOR = QColor("#6b7280")  # grey: a warning the clerk has explained (已说明), not amber
+CLASS_COLORS = {"error": ERROR_COLOR, "export": EXPORT_COLOR, "warning": WARNING_COLOR, "explained": EXPLAINED_COLOR}
 BADGE_TEXT = QColor("white")
 TEXT = QColor("#202124")
 

@@ -11,6 +11,7 @@ from typing import Any
 from ..errors import FileReadError
 from ..messages import project as msg
 from ..model.dates import YEAR_MAX, YEAR_MIN
+from ..model.explanations import Explanation, Explanations
 from ..model.report import SECTION_IDS, Baseline, Report
 from ..model.values import in_range, shorten
 from ..schema import FORMS, SECTION_TITLES, TABLE_NAMES, CellKind
@@ -23,7 +24,7 @@ VERSION = 1
 EXTENSION = ".nianbao"
 
 _KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "stale_sections", "baseline",
-               "sources", "app"}
+               "sources", "app", "explanations"}
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -69,8 +70,12 @@ def report_to_dict(report: Report) -> dict:
         b = report.baseline
         d["baseline"] = {"year": b.year, "unit": b.unit, "form": b.form, "carry": list(b.carry),
                          "valid": dict(b.valid), "text": dict(b.text), "file": b.file}
+        if b.values:
+            d["baseline"]["values"] = dict(b.values)
     if report.sources:
         d["sources"] = report.sources
+    if report.explanations:
+        d["explanations"] = [{"rule": e.rule, "cells": list(e.cells), "text": e.text} for e in report.explanations]
     from .. import __version__
 
     d["app"] = {"name": "nianbao", "version": __version__}
@@ -206,6 +211,7 @@ def _read_baseline(b: dict) -> Baseline:
     carry = _section(b, "carry", list, msg.BASELINE_CARRY) or []
     valid = _section(b, "valid", dict, msg.BASELINE_VALID) or {}
     text = _section(b, "text", dict, msg.BASELINE_TEXT) or {}
+    values = _section(b, "values", dict, msg.BASELINE_VALUES) or {}
     return Baseline(
         year=_year(b.get("year"), msg.BASELINE_YEAR),
         unit=_text(b.get("unit"), msg.BASELINE_UNIT) or "",
@@ -214,6 +220,7 @@ def _read_baseline(b: dict) -> Baseline:
         valid={str(k): _cell(v, msg.valid_item(str(k))) for k, v in valid.items()},
         text={str(k): clean_surrogates(v) for k, v in text.items() if isinstance(v, str)},
         file=_text(b.get("file"), msg.BASELINE_FILE) or "",
+        values={str(k): _cell(v, msg.baseline_value(str(k))) for k, v in values.items()},
     )
 
 
@@ -247,8 +254,21 @@ def report_from_dict(d: Any) -> Report:
     sources = d.get("sources")
     if isinstance(sources, list):
         report.sources = [s for s in sources if isinstance(s, dict)]
+    report.explanations = _read_explanations(_section(d, "explanations", list, msg.EXPLANATIONS))
     report.extra = {k: v for k, v in d.items() if k not in _KNOWN_KEYS}
     return report
+
+
+def _read_explanations(items: list | None) -> Explanations:
+    """Read ``"explanations": [{"rule", "cells", "text"}]`` (说明型审核); a malformed entry is a damaged file."""
+    out = []
+    for i, e in enumerate(items or (), 1):
+        cells = e.get("cells", []) if isinstance(e, dict) else None
+        if not (isinstance(e, dict) and isinstance(e.get("rule"), str) and isinstance(e.get("text"), str)
+                and isinstance(cells, list) and all(isinstance(c, str) for c in cells)):
+            raise _bad(msg.bad_explanation(i))
+        out.append(Explanation(e["rule"], tuple(cells), clean_surrogates(e["text"])))
+    return Explanations(out)
 
 
 def _parse_int(text: str) -> int | Decimal:

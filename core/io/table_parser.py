@@ -21,6 +21,7 @@ from ..model.values import Value, format_value, parse_cell_text
 from ..schema import GB2021, TABLE_NAMES, CellKind, CellSpec, FormSpec, form_for_year, get_form
 from .narrative import extract, heading_section
 from .read_result import NoteCode, ReadNote
+from .xlsx_layout import STALE, parse_stale
 
 # -- label normalisation -------------------------------------------------------------------
 _NUMBERING = re.compile(
@@ -478,6 +479,7 @@ def build_report(tokens, source: str = "") -> tuple[Report, list[ReadNote]]:
         report.text[sec] = value
     if report.meta.get("deadline") is not None and exact.get("meta.deadline"):
         report.meta["deadline"] = exact["meta.deadline"]
+    report.stale = parse_stale(exact.get(STALE, "")) & set(report.text)  # 沿用上年 marks of our own XLSX
     return report, story.notes + notes
 
 

@@ -30,6 +30,8 @@ BASELINE = "上年报告（baseline）"
 BASELINE_CARRY = "上年结转数（baseline.carry）"
 BASELINE_VALID = "上年现行有效件数（baseline.valid）"
 BASELINE_TEXT = "上年正文（baseline.text）"
+BASELINE_VALUES = "上年各单元格（baseline.values）"
+EXPLANATIONS = "说明（explanations）"
 BASELINE_YEAR = "上年报告的年度（baseline.year）"
 BASELINE_UNIT = "上年报告的单位（baseline.unit）"
 BASELINE_FORM = "上年报告的格式（baseline.form）"
@@ -50,6 +52,14 @@ def table_cell(table: str, row: int, col: int) -> str:
 
 def carry_item(i: int) -> str:
     return f"上年结转数第 {i} 项"
+
+
+def baseline_value(ref: str) -> str:
+    return f"上年单元格“{ref}”"
+
+
+def bad_explanation(i: int) -> str:
+    return f"项目文件中的第 {i} 条说明（explanations）格式不对，应有 rule、cells、text，文件可能已损坏"
 
 
 def valid_item(key: str) -> str:

@@ -8,11 +8,13 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping
 
 from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, FormSpec, form_for_year, get_form
+from .explanations import Explanations
 from .values import Value, is_number
 
 SECTION_IDS = NARRATIVE_IDS  # the narrative sections a report holds text for
 META_FIELDS = ("unit", "year", "date", "signer", "deadline")
 
+EXPLANATIONS_REF = "explanations"  # what listeners hear when an explanation is written
 Listener = Callable[[frozenset], None]
 
 
@@ -27,6 +29,8 @@ class Baseline:
     valid: dict[str, Value] = field(default_factory=dict)  # 现行有效件数: {"gz": n, "gf": n}
     text: dict[str, str] = field(default_factory=dict)  # last year's narrative sections
     file: str = ""
+    # Every cell of last year's report, by its ref in last year's format (W-X-JUMP, 与上年对比).
+    values: dict[str, Value] = field(default_factory=dict)
 
     @classmethod
     def from_report(cls, last: "Report", file: str = "") -> "Baseline":
@@ -39,7 +43,7 @@ class Baseline:
             valid = {r: last.values.get(f"t2.a1.{r}.yx") for r in ("gz", "gf")}
         return cls(
             year=last.meta["year"], unit=last.meta["unit"], form=form.id, carry=carry,
-            valid=valid, text=dict(last.text), file=file,
+            valid=valid, text=dict(last.text), file=file, values=dict(last.values),
         )
 
 
@@ -61,6 +65,7 @@ class Report:
         self.baseline: Baseline | None = None
         self.sources: list[dict] = []  # for a merged (汇总) report: {"unit", "file", ...}
         self.extra: dict[str, Any] = {}  # unknown project-file keys, kept on save
+        self.explanations = Explanations()  # 说明型审核: warnings the clerk has explained
         self._listeners: list[Listener] = []
 
     @classmethod
@@ -171,6 +176,7 @@ class Report:
             "form": self.form.id, "meta": dict(self.meta), "text": dict(self.text),
             "stale": set(self.stale), "values": dict(self.values),
             "baseline": copy.deepcopy(self.baseline), "sources": copy.deepcopy(self.sources),
+            "explanations": self.explanations.copy(),
         }
 
     def restore(self, snap: dict) -> None:
@@ -179,7 +185,18 @@ class Report:
         self.meta, self.text = dict(snap["meta"]), dict(snap["text"])
         self.stale, self.values = set(snap["stale"]), dict(snap["values"])
         self.baseline, self.sources = copy.deepcopy(snap["baseline"]), copy.deepcopy(snap["sources"])
+        if "explanations" in snap:
+            self.explanations = snap["explanations"].copy()
         self._notify(frozenset({"*"}))
+
+    def explain(self, rule: str, cells, text: str | None) -> str | None:
+        """Write (empty ``text``: remove) the explanation of ``rule`` on ``cells``; return the old text.
+
+        Listeners hear ``"explanations"``: no rule reads it, the views repaint.
+        """
+        old = self.explanations.set(rule, cells, text)
+        self._notify(frozenset({EXPLANATIONS_REF}))
+        return old
 
     # -- listeners -------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from .packs import NATIONAL, RulePack
+
 if TYPE_CHECKING:
     from ..model.report import Report
 
@@ -54,9 +56,11 @@ class Finding(NamedTuple):
 
 @dataclass(frozen=True)
 class CheckContext:
-    """How strictly to check: ``final`` (export, published reports) turns blanks into errors."""
+    """How to check: ``final`` (export, published reports) turns blanks into errors; ``pack`` holds the
+    local settings (deadlines, thresholds) the rules read."""
 
     final: bool = False
+    pack: RulePack = NATIONAL
 
 
 class Rule:

@@ -7,3 +7,4 @@ T4_SUM = "E-T4-SUM"
 
 # A derived total differs from the sum of its parts: 「按分项重新计算合计」 fixes these.
 TOTAL_RULES = frozenset({T3_TOTAL, T3_ROWSUM, T4_SUM})
+FONT_GB2312 = "W-FONT-GB2312"  # characters outside GB2312 in text set in a _GB2312 font (checked before export)

@@ -250,12 +250,17 @@ def _aspect_findings(text: str, basis: str, max_chars: int | None) -> tuple[Find
     return tuple(out)
 
 
-def overview_rule(max_chars: int | None) -> Rule:
-    """W-SEC1-ASPECTS: the five topics of 一、总体情况, and its length when a limit (a local rule) is given."""
+FROM_PACK = object()  # overview_rule's default: the length limit of the rule pack being checked with
+
+
+def overview_rule(max_chars=FROM_PACK) -> Rule:
+    """W-SEC1-ASPECTS: the five topics of 一、总体情况, and its length when a limit (a local rule) is given:
+    by default the rule pack's (``ctx.pack.overview_max_chars``; none nationally)."""
     def check(report, ctx):
         # Only the 2021 format states these five topics (domain.md §2.1); for 2019 it is advice.
         basis = "国办公开办函〔2021〕30号要求" if report.form.id == "gb2021" else "年报一般应"
-        return list(_aspect_findings(report.text.get("overview", ""), basis, max_chars))
+        limit = ctx.pack.overview_max_chars if max_chars is FROM_PACK else max_chars
+        return list(_aspect_findings(report.text.get("overview", ""), basis, limit))
     return FunctionRule("W-SEC1-ASPECTS", {"text.overview"}, check)
 
 
@@ -349,7 +354,7 @@ def text_rules(form_id: str) -> tuple[Rule, ...]:
     for sec in TEXT_IDS:
         rules.append(FunctionRule("W-TXT-YEAR", {f"text.{sec}", "meta.year"}, _text_year(sec)))
         rules.append(FunctionRule("W-TXT-FIELD", {f"text.{sec}"}, _unknown_fields(sec)))
-    rules.append(overview_rule(section("overview").max_chars))
+    rules.append(overview_rule())
     rules.append(FunctionRule("W-X-COPY", {"*", *(f"text.{s}" for s in SECTION_IDS),
                                   *(f"stale.{s}" for s in SECTION_IDS)}, _x_copy))
     return tuple(rules)

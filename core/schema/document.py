@@ -17,8 +17,9 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section("preface", "前言"),
-    # 武政办发〔2025〕54号: 总体情况篇幅原则上不超过一千字 (a local rule, checked as a warning)
-    Section("overview", "一、总体情况", max_chars=1000),
+    # No national length limit: 武政办发〔2025〕54号's 「篇幅原则上不超过一千字」 is a local rule, set by a
+    # rule pack (core.rules.packs: overview.max_chars; on in the example local pack).
+    Section("overview", "一、总体情况"),
     Section("t2", "二、主动公开政府信息情况", is_table=True),
     Section("t3", "三、收到和处理政府信息公开申请情况", is_table=True),
     Section("t4", "四、政府信息公开行政复议、行政诉讼情况", is_table=True),

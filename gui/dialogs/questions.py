@@ -87,12 +87,31 @@ class Dialogs:
         return self._ask(QMessageBox.Icon.Information, title, text,
                          [(strings.BTN_OPEN_FOLDER, R.AcceptRole), (strings.BTN_CLOSE, R.RejectRole)], 1) == 0
 
+    def ask_merge_duplicates(self, text: str) -> bool:
+        R = QMessageBox.ButtonRole
+        return self._ask(QMessageBox.Icon.Warning, strings.MERGE_OP_TITLE, text,
+                         [(strings.BTN_MERGE_ANYWAY, R.AcceptRole), (strings.BTN_CANCEL, R.RejectRole)], 1) == 0
+
+    def ask_explanation(self, message: str, current: str) -> str | None:
+        """Ask for the explanation of a warning; None when cancelled ("" removes it)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getMultiLineText(self.parent, strings.EXPLAIN_TITLE, strings.explain_prompt(message),
+                                                 current)
+        return text if ok else None
+
     def open_file(self, title: str, folder: str = "") -> str:
         filters = ";;".join([_reports_filter(), strings.PROJECT_FILTER, strings.ALL_FILES_FILTER])
         return QFileDialog.getOpenFileName(self.parent, title, folder, filters)[0]
 
     def open_files(self, title: str, folder: str = "") -> list[str]:
         return QFileDialog.getOpenFileNames(self.parent, title, folder, _reports_filter())[0]
+
+    def open_expect(self, title: str, folder: str = "") -> str:
+        return QFileDialog.getOpenFileName(self.parent, title, folder, strings.EXPECT_FILTER)[0]
+
+    def open_rule_pack(self, title: str, folder: str = "") -> str:
+        return QFileDialog.getOpenFileName(self.parent, title, folder, strings.RULES_FILTER)[0]
 
     def open_template(self, title: str, folder: str = "") -> str:
         return QFileDialog.getOpenFileName(self.parent, title, folder, strings.DOCX_FILTER)[0]

@@ -15,7 +15,9 @@ from PySide6.QtGui import QFont
 
 from core.io.table_parser import parse_value
 from core.model import format_value, parse_cell_text
+from core.model.report import EXPLANATIONS_REF
 from core.rules.cells import cell_place
+from core.rules.explained import explanation_of
 from core.schema import CellSpec, GridCell, TableSpec
 
 from .. import strings, style
@@ -279,8 +281,15 @@ class ReportTableModel(QAbstractTableModel):
                 return (None, strings.BLANK_TIP)
             return (plain_bg, strings.DERIVED_TIP if derived else "")
         # "Not filled yet" is not worth amber while typing; the panel lists it under 导出前须处理.
-        shown = [f for f in found if f.is_error or not f.export_error]
+        # An explained warning (已说明) is not amber either: its tooltip says so.
+        explanations = self.document.report.explanations
+        shown, explained = [], []
+        for f in found:
+            if not (f.is_error or not f.export_error):
+                continue
+            (explained if explanation_of(f, explanations) is not None else shown).append(f)
         lines = [f"{f.severity.label}：{f.message}" for f in shown]
+        lines += [strings.explained_cell_tip(f.message, explanation_of(f, explanations)) for f in explained]
         if not shown and self.document.report.values[ref] is None:
             lines = [strings.BLANK_TIP]
         if derived:
@@ -301,7 +310,7 @@ class ReportTableModel(QAbstractTableModel):
             self.layout_rebuilt.emit()
             return
         dirty = {ref for ref in refs if ref in self._pos}
-        if self.document.validator.revision != self._revision:
+        if self.document.validator.revision != self._revision or EXPLANATIONS_REF in refs:
             self._revision = self.document.validator.revision
             for ref in self._pos:
                 state = self._compute_state(ref)

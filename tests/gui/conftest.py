@@ -37,6 +37,12 @@ class RecordingDialogs:
         self.next_template = ""
         self.next_folder = ""
         self.suggested: list[str] = []  # where each file dialog started (folder or proposed file)
+        self.asked_explanation: list[tuple[str, str]] = []
+        self.explanation_answer: str | None = None
+        self.next_expect = ""
+        self.asked_duplicates: list[str] = []
+        self.duplicates_answer = False
+        self.next_rule_pack = ""
 
     def error(self, title, text):
         self.errors.append((title, text))
@@ -76,6 +82,14 @@ class RecordingDialogs:
         self.infos.append((title, text))
         return False
 
+    def ask_merge_duplicates(self, text):
+        self.asked_duplicates.append(text)
+        return self.duplicates_answer
+
+    def ask_explanation(self, message, current):
+        self.asked_explanation.append((message, current))
+        return self.explanation_answer
+
     def open_files(self, title, folder=""):
         self.suggested.append(folder)
         return []
@@ -87,6 +101,12 @@ class RecordingDialogs:
     def open_file(self, title, folder=""):
         self.suggested.append(folder)
         return self.next_file
+
+    def open_expect(self, title, folder=""):
+        return self.next_expect
+
+    def open_rule_pack(self, title, folder=""):
+        return self.next_rule_pack
 
     def open_template(self, title, folder=""):
         self.suggested.append(folder)
