@@ -45,7 +45,11 @@ class ExportActions:
         if blockers and not window.dialogs.confirm_export(blockers):
             return False
         report = document.report
-        put_on_clipboard(report_plain_text(report), report_fragment(report))
+        try:
+            put_on_clipboard(report_plain_text(report), report_fragment(report))
+        except Exception as exc:  # noqa: BLE001 - never a silent failure; the report stays as it is
+            window.dialogs.error(strings.EXPORT_FAILED, strings.unexpected_error(type(exc).__name__, str(exc)))
+            return False
         window.flash(strings.COPIED_HTML)
         return True
 
