@@ -303,6 +303,7 @@ def body_xml(form_id: str) -> str:
     for t in form.tables:
         parts.append(para(run(SECTION_TITLES[t.id]), "Heading1"))
         parts.append(table_xml(t))
+        parts.append(narrative(f"notes.{t.id}"))  # the note under the table, when the report has one
         # An empty line after each table, as in printed reports (and Word needs a paragraph
         # between two tables anyway).
         parts.append(para("", "TableText"))
