@@ -12,6 +12,7 @@ from ..errors import FileReadError
 from ..messages import project as msg
 from ..model.dates import YEAR_MAX, YEAR_MIN
 from ..model.explanations import Explanation, Explanations
+from ..model.money_unit import KEY as MONEY_UNIT, valid_unit
 from ..model.report import NOTE_IDS, SECTION_IDS, Baseline, Report
 from ..model.values import in_range, shorten
 from ..schema import FORMS, SECTION_TITLES, TABLE_NAMES, TEXT_IDS, CellKind
@@ -61,7 +62,8 @@ def report_to_dict(report: Report) -> dict:
         "kind": KIND,
         "version": VERSION,
         "form": form.id,
-        "meta": dict(report.meta),
+        # meta.money_unit (万元/元 of 2019's 采购总金额) only once stated: older versions ignore it.
+        "meta": {k: v for k, v in report.meta.items() if k != MONEY_UNIT or v is not None},
         "text": {s: report.text.get(s, "") for s in SECTION_IDS},
         "tables": tables,
         # The note under each table (added in 0.2: keys of their own, so that an older version keeps them).
@@ -133,6 +135,15 @@ def _text(value: Any, where: str) -> str | None:
     return clean_surrogates(value)
 
 
+def _money_unit(value: Any, where: str) -> str | None:
+    """Return 「万元」 or 「元」 (blank: None, not stated yet); any other text is a damaged file."""
+    text = _text(value, where)
+    unit = valid_unit(text)
+    if unit is None and (text or "").strip():
+        raise _bad(msg.bad_money_unit(where, shorten(text)))
+    return unit
+
+
 def _year(value: Any, where: str) -> int | None:
     """Return a report year within YEAR_MIN..YEAR_MAX (None when blank)."""
     if value is None or value == "":
@@ -189,7 +200,12 @@ def _read_meta(report: Report, meta: dict) -> None:
         if key not in meta or meta[key] is None:
             continue
         where = msg.meta_field(key)
-        report.meta[key] = _year(meta[key], where) if key == "year" else _text(meta[key], where)
+        if key == "year":
+            report.meta[key] = _year(meta[key], where)
+        elif key == MONEY_UNIT:
+            report.meta[key] = _money_unit(meta[key], where)
+        else:
+            report.meta[key] = _text(meta[key], where)
     if "signer" not in meta:
         report.meta["signer"] = report.meta["unit"]
 

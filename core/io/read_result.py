@@ -19,6 +19,7 @@ class NoteCode(str, enum.Enum):
     UNIT_MISSING = "unit-missing"
     SECTION_MISSING = "section-missing"  # a narrative section has no text
     CELL_CONVERTED = "cell-converted"  # a number read from text with words or units (「减4」「2359万元」)
+    MONEY_UNIT = "money-unit"  # 2019 采购总金额's unit (万元/元) taken from the narrative, not the table
     CELL_TEXT = "cell-text"  # not a number: kept as typed, for the clerk to correct
     ROW_SHORT = "row-short"  # fewer numbers than cells: the rest stay blank
     ROW_EXTRA = "row-extra"  # more numbers than cells: the extra ones are not read

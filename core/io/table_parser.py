@@ -19,6 +19,7 @@ from ..messages import reading as msg
 from ..model.report import Report
 from ..model.values import Value, format_value, parse_cell_text
 from ..schema import GB2021, TABLE_NAMES, CellKind, CellSpec, FormSpec, form_for_year, get_form
+from .money_unit_source import read_money_unit
 from .narrative import extract, heading_section
 from .read_result import NoteCode, ReadNote
 from .xlsx_layout import STALE, parse_stale
@@ -478,6 +479,7 @@ def build_report(tokens, source: str = "") -> tuple[Report, list[ReadNote]]:
     for sec, value in story.text.items():
         report.text[sec] = value
     report.imported["sections"] = tuple(story.sections)  # for E-STRUCT-SECTIONS
+    read_money_unit(report, tables["t2"], exact, notes)  # 2019 采购总金额: 万元 or 元, as the source says
     if report.meta.get("deadline") is not None and exact.get("meta.deadline"):
         report.meta["deadline"] = exact["meta.deadline"]
     report.stale = parse_stale(exact.get(STALE, "")) & set(report.text)  # 沿用上年 marks of our own XLSX

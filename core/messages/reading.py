@@ -247,3 +247,9 @@ def xml_entities(name: str, member: str) -> str:
 
 def bad_xml(name: str, member: str) -> str:
     return f"“{name}”中的 {member} 已损坏（XML 无法解析）"
+
+
+# -- the unit of 2019's 采购总金额 (万元 or 元), as the source states it ---------------------------
+def money_unit_from_text(unit: str, shown: str) -> str:
+    return (f"表二“政府集中采购”采购总金额的表格没有注明单位，按正文“{shown}”记为“{unit}”，"
+            "导出时印在表头，请核对")

@@ -13,7 +13,8 @@ from .values import Value, is_number
 
 SECTION_IDS = NARRATIVE_IDS  # the narrative sections
 NOTE_IDS = tuple(s for s in TEXT_IDS if s not in NARRATIVE_IDS)  # the tables' sections, each with a note text
-META_FIELDS = ("unit", "year", "date", "signer", "deadline")
+# money_unit: 万元 or 元 of 2019's 采购总金额, None until the clerk states it (core/model/money_unit.py)
+META_FIELDS = ("unit", "year", "date", "signer", "deadline", "money_unit")
 
 EXPLANATIONS_REF = "explanations"  # what listeners hear when an explanation is written
 Listener = Callable[[frozenset], None]
@@ -61,6 +62,7 @@ class Report:
         self.form: FormSpec = get_form(form_id)
         self.meta: dict[str, Any] = {
             "unit": unit, "year": year, "date": None, "signer": unit, "deadline": DEFAULT_DEADLINE,
+            "money_unit": None,
         }
         self.text: dict[str, str] = {s: "" for s in TEXT_IDS}
         self.stale: set[str] = set()  # sections copied from last year and not yet edited

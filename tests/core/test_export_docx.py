@@ -16,6 +16,7 @@ from core.io.docx_context import build_context, date_cn, paragraphs, title_lines
 from core.io.docx_render import TemplateError, TemplateFileError
 from core.io.export import ExportRefused, default_template, export_docx
 from core.model import Report, format_value
+from core.model.money_unit import header_text
 from core.schema import get_form
 
 from .helpers import balanced, seed
@@ -54,8 +55,8 @@ def read_grid(table) -> dict[tuple[int, int], tuple[str, int, int]]:
 
 def expected_grid(report: Report, table_id: str) -> dict[tuple[int, int], tuple[str, int, int]]:
     spec = report.form.table(table_id)
-    return {(g.row, g.col): (format_value(report.values[g.ref]) if g.ref else g.text, g.rowspan, g.colspan)
-            for g in spec.grid}
+    return {(g.row, g.col): (format_value(report.values[g.ref]) if g.ref else header_text(report, g), g.rowspan,
+                             g.colspan) for g in spec.grid}  # header_text: 「采购总金额（万元）」 in 2019
 
 
 def export(report: Report, tmp_path: Path, name: str = "out.docx", **kw) -> Path:

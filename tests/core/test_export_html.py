@@ -12,6 +12,7 @@ from core.cli import main
 from core.io import project_file
 from core.io.export import ExportRefused, export_html
 from core.io.html_export import report_fragment, report_plain_text
+from core.model.money_unit import header_text
 
 from .helpers import DATA, balanced, seed
 
@@ -56,7 +57,7 @@ def test_tables_have_the_official_merges(tmp_path, n):
                 got.append((td.text_content(), int(td.get("rowspan", 1)), int(td.get("colspan", 1))))
         want = []
         for g in sorted(spec.grid, key=lambda g: (g.row, g.col)):
-            text = g.text if g.ref is None else ("" if r.values[g.ref] is None else str(r.values[g.ref]))
+            text = header_text(r, g) if g.ref is None else ("" if r.values[g.ref] is None else str(r.values[g.ref]))
             want.append((text, g.rowspan, g.colspan))
         assert got == want, spec.id
 
