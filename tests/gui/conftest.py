@@ -28,6 +28,11 @@ class RecordingDialogs:
         self.recovery_offered: list = []
         self.locked_answer = "readonly"
         self.asked_locked: list[tuple[str, str]] = []
+        self.take_over_offered: list[bool] = []
+        self.take_over_answers: list[bool] = []  # 仍要编辑's confirmation, one answer per time asked
+        self.asked_take_over: list[tuple[str, str, str]] = []
+        self.lock_lost_answer = "cancel"
+        self.asked_lock_lost: list[tuple[str, str]] = []
         self.changed_answer = "overwrite"
         self.asked_changed: list[str] = []
         self.export_answer = True
@@ -63,9 +68,21 @@ class RecordingDialogs:
             return {e.key: "restore" if e.problem() is None else "keep" for e in entries}
         return {e.key: "discard" for e in entries}
 
-    def ask_locked(self, name, owner):
+    def ask_locked(self, name, owner, can_take_over=False):
         self.asked_locked.append((name, owner))
+        self.take_over_offered.append(can_take_over)
         return self.locked_answer
+
+    def confirm_take_over(self, name, owner, computer):
+        self.asked_take_over.append((name, owner, computer))
+        answer = self.take_over_answers.pop(0) if self.take_over_answers else False
+        if not answer:
+            self.locked_answer = "cancel"  # asked again: then do not open it
+        return answer
+
+    def ask_lock_lost(self, name, owner):
+        self.asked_lock_lost.append((name, owner))
+        return self.lock_lost_answer
 
     def ask_overwrite_changed(self, name):
         self.asked_changed.append(name)
