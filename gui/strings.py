@@ -248,9 +248,11 @@ def paste_row_without_label(row: int) -> str:
 
 
 def paste_done(n: int, *, skipped: list[str] = (), differ: list[tuple[str, str, str]] = (), clipped: int = 0,
-               blank_marks: list[str] = (), read_as: list[tuple[str, str]] = ()) -> str:
+               blank_marks: list[str] = (), read_as: list[tuple[str, str]] = (), subtotal_column: bool = False) -> str:
     """The status line after a paste: what was written, and every value that was not (and why)."""
     parts = [f"已粘贴 {n} 个单元格"]
+    if subtotal_column:
+        parts.append("复制的表三多一列“法人或其他组织”小计，已略去（按分项计算），其余各列对应粘贴")
     if skipped:
         values = "".join(f"“{v}”" for v in skipped[:8]) + ("等" if len(skipped) > 8 else "")
         text = f"合计按分项自动计算，跳过了粘贴到合计格的 {len(skipped)} 个数{values}"

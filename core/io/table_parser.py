@@ -350,11 +350,7 @@ def _t3_subtotal_column(tokens) -> int | None:
         if "本年新收" in s:
             break
         heads.append(s)
-    sub = next((i for i, s in enumerate(heads) if s.endswith(_SUBTOTAL)), None)
-    if sub is None:
-        return None
-    biz = next((i for i, s in enumerate(heads) if "商业企业" in s), None)
-    return 1 if biz is not None and sub < biz else 6
+    return subtotal_column([], heads)
 
 
 def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[ReadNote]) -> bool:
@@ -429,6 +425,31 @@ def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[Read
             notes.append(ReadNote(NoteCode.ROW_MISSING, msg.row_missing(name, row.label), f"{tid}.{row.id}"))
     _summarise(tid, stats, notes)
     return True
+
+
+def is_subtotal_label(text: str) -> bool:
+    """Whether a printed head or label is a subtotal (「小计」「法人或其他组织小计」「合计」)."""
+    return norm_label(text).endswith(_SUBTOTAL)
+
+
+def subtotal_column(rows: list[list[str]], heads=()) -> int | None:
+    """Where a printed 法人或其他组织 小计 stands in 8-value 表三 rows (the 28×8 layout): 1 (right after
+    自然人) or 6 (after 其他); None when the rows do not have one.
+
+    The header texts say it when given (小计 printed before 商业企业: 1); otherwise the rows' own sums
+    do (the 小计 is the sum of the five kinds, the 总计 自然人 plus it). The editor's paste uses this too.
+    """
+    heads = [norm_label(h) for h in heads]
+    if any(is_subtotal_label(h) for h in heads):
+        sub = next(i for i, h in enumerate(heads) if is_subtotal_label(h))
+        biz = next((i for i, h in enumerate(heads) if "商业企业" in h), None)
+        return 1 if biz is not None and sub < biz else 6
+    rows = [r for r in rows if len(r) == 8]
+    at6 = sum(_looks_like_subtotal(r) for r in rows)
+    at1 = sum(_looks_like_subtotal(r[:1] + r[2:7] + r[1:2] + r[7:]) for r in rows)
+    if not (at1 or at6):
+        return None
+    return 1 if at1 > at6 else 6
 
 
 def _looks_like_subtotal(raw: list[str]) -> bool:

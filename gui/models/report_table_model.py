@@ -224,8 +224,9 @@ class ReportTableModel(QAbstractTableModel):
             if parse_value(pasted, self._kinds[ref])[0] != values[ref]:
                 differ.append((cell_place(self._kinds[ref]), pasted, format_value(values[ref]) or strings.BLANK_WORD))
         message = strings.paste_done(len(plan.changes), skipped=list(plan.skipped.values()), differ=differ,
-                                     clipped=plan.clipped, blank_marks=plan.blank_marks, read_as=plan.read_as)
-        notable = bool(plan.skipped or plan.clipped or plan.blank_marks or plan.read_as)
+                                     clipped=plan.clipped, blank_marks=plan.blank_marks, read_as=plan.read_as,
+                                     subtotal_column=plan.subtotal_column)
+        notable = bool(plan.skipped or plan.clipped or plan.blank_marks or plan.read_as or plan.subtotal_column)
         covered = set(plan.changes) | set(plan.skipped)  # the block as pasted, totals included
         return EditResult(changed, message, tuple(r for r in self._pos if r in covered), notable)
 
