@@ -9,7 +9,6 @@ office's own template in other fonts is checked again at export (core/io/font_co
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from ..messages import export as msg
@@ -19,7 +18,7 @@ from .ids import FONT_GB2312
 from .library import FunctionRule
 
 W = Severity.WARNING
-_SENTENCE = re.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]?")
+_ENDS = "。！？!?；;\n"  # what ends a sentence
 MAX_PER_SECTION = 5  # sentences named one by one; the rest in one more finding
 
 
@@ -32,19 +31,27 @@ def in_gb2312(ch: str) -> bool:
     return len(b) == 2 and (0xA1 <= b[0] <= 0xA9 or 0xB0 <= b[0] <= 0xF7) and 0xA1 <= b[1] <= 0xFE
 
 
+def _outside(text: str):
+    """Yield (offset, character) of each character a _GB2312 font would set but does not have.
+
+    The codec finds the candidates in C (this runs on every keystroke); only those are looked at here.
+    """
+    pos = 0
+    while True:
+        try:
+            text[pos:].encode("gb2312")
+            return
+        except UnicodeEncodeError as exc:
+            for i in range(pos + exc.start, pos + exc.end):
+                ch = text[i]
+                if not ch.isspace() and unicodedata.east_asian_width(ch) in "WFA" and not in_gb2312(ch):
+                    yield i, ch
+            pos += exc.end
+
+
 def outside_gb2312(text: str) -> list[str]:
     """The characters of ``text`` that a _GB2312 font would set but does not have, in order, once each."""
-    try:
-        text.encode("gb2312")
-        return []  # the common case, on every keystroke: all of it is GB2312 (checked in C)
-    except UnicodeEncodeError:
-        pass
-    seen: dict[str, None] = {}
-    for ch in text:
-        if ord(ch) > 0x7F and not ch.isspace() and ch not in seen \
-                and unicodedata.east_asian_width(ch) in "WFA" and not in_gb2312(ch):
-            seen[ch] = None
-    return list(seen)
+    return list(dict.fromkeys(ch for _, ch in _outside(text)))
 
 
 def meta_findings(report, key: str) -> list[Finding]:
@@ -59,22 +66,31 @@ def meta_findings(report, key: str) -> list[Finding]:
 def section_findings(report, sid: str) -> list[Finding]:
     """One warning per sentence of section ``sid`` (a narrative, or the note under a table) that needs one."""
     text = report.text.get(sid, "") or ""
-    if not text or not outside_gb2312(text):
+    found = list(_outside(text)) if text else []
+    if not found:
         return []
     place = SECTION_TITLES.get(sid, sid)
+    sentences: dict[tuple[int, int], dict[str, None]] = {}
+    for i, ch in found:
+        sentences.setdefault(_sentence_at(text, i), {})[ch] = None
     out: list[Finding] = []
-    for m in _SENTENCE.finditer(text):
-        chars = outside_gb2312(m.group(0))
-        if not chars:
-            continue
+    for (start, end), chars in sentences.items():
         if len(out) == MAX_PER_SECTION:
-            out.append(Finding(FONT_GB2312, W, (f"text.{sid}",), msg.outside_gb2312_more(place, outside_gb2312(text)),
+            everything = list(dict.fromkeys(ch for _, ch in found))
+            out.append(Finding(FONT_GB2312, W, (f"text.{sid}",), msg.outside_gb2312_more(place, everything),
                                section=sid))
             break
-        quote = m.group(0).strip()
-        out.append(Finding(FONT_GB2312, W, (f"text.{sid}",), msg.outside_gb2312(place, chars, quote),
-                           quote=quote, section=sid, span=(m.start(), m.end())))
+        quote = text[start:end].strip()
+        out.append(Finding(FONT_GB2312, W, (f"text.{sid}",), msg.outside_gb2312(place, list(chars), quote),
+                           quote=quote, section=sid, span=(start, end)))
     return out
+
+
+def _sentence_at(text: str, i: int) -> tuple[int, int]:
+    """The span of the sentence holding offset ``i``, its closing mark (or line end) included."""
+    start = max(text.rfind(c, 0, i) for c in _ENDS) + 1
+    ends = [j for j in (text.find(c, i) for c in _ENDS) if j >= 0]
+    return start, (min(ends) + 1 if ends else len(text))
 
 
 def font_findings(report) -> list[Finding]:
