@@ -275,14 +275,17 @@ def _unit(title: str, lead: list[str], preface: list[str], year: int | None) -> 
     m = _ANNOUNCE.search(text)
     if lead and (not m or m.group(1) in clean(lead[0])):
         return clean(lead[0])  # the full name printed above the title ("岚皋县佐龙镇人民政府")
-    if m and ORG_SUFFIX.search(m.group(1)):
-        return m.group(1)
     prefix = ""
     ym = _TITLE_YEAR.search(title)
     if ym:
         prefix = title[: ym.start()]
+    named = m.group(1) if m and ORG_SUFFIX.search(m.group(1)) else ""
     if prefix and ORG_SUFFIX.search(prefix):
-        return prefix
+        # The title's name, unless the announcement names the same unit in full (「佐龙镇」 in the
+        # title, 「岚皋县佐龙镇人民政府」 in 「现将…报告如下」); a short form never replaces the full one.
+        return named if named and prefix in named else prefix
+    if named:
+        return named
     if lead:
         return clean(lead[0])
     # The title may sit inside the first preface sentence ("某某办公室2024年…年度报告是根据…").

@@ -271,3 +271,20 @@ def test_word_paste_page_with_notes_under_its_tables(tmp_path):
     assert (got.text["t2"], got.text["t3"], got.text["t4"]) == (note2, "", "")
     assert got.text["other"] == "本年度未收取信息处理费。" and got.meta["date"] == "2025-01-20"
     assert got.imported["sections"] == ("overview", "t2", "t3", "t4", "problems", "other")
+
+
+@pytest.mark.parametrize("title, announcement", [
+    # the full name in the title, the short one in 「现将…报告如下」 (seed 002's PDF, title on one line)
+    ("岚皋县佐龙镇人民政府2024年政府信息公开工作年度报告", "现将佐龙镇2024年度政府信息公开工作报告如下："),
+    # the other way round: the full name wins too
+    ("佐龙镇2024年政府信息公开工作年度报告", "现将岚皋县佐龙镇人民政府2024年政府信息公开工作年度报告公布如下。"),
+])
+def test_the_unit_is_the_full_name_where_title_and_announcement_differ(title, announcement):
+    s = story([title, "2024年度信息公开工作年度报告", f"2024年，在县委、县政府的坚强领导下，佐龙镇持续推进政务公开。{announcement}",
+               *BODY])
+    assert s.unit == "岚皋县佐龙镇人民政府"
+
+
+def test_a_title_unit_and_another_unit_in_the_announcement_keep_the_titles():
+    s = story(["某某县交通运输局2024年政府信息公开工作年度报告", "现将县政府办公室转来的通知要求的2024年度报告公布如下。", *BODY])
+    assert s.unit == "某某县交通运输局"
