@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileReadError
+from ..model.deviation import TableDeviation
 from ..model.report import SECTION_IDS, Baseline, Report
 from ..schema import FORMS, TABLE_NAMES, CellKind
 from .atomic import write_atomic
@@ -19,7 +20,7 @@ EXTENSION = ".nianbao"
 MAX_BYTES = 20 * 1024 * 1024
 
 _KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "stale_sections", "baseline",
-               "sources", "app"}
+               "sources", "table_deviations", "app"}
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -64,6 +65,9 @@ def report_to_dict(report: Report) -> dict:
                          "valid": dict(b.valid), "text": dict(b.text), "file": b.file}
     if report.sources:
         d["sources"] = report.sources
+    deviations = [dev.to_dict() for dev in report.deviations if dev.is_open(report.values)]
+    if deviations:
+        d["table_deviations"] = deviations  # E-STRUCT-TABLES stays until the clerk has dealt with it
     from .. import __version__
 
     d["app"] = {"name": "nianbao", "version": __version__}
@@ -170,6 +174,10 @@ def report_from_dict(d: Any) -> Report:
     sources = d.get("sources")
     if isinstance(sources, list):
         report.sources = [s for s in sources if isinstance(s, dict)]
+    deviations = d.get("table_deviations")
+    if isinstance(deviations, list):
+        found = (TableDeviation.from_dict(x) for x in deviations if isinstance(x, dict))
+        report.deviations = [dev for dev in found if dev is not None]
     report.extra = {k: v for k, v in d.items() if k not in _KNOWN_KEYS}
     return report
 

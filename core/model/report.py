@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping
 
 from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, FormSpec, form_for_year, get_form
+from .deviation import TableDeviation
 from .values import Value, is_number
 
 SECTION_IDS = NARRATIVE_IDS  # the narrative sections a report holds text for
@@ -61,6 +62,8 @@ class Report:
         self.baseline: Baseline | None = None
         self.sources: list[dict] = []  # for a merged (汇总) report: {"unit", "file", ...}
         self.extra: dict[str, Any] = {}  # unknown project-file keys, kept on save
+        # where the tables it was imported from differ from the official format (E-STRUCT-TABLES)
+        self.deviations: list[TableDeviation] = []
         self._listeners: list[Listener] = []
 
     @classmethod
@@ -171,6 +174,7 @@ class Report:
             "form": self.form.id, "meta": dict(self.meta), "text": dict(self.text),
             "stale": set(self.stale), "values": dict(self.values),
             "baseline": copy.deepcopy(self.baseline), "sources": copy.deepcopy(self.sources),
+            "deviations": copy.deepcopy(self.deviations),
         }
 
     def restore(self, snap: dict) -> None:
@@ -179,6 +183,7 @@ class Report:
         self.meta, self.text = dict(snap["meta"]), dict(snap["text"])
         self.stale, self.values = set(snap["stale"]), dict(snap["values"])
         self.baseline, self.sources = copy.deepcopy(snap["baseline"]), copy.deepcopy(snap["sources"])
+        self.deviations = copy.deepcopy(snap.get("deviations", []))
         self._notify(frozenset({"*"}))
 
     # -- listeners -------------------------------------------------------------------------

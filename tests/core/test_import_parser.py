@@ -68,9 +68,9 @@ def test_negative_count_is_kept_as_text_for_the_rules(raw):
     assert value == raw and "不能为负" in note
 
 
-def test_unreadable_text_is_kept_and_reported():
-    value, note, _ = parse_value("约5", spec("t3.r01.c1"))
-    assert value == "约5" and "无法识别" in note
+def test_unreadable_text_is_reported_for_the_caller():
+    value, note, _ = parse_value("见附件", spec("t3.r01.c1"))
+    assert value == "见附件" and "无法识别" in note
 
 
 def t3_text(rows: list[tuple[str, list[str]]], head: str = "三、收到和处理政府信息公开申请情况") -> str:

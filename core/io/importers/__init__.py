@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import FileReadError
+from ..read_result import ReadNote
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # no real annual report comes near this
 
@@ -25,19 +26,37 @@ class Tok:
     """One item of a reader's stream.
 
     ``para``: a line of narrative text; ``cell``: one table cell (merged stand-ins are empty);
-    ``row``: the end of a table row; ``table``/``endtable``: the bounds of a table.
+    ``row``: the end of a table row; ``table``/``endtable``: the bounds of a table; ``note``: a
+    :class:`ReadNote` the reader itself has to tell (an encoding repaired, …); ``meta``: exact data
+    this project's own export stored ("key\tvalue").
+
+    A cell's ``col`` is its grid column and ``span`` how many grid columns it covers, where the
+    reader knows them (DOCX, HTML, XLSX, PDF tables, text rows with ``|`` or tabs); the table
+    parser places values by these positions, so that an odd cell cannot move its neighbours.
     """
 
     kind: str
     text: str = ""
+    col: int | None = None
+    span: int = 1
+    note: ReadNote | None = None
 
 
 def para(text: str) -> Tok:
     return Tok("para", text)
 
 
-def cell(text: str) -> Tok:
-    return Tok("cell", text)
+def cell(text: str, col: int | None = None, span: int = 1) -> Tok:
+    return Tok("cell", text, col, max(1, span))
+
+
+def note(read_note: ReadNote) -> Tok:
+    return Tok("note", read_note.message, note=read_note)
+
+
+# Readers wrap superscript text of a cell (「217<sup>1</sup>」, a Word run in 上标) in these
+# marks, so that the parser can strip a footnote number instead of reading 2171.
+SUP_OPEN, SUP_CLOSE = "\x02", "\x03"
 
 
 ROW = Tok("row")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ...errors import FileReadError
-from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
+from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, para, read_bytes
 from .text import decode
 
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
@@ -113,6 +113,31 @@ def _span(el, attr: str) -> int:
         return 1
 
 
+def _cell_text(td) -> str:
+    """The text of a table cell, with superscripts (「217<sup>1</sup>」) marked for the parser."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _SKIP:
+            parts.append(el.tail or "")
+            return
+        sup = tag == "sup"
+        if sup:
+            parts.append(SUP_OPEN)
+        parts.append(el.text or "")
+        for child in el:
+            walk(child)
+        if sup:
+            parts.append(SUP_CLOSE)
+        parts.append(el.tail or "")
+
+    walk(td)
+    if td.tail:
+        parts.pop()  # the text after the cell is not the cell's
+    return "".join(parts)
+
+
 def _table(table, out: list[Tok]) -> None:
     out.append(TABLE)
     covered: dict[tuple[int, int], bool] = {}
@@ -123,11 +148,11 @@ def _table(table, out: list[Tok]) -> None:
             if tag not in ("td", "th"):
                 continue
             while covered.get((r, col)):
-                out.append(cell(""))  # a cell merged down from the row above
+                out.append(cell("", col))  # a cell merged down from the row above
                 col += 1
-            text = re.sub(r"\s+", "", "".join(td.itertext()).replace("\xa0", " "))
-            out.append(cell(text))
+            text = re.sub(r"\s+", "", _cell_text(td).replace("\xa0", " "))
             rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            out.append(cell(text, col, cs))
             for dr in range(rs):
                 for dc in range(cs):
                     covered[(r + dr, col + dc)] = True

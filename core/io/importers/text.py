@@ -80,10 +80,15 @@ def _cell_line(ln: str, out: list[Tok], joinable: bool) -> bool:
         if ln.rstrip().endswith("|"):
             parts = parts[:-1]
         cells = [p.strip() for p in parts]
-        out.extend(cell(c) for c in cells)
         if sum(1 for c in cells if c) >= 2:
-            out.append(ROW)  # a whole table row on one line
+            # A whole table row on one line: every part between two bars is a cell in its
+            # column, the empty ones too (「|5|||2|」 is 5, blank, blank, 2).
+            if stripped.startswith("|"):
+                cells = cells[1:]  # the text before the first bar is not a cell
+            out.extend(cell(c, i) for i, c in enumerate(cells))
+            out.append(ROW)
             return False
+        out.extend(cell(c) for c in cells)  # one cell per line, as some sites export
         return bool(cells and cells[-1])
     if ln.startswith("\t"):
         out.append(cell(stripped))
@@ -100,13 +105,11 @@ _VALUE_TOKEN = re.compile(
 
 
 def _tab_row(ln: str, out: list[Tok]) -> None:
-    """A table row copied from a web page or a spreadsheet: cells between tabs, empty ones kept."""
+    """A table row copied from a web page or a spreadsheet: cells between tabs, each in its
+    column, the empty ones too."""
     cells = [c.strip() for c in ln.rstrip("\r\n").split("\t")]
-    while cells and not cells[-1]:
-        cells.pop()
-    out.extend(cell(c) for c in cells)
-    if sum(1 for c in cells if c) >= 2:
-        out.append(ROW)
+    out.extend(cell(c, i) for i, c in enumerate(cells))
+    out.append(ROW)
 
 
 _GLUED = re.compile(r"(.*[\u4e00-\u9fff）)”])(\d[\d.]*)")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ...errors import FileReadError
 from ..xlsx_cells import column_index, column_letter
-from . import ENDTABLE, ROW, TABLE, Tok, cell, read_bytes
+from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, read_bytes
 from .safezip import SafeZip, parse_xml
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -56,8 +56,7 @@ def tokens(path: Path) -> list[Tok]:
     if z.has("xl/sharedStrings.xml"):
         sst = parse_xml(z.read("xl/sharedStrings.xml"), name, "sharedStrings.xml")
         for si in sst.iter(S + "si"):
-            shared.append("".join(t.text or "" for t in si.iter(S + "t")
-                                  if t.getparent().tag != S + "rPh"))
+            shared.append("".join(_run_text(t) for t in si.iter(S + "t") if t.getparent().tag != S + "rPh"))
     out: list[Tok] = []
     sheets = book.find(S + "sheets")
     visible, exact = [], {}
@@ -74,6 +73,15 @@ def tokens(path: Path) -> list[Tok]:
     for sheet_name, root in visible:
         _sheet(root, shared, out, {a: v for (s, a), v in exact.items() if s == sheet_name})
     return out
+
+
+def _run_text(t) -> str:
+    """A piece of a shared string; a superscript run (a footnote number) is marked for the parser."""
+    rpr = t.getparent().find(S + "rPr")
+    align = rpr.find(S + "vertAlign") if rpr is not None else None
+    if align is not None and align.get("val") == "superscript":
+        return SUP_OPEN + (t.text or "") + SUP_CLOSE
+    return t.text or ""
 
 
 # This project's own export keeps meta data and narrative on a hidden sheet (core.io.xlsx_export).
@@ -191,6 +199,7 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str]) -> No
             grid[pos] = ("=" + formulas[pos].lstrip("=")) if value is None else value
         if as_exported:
             break
+    spans: dict[tuple[int, int], int] = {}
     for mc in root.iter(S + "mergeCell"):
         a, _, b = mc.get("ref", "").partition(":")
         ma, mb = _REF.fullmatch(a), _REF.fullmatch(b or a)
@@ -198,6 +207,7 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str]) -> No
             continue
         r0, c0, r1, c1 = int(ma.group(2)), column_index(ma.group(1)), int(mb.group(2)), column_index(mb.group(1))
         for r in range(r0, min(r1, MAX_ROWS) + 1):
+            spans[(r, c0)] = max(1, min(c1, MAX_COLS) - c0 + 1)
             for col in range(c0, min(c1, MAX_COLS) + 1):
                 if (r, col) != (r0, c0):
                     # Like Word: a merge is one cell; rows below it get one empty stand-in.
@@ -213,7 +223,7 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str]) -> No
             text = grid.get((r, col), "")
             if text is _COVERED:
                 continue
-            out.append(cell("" if text is _STAND_IN else text))
+            out.append(cell("" if text is _STAND_IN else text, col - 1, spans.get((r, col), 1)))
         out.append(ROW)
     out.append(ENDTABLE)
 
