@@ -467,8 +467,11 @@ def _in_order_values(rec: Record, n: int) -> list[str]:
 
 def _unknown_row(reading: _Reading, shown: str, rec: Record) -> None:
     """A row the official table does not have: its figures are not read, and the clerk is told."""
+    numbers = [v.strip() for v in rec.values + rec.extra if v.strip() and is_value_text(v)]
+    if not numbers:
+        return  # a header row, or a note printed inside the table
     reading.note(NoteCode.ROW_UNKNOWN, msg.row_unknown(reading.name, shown), reading.tid)
-    figures = [v.strip() for v in rec.values + rec.extra if v.strip() and not _is_zero(v)]
+    figures = [v for v in numbers if not _is_zero(v)]
     if figures and shown:
         reading.deviate("added-row", shown, msg.deviation_row_added(reading.name, shown, figures))
 

@@ -228,3 +228,30 @@ def deviation_new_other_rows_added(printed: str, target: str) -> str:
 def deviation_new_other_rows_kept(printed: str) -> str:
     return (f"原文表三在“（六）其他处理”下另有 2021 年表式的分行（{printed}），2019 年表式只有一行，"
             "已按“（六）其他处理”一行读入，分行数字未单独保存，请核对")
+
+
+# -- PDF files ------------------------------------------------------------------------------------
+
+
+def pdf_encrypted(name: str) -> str:
+    return f"“{name}”是加密的 PDF，无法读取，请先取消密码"
+
+
+def pdf_damaged(name: str) -> str:
+    return f"“{name}”不是有效的 PDF 文件（已损坏或不完整）"
+
+
+def pdf_too_many_pages(name: str, pages: int) -> str:
+    return f"“{name}”共 {pages} 页，不像是年度报告，未读取"
+
+
+def pdf_page_too_complex(name: str, page: int) -> str:
+    return f"“{name}”第 {page} 页的内容异常庞大（疑似恶意构造的文件），未读取"
+
+
+def pdf_too_much_text(name: str) -> str:
+    return f"“{name}”的文字异常多，不像是年度报告，未读取"
+
+
+def pdf_no_text(name: str) -> str:
+    return f"“{name}”没有文字层（可能是扫描件），无法读取其中的文字"

@@ -90,7 +90,7 @@ def _set_text(cell, text: str, split_runs: bool) -> None:
 def add_grid_table(container, cells: list[GridCell], nrows: int, ncols: int, *, split_runs=False):
     """Add a table drawn from ``cells`` with real merges (gridSpan, vMerge) via python-docx."""
     table = container.add_table(rows=nrows, cols=ncols)
-    table.style = None
+    table.style = "Table Grid"  # ruled, as every published statistics table is
     from docx.table import _Cell
 
     trs = table._tbl.tr_lst

@@ -1,70 +1,55 @@
-"""PDF with a text layer (pypdf): page text as lines, page headers and numbers dropped."""
+"""PDF with a text layer: tables read by the position of every character, text as lines.
+
+See :mod:`core.io.importers.pdf_layout` for how the page is read; here its tables become table
+tokens with grid columns, like a DOCX's, and its other lines narrative paragraphs, without running
+headers, footers and page numbers.
+"""
 
 from __future__ import annotations
 
-import logging
-import re
-import warnings
-from collections import Counter
 from pathlib import Path
 
-from ...errors import FileReadError
-from ..narrative import is_page_noise
-from . import Tok, read_bytes
-from .text import text_tokens
-
-MAX_PAGES = 200
+from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
+from .pdf_layout import Layout, Line, Table, read_layout
 
 
 def tokens(path: Path) -> list[Tok]:
     data = read_bytes(path, "pdf")
-    return text_tokens(pdf_text(data, path.name))
+    return layout_tokens(read_layout(data, path.name))
 
 
-def pdf_text(data: bytes, name: str) -> str:
-    """Return the text of a PDF's pages, without running page headers, footers and numbers."""
-    import io
+def layout_tokens(layout: Layout) -> list[Tok]:
+    """Turn a read PDF into the token stream: a table split by a page break stays one table."""
+    out: list[Tok] = []
+    in_table = False
+    shown: set[str] = set()
+    for page in layout.pages:
+        for item in page.items():
+            if isinstance(item, Line):
+                if item.edge and (item.text in shown or item.edge == "footer"):
+                    continue  # a running header (its first time is the title), a footer, a page number
+                if in_table:
+                    out.append(ENDTABLE)
+                    in_table = False
+                shown.add(item.text)
+                out.append(para(item.text, item))
+                continue
+            if in_table and not item.continues:
+                out.append(ENDTABLE)
+                in_table = False
+            if not in_table:
+                out.append(TABLE)
+                in_table = True
+            _table_tokens(item, out)
+    if in_table:
+        out.append(ENDTABLE)
+    return out
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PyPdfError
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    pages: list[list[str]] = []
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                try:
-                    ok = reader.decrypt("")
-                except Exception:  # noqa: BLE001 - any failure means we cannot open it
-                    ok = 0
-                if not ok:
-                    raise FileReadError(f"“{name}”是加密的 PDF，无法读取，请先取消密码")
-            if len(reader.pages) > MAX_PAGES:
-                raise FileReadError(f"“{name}”共 {len(reader.pages)} 页，不像是年度报告，未读取")
-            for page in reader.pages:
-                text = page.extract_text() or ""
-                pages.append([ln.rstrip() for ln in text.split("\n")])
-    except FileReadError:
-        raise
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            OSError, RecursionError, AssertionError, ZeroDivisionError) as exc:
-        raise FileReadError(f"“{name}”不是有效的 PDF 文件（已损坏或不完整）") from exc
-    if not any(ln.strip() for page in pages for ln in page):
-        raise FileReadError(f"“{name}”没有文字层（可能是扫描件），无法读取其中的文字")
-    # A line that starts or ends several pages is a running header or footer.
-    edges = Counter()
-    for page in pages:
-        body = [ln.strip() for ln in page if ln.strip()]
-        for ln in set(body[:2] + body[-2:]):
-            edges[ln] += 1
-    running = {ln for ln, n in edges.items()
-               if n >= 2 and len(ln) <= 40 and re.search(r"[\u4e00-\u9fff]{2}", ln)}
-    lines: list[str] = []
-    for page in pages:
-        body = [ln for ln in page if ln.strip()]
-        while body and (is_page_noise(body[-1]) or body[-1].strip().isdigit()):
-            body.pop()  # the page number at the foot of the page
-        lines.extend(ln for ln in body if ln.strip() not in running or not lines)
-    return "\n".join(lines)
+def _table_tokens(table: Table, out: list[Tok]) -> None:
+    """Rows of cells at their grid columns; a cell merged down gives an empty stand-in below."""
+    for r in range(table.rows):
+        here = sorted((c for c in table.cells if c.row <= r < c.row + c.rowspan), key=lambda c: c.col)
+        for c in here:
+            out.append(cell(c.text if c.row == r else "", c.col, c.colspan))
+        out.append(ROW)
