@@ -33,6 +33,7 @@ _COUNT_UNIT = re.compile(r"(?<=\d)(人次|件次|人|件|个|项|条|次|宗|起
 # Letters typed or recognised for digits: 「2l7」「1O」.
 _LETTER_DIGITS = str.maketrans("lI|oO", "11100")
 _LETTERS = re.compile(r"[\dlI|oO]+")
+_THOUSANDS = re.compile(r"\d{1,3}( \d{3})+(\.\d+)?")  # 「1 234」: thousands set apart, as some sites print
 _NUMBER = re.compile(r"(增加?|减少?)?([+\-−－]?)(\d[\d,，]*(?:\.\d+)?)(万元|元)?")
 
 
@@ -55,7 +56,7 @@ def _clean(raw: str) -> tuple[str, list[str], str | None]:
     if _ENCLOSED.search(text):
         return "", removed, "enclosed"
     s = unicodedata.normalize("NFKC", text).strip()
-    if re.search(r"\d\s+\d", s):
+    if re.search(r"\d\s+\d", s) and not _THOUSANDS.fullmatch(s):
         return "", removed, "spaced"
     s = re.sub(r"\s+", "", s)
     if not s or BLANK_MARKS.fullmatch(s):

@@ -144,6 +144,12 @@ class Report:
         self.baseline = baseline
         self._notify(frozenset({"*"}))
 
+    def confirm_deviation(self, index: int, confirmed: bool = True) -> None:
+        """Mark deviation ``index`` as dealt with: the clerk has checked its figures and keeps them
+        (E-STRUCT-TABLES no longer raises it; it is not saved again). ``confirmed=False`` undoes it."""
+        self.deviations[index].confirmed = confirmed
+        self._notify(frozenset({"*"}))
+
     def change_form(self, form_id: str) -> None:
         """Switch to another official format, keeping the cells whose meaning is the same.
 

@@ -150,7 +150,8 @@ def _table(table, out: list[Tok]) -> None:
             while covered.get((r, col)):
                 out.append(cell("", col))  # a cell merged down from the row above
                 col += 1
-            text = re.sub(r"\s+", "", _cell_text(td).replace("\xa0", " "))
+            # spaces folded, not removed: 「2 17」 must stay two numbers, never become 217
+            text = re.sub(r"\s+", " ", _cell_text(td).replace("\xa0", " ")).strip()
             rs, cs = _span(td, "rowspan"), _span(td, "colspan")
             out.append(cell(text, col, cs))
             for dr in range(rs):

@@ -123,7 +123,7 @@ def _value(c, shared: list[str]) -> tuple[str, str | None]:
     """Return a cell's text and, when it is a formula without a saved result, the formula."""
     t = c.get("t", "n")
     if t == "inlineStr":
-        return "".join(x.text or "" for x in c.iter(S + "t")), None
+        return "".join(_run_text(x) for x in c.iter(S + "t") if x.getparent().tag != S + "rPh"), None
     v = c.find(S + "v")
     text = v.text if v is not None and v.text else ""
     f = c.find(S + "f")
