@@ -255,3 +255,21 @@ def pdf_too_much_text(name: str) -> str:
 
 def pdf_no_text(name: str) -> str:
     return f"“{name}”没有文字层（可能是扫描件），无法读取其中的文字"
+
+
+# -- text encodings ---------------------------------------------------------------------------------
+
+
+def encoding_unknown(name: str) -> str:
+    return f"“{name}”的文字编码无法识别（不是 UTF-8、GBK、UTF-16 或 Big5 文本）"
+
+
+def encoding_big5(name: str) -> str:
+    return f"“{name}”是繁体中文（Big5）编码的文本，已按 Big5 读取，并把标题和表格中的繁体字转为简体，请核对"
+
+
+def encoding_bad_bytes(places: list[tuple[int, int, str]]) -> str:
+    """``places``: (line, column, the line's start) of each unreadable byte."""
+    shown = "；".join(f"第 {line} 行第 {col} 个字（“{start}”）" for line, col, start in places[:3])
+    more = f"等 {len(places)} 处" if len(places) > 3 else ""
+    return f"文件中有无法识别的字节，已用“\ufffd”代替：{shown}{more}，请核对这些地方的文字"

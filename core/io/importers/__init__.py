@@ -105,6 +105,8 @@ def sniff(data: bytes) -> str | None:
         return "ole"
     sample = data[:4096]
     if b"\x00" in sample and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
-        return "binary"
+        from .encoding import wide_encoding
+
+        return None if wide_encoding(data) else "binary"  # UTF-16/32 text has zero bytes too
     return None
 

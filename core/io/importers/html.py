@@ -6,8 +6,10 @@ import re
 from pathlib import Path
 
 from ...errors import FileReadError
-from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, para, read_bytes
-from .text import decode
+from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, note, para, read_bytes
+from ...messages import reading as msg
+from ..read_result import NoteCode, ReadNote
+from .encoding import decode, simplified
 
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
           "header", "footer", "blockquote", "pre", "center", "form", "dl", "dt", "dd", "address",
@@ -19,19 +21,24 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 
 def tokens(path: Path) -> list[Tok]:
     data = read_bytes(path, "html")
-    return html_tokens(_decode(data, path.name), path.name)
+    text, notes = _decode(data, path.name)
+    return [note(n) for n in notes] + html_tokens(text, path.name)
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, name: str) -> tuple[str, list]:
     m = _CHARSET.search(data[:4096])
     if m:
         enc = m.group(1).decode("ascii", "replace").lower()
         if enc in ("gb2312", "gbk"):
             enc = "gb18030"
         try:
-            return data.decode(enc)
+            text = data.decode(enc)
         except (LookupError, UnicodeDecodeError):
             pass
+        else:
+            if enc.startswith("big5"):
+                return simplified(text), [ReadNote(NoteCode.ENCODING, msg.encoding_big5(name))]
+            return text, []
     return decode(data, name)
 
 

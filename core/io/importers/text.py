@@ -12,29 +12,15 @@ from pathlib import Path
 
 from ...errors import FileReadError
 from ..narrative import heading_section, is_page_noise
-from . import ROW, Tok, cell, para, read_bytes
+from . import ROW, Tok, cell, note, para, read_bytes
+from .encoding import decode
 
 TABLE_SECTIONS = ("t2", "t3", "t4")
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode text in the encodings Chinese offices use: UTF-8, UTF-16 with BOM, GB18030."""
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise FileReadError(f"“{name}”的编码无法识别") from exc
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise FileReadError(f"“{name}”的文字编码无法识别（不是 UTF-8 或 GBK 文本）")
-
-
 def tokens(path: Path) -> list[Tok]:
-    text = decode(read_bytes(path, "text"), path.name)
-    return text_tokens(text)
+    text, notes = decode(read_bytes(path, "text"), path.name)
+    return [note(n) for n in notes] + text_tokens(text)
 
 
 def text_tokens(text: str) -> list[Tok]:
