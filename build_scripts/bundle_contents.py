@@ -11,8 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 APP_NAME = "nianbao"
 DISPLAY_NAME = "政府信息公开年报助手"
 
-# Folders copied beside the code; frozen, they sit in sys._MEIPASS under the same names.
-DATA_DIRS = ("templates", "resources")
+# Data folders of the checkout and the package each is installed as (pyproject.toml's package-dir);
+# frozen, they sit in sys._MEIPASS under the package name, where importlib.resources finds them.
+DATA_PACKAGES = {"nianbao_templates": "templates", "nianbao_resources": "resources"}
 
 # Python modules the app never uses. The Qt ones matter most: each pulls in its Qt library,
 # plugins and translations (engineering-notes §6).
@@ -70,6 +71,9 @@ DENIED_PLUGINS: dict[str, object] = {
     # OpenGL buffer integrations: widgets paint with the raster engine (no QOpenGLWidget/Quick).
     "xcbglintegrations": ALL,
     "wayland-graphics-integration-client": ALL,
+    "wayland-graphics-integration-server": ALL,  # for Wayland compositors, not for applications
+    # Qt's on-screen keyboard: its libraries (QtVirtualKeyboard, QML) are not in the PySide6 wheels used.
+    "platforminputcontexts": {"qtvirtualkeyboardplugin"},
     "wayland-shell-integration": {"fullscreen-shell-v1", "ivi-shell", "qt-shell", "wl-shell-plugin"},
 }
 
@@ -132,10 +136,11 @@ def is_denied(dest: str) -> bool:
 
 
 def data_files(root: Path = ROOT) -> list[tuple[str, str]]:
-    """Return PyInstaller ``datas`` (source, destination folder) for every file under DATA_DIRS."""
+    """Return PyInstaller ``datas`` (source, destination folder) for the data files of DATA_PACKAGES."""
     datas = []
-    for folder in DATA_DIRS:
+    for package, folder in DATA_PACKAGES.items():
         for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and not path.name.startswith("~$"):
-                datas.append((str(path), str(path.parent.relative_to(root))))
+            if (path.is_file() and path.suffix != ".py" and "__pycache__" not in path.parts
+                    and not path.name.startswith("~$")):
+                datas.append((str(path), str(Path(package, path.parent.relative_to(root / folder)))))
     return datas

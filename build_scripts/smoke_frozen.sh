@@ -12,6 +12,12 @@ if [ "${1:-}" != "--no-build" ]; then
 fi
 [ -x dist/nianbao/nianbao ] || { echo "smoke_frozen: dist/nianbao/nianbao is missing" >&2; exit 1; }
 "$VENV_PY" bench/bundle_size.py --check
+# The bundle's filtered ICU data (icu_data.py) must give Qt the answers of the full data.
+bundle_icu=$(dirname "$(find dist/nianbao -name 'libicudata.so.*' -type f | head -n 1)")
+if ! cmp -s <("$VENV_PY" build_scripts/icu_probe.py) <(LD_LIBRARY_PATH="$ROOT/$bundle_icu" "$VENV_PY" build_scripts/icu_probe.py); then
+  echo "smoke_frozen: with the bundle's ICU data Qt answers differently (build_scripts/icu_probe.py)" >&2
+  exit 1
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/nianbao-frozen.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -66,22 +72,36 @@ step() {
   ok "$name ($((SECONDS - started)) s)"
 }
 
+# Terminal commands must not load Qt or ICU (issue 10): glibc's loader logs every library it maps.
+# cli NAME EXPECTED_CODES ARGS...: a step of the frozen CLI, then a check of its (and its workers') log.
+mkdir -p "$work/ld"
+loaded() { cat "$work/ld/$1".* 2>/dev/null | grep -oE "file=[^ ]*(libQt6|libicu|libpyside6|libshiboken6)[^ ]*" | sort -u; }
+cli() {
+  local name=$1 codes=$2; shift 2
+  step "$name" "$codes" LD_DEBUG=files LD_DEBUG_OUTPUT="$work/ld/$name" "$APP" "$@" || return 1
+  local qt; qt=$(loaded "$name" | head -n 3 | tr '\n' ' ')
+  [ -z "$qt" ] || { fail "$name: the terminal command loaded Qt/ICU: $qt"; return 1; }
+}
+
 if [ ${#isolate[@]} -gt 0 ]; then
   if sandbox python3 -c 'pass' > /dev/null 2>&1; then fail "python3 still runs inside the sandbox"
   else ok "sandbox: no usable Python, no network, no checkout"; fi
 fi
 
 version=$("$VENV_PY" -c 'import core; print(core.__version__)')
-if step version "0" "$APP" --version; then
+if cli version "0" --version; then
   grep -qx "nianbao $version" "$work/version.out" || fail "version: printed $(cat "$work/version.out")"
 fi
 
-if step check-project "0 1" "$APP" check "$work/in/seed001.nianbao"; then
+if cli check-project "0 1" check "$work/in/seed001.nianbao"; then
   grep -q "平武县人民政府办公室" "$work/check-project.out" || fail "check-project: unit name missing from the output"
 fi
 if [ -f "$work/in/seed001.txt" ]; then
-  if step check-txt "0 1" "$APP" check "$work/in/seed001.txt"; then
+  if cli check-txt "0 1" check "$work/in/seed001.txt"; then
     grep -q "平武县人民政府办公室" "$work/check-txt.out" || fail "check-txt: unit name missing from the output"
+  fi
+  if cli import "0 1" import "$work/in/seed001.txt" -o "$work/out/imported.nianbao"; then
+    grep -q "平武县人民政府办公室" "$work/out/imported.nianbao" || fail "import: unit name missing from the project file"
   fi
 else
   echo "skip  check-txt: ../shared/seeds is not beside the checkout"
@@ -92,17 +112,15 @@ mkdir -p "$work/in/batch"
 for i in 1 2 3 4 5 6; do
   for f in tests/data/seeds/seed00*.nianbao; do cp "$f" "$work/in/batch/${i}_$(basename "$f")"; done
 done
-step audit "0 1" "$APP" check "$work/in/batch" --report "$work/out/audit.xlsx" || true
+cli audit "0 1" check "$work/in/batch" --report "$work/out/audit.xlsx" || true
 
 # A seed with errors is refused without --force; either way a DOCX must come out.
 docx=$work/out/seed001.docx
-if ! sandbox "$APP" export "$work/in/seed001.nianbao" -o "$docx" > "$work/export-plain.out" 2>&1; then
-  rm -f "$docx"
-  step export-docx "0" "$APP" export "$work/in/seed001.nianbao" -o "$docx" --force || true
-else
-  ok "export-docx"
+cli export-docx-plain "0 1" export "$work/in/seed001.nianbao" -o "$docx" || true
+if [ ! -f "$docx" ]; then
+  cli export-docx "0" export "$work/in/seed001.nianbao" -o "$docx" --force || true
 fi
-step export-xlsx "0" "$APP" export "$work/in/seed001.nianbao" -o "$work/out/seed001.xlsx" --force || true
+cli export-xlsx "0" export "$work/in/seed001.nianbao" -o "$work/out/seed001.xlsx" --force || true
 
 # Read back what was written, and LibreOffice's PDF and HTML of the DOCX: every importer, frozen.
 if [ -f "$docx" ] && command -v soffice > /dev/null 2>&1; then
@@ -121,7 +139,21 @@ for kind in docx xlsx pdf html; do
   fi
 done
 
-step screenshot "0" "$APP" --screenshot "$work/out/t3.png" "$work/in/seed001.nianbao" --page t3 || true
+# The window's path does load Qt and ICU (which also shows that the loader log above works); its pictures
+# of CJK tables and narrative must equal the source run's, pixel for pixel (same Qt, same fonts).
+for page in t3 overview; do
+  step "screenshot-$page" "0" LD_DEBUG=files LD_DEBUG_OUTPUT="$work/ld/screenshot-$page" \
+    "$APP" --screenshot "$work/out/$page.png" "$work/in/seed001.nianbao" --page "$page" || true
+  env -i PATH=/usr/bin:/bin HOME="$work/home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+    "$ROOT/.venv/bin/nianbao" --screenshot "$work/source-$page.png" "$work/in/seed001.nianbao" --page "$page" \
+    > /dev/null 2>&1 || fail "screenshot-$page: the source run failed"
+  if ! cmp -s "$work/out/$page.png" "$work/source-$page.png"; then
+    kept=${TMPDIR:-/tmp}/nianbao-screenshot-$page
+    cp "$work/out/$page.png" "$kept-frozen.png"; cp "$work/source-$page.png" "$kept-source.png" 2>/dev/null || true
+    fail "screenshot-$page: the frozen picture differs from the source run's (see $kept-*.png)"
+  fi
+done
+loaded screenshot-t3 | grep -q libicudata || fail "screenshot: the window's path did not load Qt and ICU (loader log broken?)"
 step window "0" NIANBAO_EXIT_AFTER_PAINT=1 "$APP" || true
 grep -qx "painted" "$work/window.out" 2>/dev/null || fail "window: the main window never painted"
 
@@ -175,7 +207,7 @@ if audited <= batch:
 from PySide6.QtGui import QGuiApplication, QImage  # noqa: E402
 
 app = QGuiApplication([])
-image = QImage(str(out / "t3.png"))
+image = QImage(str(out / "t3.png"))  # also compared with the source run's above
 if image.isNull() or image.width() < 800 or image.height() < 500:
     problems.append(f"PNG: unreadable or too small ({image.width()}x{image.height()})")
 else:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
     from .io.read_result import ReadNote
     from .rules.base import Finding
 
-INLINE_BELOW = 24  # fewer files than this are checked in this process: starting workers costs more
-MAX_CHUNK = 40
+INLINE_BELOW = 24  # fewer project files than this are checked in this process: starting workers costs more
 
 
 @dataclass
@@ -35,10 +33,11 @@ class AuditRow:
     notes: list["ReadNote"] = field(default_factory=list)
     findings: list["Finding"] = field(default_factory=list)  # of the final check, errors first
     unreadable: str | None = None  # Chinese reason when the file could not be read
+    timed_out: bool = False  # reading took longer than its budget (core.io.import_worker)
 
     @property
     def status(self) -> str:
-        return msg.status(self.unreadable, self.errors, self.warnings)
+        return msg.status(self.unreadable, self.errors, self.warnings, timed_out=self.timed_out)
 
 
 @dataclass
@@ -94,7 +93,7 @@ def find_reports(paths: Iterable[str | os.PathLike], suffixes: Sequence[str] | N
         else:
             candidates = [p]
         for c in candidates:
-            key = c.resolve()
+            key = Path(os.path.realpath(c))  # never raises: a symlink loop becomes an unreadable row
             if key not in seen:
                 seen.add(key)
                 out.append(c)
@@ -163,23 +162,35 @@ def cells_text(form, refs) -> str:
     return "、".join(names)
 
 
-def _audit_chunk(paths: list[str], baseline=None) -> list[AuditRow]:
-    return [audit_file(p, baseline) for p in paths]
+def _failed_row(path: str, outcome) -> AuditRow:
+    """The row of a file whose worker ran out of time or memory, or died."""
+    return AuditRow(file=path, unreadable=outcome.message, timed_out=outcome.kind == "timeout")
 
 
-def _chunks(items: list[str], workers: int) -> list[list[str]]:
-    size = max(1, min(MAX_CHUNK, len(items) // (workers * 4) or 1))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+def _in_process(files: list[str]) -> bool:
+    """Whether the files are few project files: checked here, as starting workers costs more.
+
+    Project files are validated as they are read and cannot run away; any other document is read
+    in a worker process with a time and memory budget.
+    """
+    from .io.project_file import looks_like_project
+
+    return len(files) < INLINE_BELOW and all(looks_like_project(f) for f in files)
 
 
 def audit_paths(paths: Iterable[str | os.PathLike], out_xlsx: str | os.PathLike | None = None,
                 progress: Callable[[int, int], None] | None = None, *, workers: int | None = None,
-                baseline=None, should_stop: Callable[[], bool] | None = None) -> AuditResult:
+                baseline=None, should_stop: Callable[[], bool] | None = None,
+                seconds: float | None = None) -> AuditResult:
     """Check every report under ``paths`` (files or folders) and optionally write an XLSX audit report.
 
     ``progress(done, total)`` is called as files are checked; ``should_stop()`` returning True
-    stops early (the rows checked so far are kept). Uses every core (ProcessPoolExecutor).
+    stops early (the rows checked so far are kept). Files are read in worker processes, one
+    file at most ``seconds`` (``core.io.import_worker.READ_SECONDS``): a file that takes longer
+    becomes a row 「读取超时」 and the audit goes on.
     """
+    from .io.import_worker import READ_SECONDS, LimitedPool
+
     t0 = time.perf_counter()
     files = [str(p) for p in find_reports(paths)]
     total = len(files)
@@ -188,7 +199,7 @@ def audit_paths(paths: Iterable[str | os.PathLike], out_xlsx: str | os.PathLike 
     rows: dict[str, AuditRow] = {}
     cancelled = False
     workers = workers or os.cpu_count() or 1
-    if total < INLINE_BELOW or workers == 1:
+    if _in_process(files):
         for i, f in enumerate(files, 1):
             if should_stop and should_stop():
                 cancelled = True
@@ -196,25 +207,17 @@ def audit_paths(paths: Iterable[str | os.PathLike], out_xlsx: str | os.PathLike 
             rows[f] = audit_file(f, baseline)
             if progress:
                 progress(i, total)
-    else:
-        import multiprocessing
-
-        # spawn: safe beside Qt threads and the same on every platform.
-        ctx = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(workers, total), mp_context=ctx) as pool:
-            futures = [pool.submit(_audit_chunk, chunk, baseline) for chunk in _chunks(files, workers)]
-            done = 0
-            for fut in as_completed(futures):
-                for row in fut.result():
-                    rows[row.file] = row
-                done = len(rows)
+    elif files:
+        pool = LimitedPool(min(workers, total), seconds=seconds or READ_SECONDS)
+        try:
+            for index, outcome in pool.run(audit_file, [(f, baseline) for f in files], should_stop):
+                f = files[index]
+                rows[f] = outcome.value if outcome.ok else _failed_row(f, outcome)
                 if progress:
-                    progress(done, total)
-                if should_stop and should_stop():
-                    cancelled = True
-                    for other in futures:
-                        other.cancel()
-                    break
+                    progress(len(rows), total)
+        finally:
+            pool.close()
+        cancelled = len(rows) < total and bool(should_stop and should_stop())
     result = AuditResult([rows[f] for f in files if f in rows], cancelled=cancelled)
     if out_xlsx is not None:
         result.out_xlsx = Path(out_xlsx)

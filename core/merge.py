@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ReportError
+from .messages import merge as msg
 from .model.report import Report
 from .model.values import is_number
 from .rules import check_report
@@ -15,27 +16,21 @@ _MAX_LISTED = 5
 
 
 def _name(report: Report, file: str) -> str:
-    unit = report.meta.get("unit") or "（未填单位）"
-    return f"{unit}（{Path(file).name}）" if file else unit
+    return msg.source(report.meta.get("unit") or "", Path(file).name if file else "")
 
 
 def _refuse_mixed(items: list[tuple[Report, str]]) -> None:
     years = {r.meta.get("year") for r, _ in items}
     if len(years) > 1:
-        listed = "、".join(f"{_name(r, f)}：{r.meta.get('year') or '未填'}年度" for r, f in items)
-        raise ReportError(f"不能汇总不同年度的报告：{listed}")
+        raise ReportError(msg.mixed_years([msg.year_of(_name(r, f), r.meta.get("year")) for r, f in items]))
     forms = {r.form.id for r, _ in items}
     if len(forms) > 1:
-        listed = "、".join(f"{_name(r, f)}：{r.form.name}格式" for r, f in items)
-        raise ReportError(f"不能汇总不同格式的报告：{listed}")
+        raise ReportError(msg.mixed_forms([msg.form_of(_name(r, f), r.form.name) for r, f in items]))
 
 
 def merged_unit_name(units: list[str]) -> str:
     """Return the unit name of a 汇总 report: 「X等N个单位（汇总）」."""
-    first = next((u for u in units if u), "")
-    if len(units) == 1:
-        return f"{first}（汇总）"
-    return f"{first or '各单位'}等{len(units)}个单位（汇总）"
+    return msg.merged_unit(next((u for u in units if u), ""), len(units))
 
 
 def merge_reports(items: list[tuple[Report, str]]) -> Report:
@@ -49,7 +44,7 @@ def merge_reports(items: list[tuple[Report, str]]) -> Report:
     """
     items = list(items)
     if not items:
-        raise ReportError("没有要汇总的报告")
+        raise ReportError(msg.NOTHING_TO_MERGE)
     _refuse_mixed(items)
     first = items[0][0]
     form = first.form
@@ -68,7 +63,7 @@ def merge_reports(items: list[tuple[Report, str]]) -> Report:
             if is_number(v):
                 total = v if total is None else total + v
             elif isinstance(v, str):
-                notes.append(f"{_name(r, items[i][1])}：{cell_place(spec)}填的是“{v}”，不是数字，未计入汇总")
+                notes.append(msg.text_not_counted(_name(r, items[i][1]), cell_place(spec), v))
             else:
                 missing.append(i)
         if total is not None:
@@ -77,9 +72,8 @@ def merge_reports(items: list[tuple[Report, str]]) -> Report:
         merged.values[ref] = total
     for i, refs in sorted(blanks.items()):
         r, file = items[i]
-        where = "、".join(cell_place(form.cell(x)) for x in refs[:_MAX_LISTED])
-        more = f"等 {len(refs)} 个单元格" if len(refs) > _MAX_LISTED else ""
-        notes.append(f"{_name(r, file)}：{where}{more}未填写，其他单位有数字，按 0 计入汇总")
+        places = [cell_place(form.cell(x)) for x in refs[:_MAX_LISTED]]
+        notes.append(msg.blanks_counted_as_zero(_name(r, file), places, len(refs)))
     sources = []
     for r, file in items:
         findings = check_report(r, final=True)
@@ -87,7 +81,7 @@ def merge_reports(items: list[tuple[Report, str]]) -> Report:
         sources.append({"unit": r.meta.get("unit") or "", "file": str(file), "year": r.meta.get("year"),
                         "errors": errors, "warnings": len(findings) - errors})
         if errors:
-            notes.append(f"{_name(r, file)}本身有 {errors} 个错误，汇总数可能不准确，请先核对该单位的报告")
+            notes.append(msg.source_has_errors(_name(r, file), errors))
     merged.sources = sources
     merged.extra[NOTES_KEY] = notes
     return merged

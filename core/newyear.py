@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .errors import ReportError
+from .messages import newyear as msg
 from .model.report import SECTION_IDS, Baseline, Report
 from .model.values import is_number
 from .schema import DEFAULT_DEADLINE, form_for_year
@@ -34,10 +35,10 @@ def new_year_from(last: Report, year: int | None = None) -> Report:
     last_year = last.meta.get("year")
     if year is None:
         if not isinstance(last_year, int):
-            raise ReportError("上年报告没有填写年度，无法推算新年度；请用 --year 指定")
+            raise ReportError(msg.NO_LAST_YEAR)
         year = last_year + 1
     if isinstance(last_year, int) and year <= last_year:
-        raise ReportError(f"新年度 {year} 不晚于上年报告的年度 {last_year}")
+        raise ReportError(msg.year_not_later(year, last_year))
     form_id = form_for_year(year) or last.form.id
     unit = last.meta.get("unit") or ""
     report = Report(form_id, unit=unit, year=year)

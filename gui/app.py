@@ -16,6 +16,7 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("file", nargs="?", help=strings.CLI_FILE)
     parser.add_argument("--page", choices=PAGES, help=strings.CLI_PAGE)
     parser.add_argument("--screenshot", metavar="OUT.png", help=strings.CLI_SCREENSHOT)
+    parser.add_argument("--size", default="1366x768", help=strings.CLI_SIZE)
     return parser.parse_known_args(argv)
 
 
@@ -36,14 +37,12 @@ def run(argv: list[str]) -> int:
     app.setApplicationDisplayName(strings.APP_NAME)
     settings.migrate()
     if args.screenshot:
-        return screenshot(args.screenshot, args.file, args.page)
+        return screenshot(args.screenshot, args.file, args.page, args.size)
 
     window = MainWindow()
     geometry, state = settings.window_state()
-    if state is not None:
-        window.restoreState(state)
+    window.restore_layout(geometry, state)
     if geometry is not None:
-        window.restoreGeometry(geometry)
         window.show()
     else:
         screen = app.primaryScreen().availableGeometry()
@@ -54,12 +53,15 @@ def run(argv: list[str]) -> int:
     probe = bool(os.environ.get("NIANBAO_EXIT_AFTER_PAINT"))
 
     def start() -> None:
-        restored = window.offer_recovery() if not probe else False
+        restored = window.files.offer_recovery() if not probe else False
         if args.file and not restored:
-            window.open_path(args.file, page=args.page)
+            op = window.files.open_path(args.file, page=args.page)
+            if probe and op is not None:  # bench/startup.py: time to the window painted with FILE open
+                op.finished.connect(lambda: (_exit_after_paint(window), window.update()))
+                return
         elif args.page:
-            window.show_page(args.page)
-        if probe:  # bench/startup.py: time to the window painted with FILE open
+            window.enter_page(args.page)
+        if probe:
             _exit_after_paint(window)
             window.update()
 
@@ -96,8 +98,11 @@ def _exit_after_paint(window) -> None:
     window.installEventFilter(window._paint_probe)
 
 
-def screenshot(out: str, file: str | None, page: str | None) -> int:
-    """Render the main window at 1366×768 to ``out`` (PNG) and return 0, or 1 on failure."""
+def screenshot(out: str, file: str | None, page: str | None, size: str = "1366x768") -> int:
+    """Render the main window (default 1366×768) to ``out`` (PNG) and return 0, or 1 on failure.
+
+    Without FILE the start page is drawn.
+    """
     from PySide6.QtWidgets import QApplication
 
     from .main_window import MainWindow
@@ -106,19 +111,20 @@ def screenshot(out: str, file: str | None, page: str | None) -> int:
     failures: list[str] = []
     window.dialogs.error = lambda title, text: failures.append(f"{title}：{text}")
     window.dialogs.info = lambda title, text: print(f"{title}：{text}", file=sys.stderr)
-    window.resize(1366, 768)
-    if file and not window.open_path(file, page=page):
+    width, _, height = size.lower().partition("x")
+    window.resize(int(width), int(height))
+    window.show()
+    if file and not window.files.open_path(file, page=page).wait():
         print("\n".join(failures), file=sys.stderr)
         return 1
     if page:
         window.show_page(page)
-    window.show()
     for _ in range(3):
         QApplication.processEvents()
     ok = window.grab().save(out, "PNG")
     window.autosave_timer.stop()  # left unclosed: closing would ask about unsaved imports
     if not ok:
-        print(strings.SCREENSHOT_FAILED.format(path=out), file=sys.stderr)
+        print(strings.screenshot_failed(out), file=sys.stderr)
         return 1
     return 0
 

@@ -21,6 +21,18 @@ from .undo import ApplyCommand, SnapshotCommand, TextCommand
 PAGE_ORDER = PAGES
 
 
+# The three classes of finding the clerk sees, in the order they matter (panel groups, badges, counts).
+ERROR, EXPORT, WARNING = "error", "export", "warning"
+CLASSES = (ERROR, EXPORT, WARNING)
+
+
+def finding_class(finding: Finding) -> str:
+    """Return "error", "export" (a warning now, an error at export: 导出前须处理) or "warning"."""
+    if finding.is_error:
+        return ERROR
+    return EXPORT if finding.export_error else WARNING
+
+
 def page_of(finding: Finding) -> str:
     """Return the page a finding belongs to (where the clerk fixes it)."""
     if finding.section:
@@ -92,15 +104,22 @@ class ReportDocument(QObject):
     def findings(self) -> list[Finding]:
         return self.validator.findings()
 
-    def counts(self) -> tuple[int, int]:
-        return self.validator.counts()
+    def counts(self) -> tuple[int, int, int]:
+        """Return (errors, 导出前须处理, other warnings)."""
+        errors, warnings = self.validator.counts()
+        pending = sum(1 for f in self.validator.findings() if f.export_error and not f.is_error)
+        return errors, pending, warnings - pending
 
-    def page_counts(self) -> dict[str, tuple[int, int]]:
-        out = {p: [0, 0] for p in PAGE_ORDER}
+    def page_counts(self) -> dict[str, tuple[int, int, int]]:
+        """Return (errors, 导出前须处理, warnings) for every page."""
+        out = {p: [0, 0, 0] for p in PAGE_ORDER}
         for f in self.validator.findings():
-            slot = out.setdefault(page_of(f), [0, 0])
-            slot[0 if f.is_error else 1] += 1
-        return {k: (v[0], v[1]) for k, v in out.items()}
+            out.setdefault(page_of(f), [0, 0, 0])[CLASSES.index(finding_class(f))] += 1
+        return {k: (v[0], v[1], v[2]) for k, v in out.items()}
+
+    def export_blockers(self) -> list[Finding]:
+        """Return what export will refuse (or ask about): the errors of the final check."""
+        return [f for f in self.validator.findings() if f.blocks_export]
 
     def total_errors(self) -> list[Finding]:
         """Return the findings that 按分项重新计算合计 would fix."""
@@ -112,6 +131,13 @@ class ReportDocument(QObject):
         self.changed.emit(refs)
         if self.validator.revision != before:
             self.findings_changed.emit()
+
+    def report_copy(self) -> Report:
+        """Return a copy of the report to hand to a background export (the clerk may type on)."""
+        copy = Report(self.report.form.id)
+        copy.restore(self.report.snapshot())
+        copy.extra = dict(self.report.extra)
+        return copy
 
     # -- edits -----------------------------------------------------------------------------
     def push_changes(self, changes: Mapping[str, Any], text: str) -> bool:
@@ -134,7 +160,7 @@ class ReportDocument(QObject):
     def set_text(self, section: str, text: str) -> None:
         if self.report.text.get(section) == text:
             return
-        title = strings.UNDO_TEXT.format(section=strings.PAGE_TITLES.get(section, section))
+        title = strings.undo_text(strings.PAGE_TITLES.get(section, section))
         self.undo_stack.push(TextCommand(self.report, section, text, title))
 
     def recompute_totals(self) -> bool:

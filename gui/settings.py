@@ -55,6 +55,10 @@ def add_recent_file(path: str | os.PathLike) -> list[str]:
     return files
 
 
+def remove_recent_file(path: str | os.PathLike) -> None:
+    _store().setValue("state/recent_files", [f for f in recent_files() if f != str(path)])
+
+
 def clear_recent_files() -> None:
     _store().setValue("state/recent_files", [])
 

@@ -1,4 +1,9 @@
-"""Every Chinese text the window shows (domain labels and rule messages come from core)."""
+"""Every Chinese text the window shows (domain labels and rule messages come from core).
+
+Fixed texts are constants; texts with parts filled in are functions. Menu texts carry their
+accelerator letter「(&X)」; dialog titles never do. Over 400 lines on purpose: one file holds every
+UI text, so a reviewer or a new wording is in one place.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +18,12 @@ CLI_DESCRIPTION = "政府信息公开年报助手（图形界面）"
 CLI_FILE = "要打开的报告文件"
 CLI_PAGE = "打开后显示的页面"
 CLI_SCREENSHOT = "不显示窗口，把主窗口画到 PNG 文件后退出"
-SCREENSHOT_FAILED = "无法写入截图“{path}”"
+CLI_SIZE = "截图的窗口大小，如 1024x768（默认 1366x768）"
+
+
+def screenshot_failed(path) -> str:
+    return f"无法写入截图“{path}”"
+
 
 # -- navigation -----------------------------------------------------------------------------
 PAGE_TITLES = {
@@ -29,8 +39,10 @@ PAGE_TITLES = {
 GENERAL_GROUP = "全文"
 
 
-def badge_tooltip(errors: int, warnings: int) -> str:
-    return f"{errors} 个错误，{warnings} 个警告" if errors or warnings else "没有发现问题"
+def badge_tooltip(errors: int, pending: int, warnings: int) -> str:
+    if not (errors or pending or warnings):
+        return "没有发现问题"
+    return counts(errors, pending, warnings)
 
 
 # -- menus and actions ----------------------------------------------------------------------
@@ -40,7 +52,7 @@ MENU_VIEW = "视图(&V)"
 MENU_TOOLS = "工具(&T)"
 MENU_HELP = "帮助(&H)"
 MENU_RECENT = "最近打开(&R)"
-MENU_ENTER = "回车后移动方向"
+MENU_ENTER = "回车后移动方向(&E)"
 
 ACT_NEW = "新建(&N)…"
 ACT_OPEN = "打开(&O)…"
@@ -49,8 +61,7 @@ ACT_SAVE_AS = "另存为(&A)…"
 ACT_NEW_YEAR = "从上年报告新建(&Y)…"
 ACT_EXPORT_DOCX = "导出 Word(&W)…"
 ACT_EXPORT_XLSX = "导出 Excel(&X)…"
-ACT_EXPORT_DOCX_TEMPLATE = "导出 Word（自选模板）…"
-TEMPLATE_TITLE = "选择 Word 模板（本单位或本省的版式）"
+ACT_EXPORT_DOCX_TEMPLATE = "导出 Word（自选模板）(&T)…"
 ACT_MERGE = "汇总(&M)…"
 ACT_AUDIT = "批量审核(&B)…"
 ACT_QUIT = "退出(&Q)"
@@ -59,31 +70,90 @@ ACT_REDO = "重做(&R)"
 ACT_COPY = "复制(&C)"
 ACT_PASTE = "粘贴(&P)"
 ACT_CLEAR = "清除所选单元格(&D)"
-ACT_RECOMPUTE = "按分项重新计算合计"
-ACT_FILL_ZERO = "空白单元格填 0"
-ACT_FINDINGS = "审核结果面板"
-ACT_ENTER_DOWN = "向下"
-ACT_ENTER_RIGHT = "向右"
+ACT_CLEAR_SHORT = "清除(&D)"
+ACT_FILL_DOWN = "向下填充(&F)"
+ACT_FILL_SELECTION_ZERO = "所选空白格填 0(&0)"
+ACT_RECOMPUTE = "按分项重新计算合计(&J)"
+ACT_FILL_ZERO = "全部空白单元格填 0(&Z)"
+ACT_FINDINGS = "审核结果面板(&P)"
+ACT_NEXT_PAGE = "下一页(&N)"
+ACT_PREVIOUS_PAGE = "上一页(&B)"
+ACT_NEXT_PANE = "切换到下一区域(&G)"
+ACT_ENTER_DOWN = "向下(&D)"
+ACT_ENTER_RIGHT = "向右(&R)"
 ACT_ABOUT = "关于(&A)"
-ACT_CLEAR_RECENT = "清除列表"
+ACT_CLEAR_RECENT = "清除列表(&C)"
 NO_RECENT = "（无）"
 
-UNDO_TYPE = "填写{place}"
+RECOMPUTE = "按分项重新计算合计"  # a button and an undo step: no accelerator
 UNDO_FILL_ZERO = "空白单元格填 0"
-UNDO_META = "修改{field}"
-UNDO_TEXT = "编辑“{section}”"
+UNDO_FILL_DOWN = "向下填充"
 UNDO_FORMAT = "更改报表格式"
 UNDO_KEEP_STALE = "保留沿用上年的内容"
 
+
+def undo_type(place: str) -> str:
+    return f"填写{place}"
+
+
+def undo_paste(n: int) -> str:
+    return f"粘贴 {n} 个单元格"
+
+
+def undo_clear(n: int) -> str:
+    return f"清除 {n} 个单元格"
+
+
+def undo_fill(n: int) -> str:
+    return f"填充 {n} 个单元格"
+
+
+def undo_meta(field: str) -> str:
+    return f"修改{field}"
+
+
+def undo_text(section: str) -> str:
+    return f"编辑“{section}”"
+
+
 # -- status bar ----------------------------------------------------------------------------
+EXPORT_CLASS = "导出前须处理"
+COUNTS_TIP = ("错误：必须改正。\n导出前须处理：编辑时只是提醒（如尚未填写的单元格），"
+              "导出时算作错误，请在导出前处理。\n警告：请核对，不影响导出。")
 
 
-def counts(errors: int, warnings: int) -> str:
-    return f"{errors} 个错误 · {warnings} 个警告"
+def counts(errors: int, pending: int, warnings: int) -> str:
+    parts = [f"{errors} 个错误"]
+    if pending:
+        parts.append(f"{pending} 项{EXPORT_CLASS}")
+    parts.append(f"{warnings} 个警告")
+    return " · ".join(parts)
 
 
 def form_label(name: str) -> str:
     return f"格式：{name}"
+
+
+# -- start page ----------------------------------------------------------------------------
+START_TITLE = APP_NAME
+START_SUBTITLE = "离线编写、审核、导入和导出政府信息公开工作年度报告"
+START_NEW = "新建本年度报告"
+START_NEW_TIP = "填写单位名称和报告年度，从空白报告开始（Ctrl+N）"
+START_NEW_YEAR = "从上年报告新建"
+START_NEW_YEAR_TIP = "选择上年度的报告（项目文件、Word、PDF、网页或 Excel）：带入上年结转数，正文沿用上年内容待修改"
+START_OPEN = "打开…"
+START_OPEN_TIP = "打开年报项目文件，或导入 Word、PDF、网页、文本、Excel 格式的报告（Ctrl+O）"
+START_RECENT = "最近打开"
+START_NO_RECENT = "还没有打开过的报告。"
+START_DROP_HINT = "也可以把报告文件拖到此窗口中打开。"
+
+
+def recent_entry(name: str, folder: str) -> str:
+    return f"{name}\n{folder}"
+
+
+def recent_missing(path: str) -> str:
+    return f"找不到“{path}”，可能已移动或删除。已从最近打开的列表中移除。"
 
 
 # -- basic info page -----------------------------------------------------------------------
@@ -103,13 +173,11 @@ META_FIELD_NAMES = {"unit": META_UNIT, "year": META_YEAR, "date": META_DATE, "si
                     "deadline": META_DEADLINE}
 META_HELP = ("报告年度决定应使用的报表格式：2021 年度起用国办公开办函〔2021〕30号格式，"
              "2019、2020 年度用〔2019〕60号格式。")
+FORM_YEARS = {"gb2021": "2021 年度起", "gb2019": "2019—2020 年度"}
 
 
 def form_option(name: str, years: str) -> str:
     return f"{name}（{years}）"
-
-
-FORM_YEARS = {"gb2021": "2021 年度起", "gb2019": "2019—2020 年度"}
 
 
 def baseline_text(year, unit: str, file: str) -> str:
@@ -121,15 +189,20 @@ def baseline_text(year, unit: str, file: str) -> str:
     return " ".join(parts)
 
 
-DATE_BAD = "发布日期“{text}”无法识别，请写成 2026-01-20 或 2026年1月20日"
-DEADLINE_BAD = "发布期限“{text}”无法识别，请写成 01-31 这样的 月-日"
+def date_bad(text: str) -> str:
+    return f"发布日期“{text}”无法识别，请写成 2026-01-20 或 2026年1月20日"
+
+
+def deadline_bad(text: str) -> str:
+    return f"发布期限“{text}”无法识别，请写成 01-31 这样的 月-日"
+
 
 # -- table pages ---------------------------------------------------------------------------
 TABLE_LEGEND = ("灰蓝底为自动计算的合计，不能直接填写；红底为错误，黄底为警告，鼠标停留可看说明。"
                 "没有发生的事项请填 0。")
 DERIVED_TIP = "合计：按分项自动计算"
+BLANK_TIP = f"未填写 — {EXPORT_CLASS}（没有发生的事项请填 0）"
 BLANK_WORD = "空白"
-BLANK_TIP = "未填写（没有发生的事项请填 0）"
 DERIVED_READONLY = "这是合计，按分项自动计算，不能直接填写"
 LABEL_READONLY = "表头和项目名称不能修改"
 PASTE_NOTHING = "剪贴板中没有可以粘贴的内容"
@@ -137,6 +210,7 @@ PASTE_NO_TARGET = "请先选中要粘贴到的起始单元格"
 PASTE_NOT_A_NUMBER = "不是数字"
 PASTE_CANCELLED = "已取消粘贴，没有修改任何单元格。"
 CLIPBOARD_NAME = "剪贴板"
+FILL_NOTHING = "所选单元格中没有可以填充的空白格"
 
 
 def paste_refused(row: int, col: int, text: str, why: str) -> str:
@@ -180,12 +254,9 @@ def paste_done(n: int, *, skipped: list[str] = (), differ: list[tuple[str, str, 
     return "；".join(parts)
 
 
-def undo_paste(n: int) -> str:
-    return f"粘贴 {n} 个单元格"
+def filled(n: int) -> str:
+    return f"已填充 {n} 个单元格"
 
-
-def undo_clear(n: int) -> str:
-    return f"清除 {n} 个单元格"
 
 # -- narrative pages -----------------------------------------------------------------------
 def char_count(n: int, limit: int | None) -> str:
@@ -207,38 +278,46 @@ NARRATIVE_PLACEHOLDER = {
 
 # -- bound fields (表格数字) in the narrative --------------------------------------------------
 FIELD_INSERT = "插入表格数字"
+FIELD_INSERT_ACTION = "插入表格数字(&I)…"
 FIELD_SHORTCUT = "Ctrl+Shift+F"
-FIELD_INSERT_TIP = ("在光标处插入一个与表格单元格绑定的数字（{key}）。"
-                    "编辑时显示表格中的当前数值，导出 Word 时印为该数值，正文与表格始终一致。")
 FIELD_SEARCH = "输入关键字筛选，如“新收 总计”“行政复议”"
 FIELD_TABLES = {"t2": "表二 主动公开", "t3": "表三 依申请公开", "t4": "表四 复议和诉讼"}
 FIELD_HEAD_NAME = "项目"
 FIELD_HEAD_VALUE = "当前数值"
 FIELD_NO_MATCH = "没有符合的表格数字"
-UNDO_INSERT_FIELD = "插入表格数字“{name}”"
-FIELD_PREVIEW = "表格数字（导出时印为数值）："
-FIELD_PREVIEW_MORE = "等 {n} 个"
-FIELD_UNKNOWN_VALUE = "无法识别"
+FIELD_UNFILLED = "未填"
+
+
+def field_insert_tip(key: str) -> str:
+    return (f"在光标处插入一个与表格单元格绑定的数字（{key}）。"
+            "正文中显示为带底色的当前数值，导出 Word 时印为该数值，正文与表格始终一致。")
+
+
+def undo_insert_field(name: str) -> str:
+    return f"插入表格数字“{name}”"
 
 
 def field_tip(marker: str, value: str, description: str) -> str:
-    return f"{marker}＝{value}\n{description}\n导出 Word 时印为表格中的当前数值"
+    return f"表格数字 {marker}＝{value}\n{description}\n随表格自动更新，导出 Word 时印为表格中的当前数值"
 
 
 def field_unknown_tip(marker: str) -> str:
     return f"“{marker}”不是可识别的表格数字字段，导出时会原样印出。\n请删除后用“插入表格数字”（Ctrl+Shift+F）重新插入。"
 
+
 # -- findings panel ------------------------------------------------------------------------
 FINDINGS_TITLE = "审核结果"
 FINDINGS_NONE = "没有发现问题"
-SEVERITY_ERROR = "错误"
-SEVERITY_WARNING = "警告"
-TOTALS_WRONG = "有 {n} 处合计与分项之和不符。"
+CLASS_NAMES = {"error": "错误", "export": EXPORT_CLASS, "warning": "警告"}
 RECOMPUTE_HINT = "可一键按分项重新计算合计（可撤销）"
 
 
-def group_title(page_title: str, severity: str, n: int) -> str:
-    return f"{page_title} · {severity}（{n}）"
+def totals_wrong(n: int) -> str:
+    return f"有 {n} 处合计与分项之和不符。"
+
+
+def group_title(page_title: str, class_name: str, n: int) -> str:
+    return f"{page_title} · {class_name}（{n}）"
 
 
 # -- new report dialog ---------------------------------------------------------------------
@@ -246,28 +325,27 @@ NEW_TITLE = "新建年报"
 NEW_UNIT = "单位名称"
 NEW_YEAR = "报告年度"
 NEW_UNIT_PLACEHOLDER = "如：××县人民政府办公室"
-NEW_FORM_AUTO = "将使用：{name}"
 NEW_FORM_NONE = "2019 年度以前的报告不受支持"
 NEW_UNIT_MISSING = "请填写单位名称"
 
+
+def new_form_auto(name: str) -> str:
+    return f"将使用：{name}"
+
+
 # -- files ---------------------------------------------------------------------------------
 PROJECT_FILTER = "年报项目文件 (*.nianbao)"
-ALL_REPORTS_FILTER = "所有可打开的报告 ({patterns})"
 ALL_FILES_FILTER = "所有文件 (*)"
 DOCX_FILTER = "Word 文档 (*.docx)"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
 OPEN_TITLE = "打开报告"
 SAVE_TITLE = "保存报告"
 NEW_YEAR_TITLE = "选择上年度的报告"
+TEMPLATE_TITLE = "选择 Word 模板（本单位或本省的版式）"
 EXPORT_TITLE = "导出"
-OPEN_FAILED = "无法打开“{name}”"
-SAVE_FAILED = "无法保存“{name}”"
 EXPORT_FAILED = "导出失败"
 READ_NOTES_TITLE = "读取报告时的说明"
-READ_NOTES_INTRO = "已打开“{name}”。读取时有以下情况，请核对："
-SAVED = "已保存到 {path}"
 ASK_SAVE_TITLE = "尚未保存"
-ASK_SAVE = "“{name}”有尚未保存的修改。是否保存？"
 BTN_SAVE = "保存"
 BTN_DISCARD = "不保存"
 BTN_CANCEL = "取消"
@@ -277,18 +355,88 @@ BTN_EXPORT_ANYWAY = "仍然导出"
 BTN_OPEN_FOLDER = "打开所在文件夹"
 BTN_CLOSE = "关闭"
 RECOVERY_TITLE = "恢复未保存的内容"
-RECOVERY_ASK = ("上次运行时年报助手没有正常退出（如断电或死机）。\n"
-                "发现 {when} 自动保存的“{name}”尚未保存的内容。\n\n是否恢复？恢复后请核对并保存。")
 RECOVERED = "已恢复自动保存的内容，请核对后保存"
+RECOVERY_UNNAMED = "（名称未知的恢复副本）"
+RECOVERY_GARBLED = "内容不完整或已损坏"
+
+
+def recovery_damaged(when: str, reason: str) -> str:
+    """A recovery copy that cannot be opened as a report: say what it is, and that it is kept."""
+    return (f"这是 {when} 自动保存的恢复副本，但它已损坏，不能作为报告打开（{reason}）。"
+            "副本仍然保留；其中能读出的文字可以查看并复制。")
 AUTOSAVED = "已自动保存恢复副本"
-EXPORT_ERRORS_TITLE = "报告还有错误"
-EXPORT_ERRORS = "最终审核发现 {n} 个错误，导出的报告可能不合格：\n\n{items}\n\n是否仍然导出？"
-EXPORT_MORE = "……还有 {n} 个"
+EXPORT_ERRORS_TITLE = "导出前须处理"
 EXPORT_DONE_TITLE = "导出完成"
-EXPORT_DONE = "已导出到：\n{path}"
-TOTALS_BAR = "此报告中有 {n} 处合计与分项之和不符（已在审核结果中列出），数字未做任何改动。"
-NEW_YEAR_DONE = "已根据 {year} 年度报告新建本年度报告：上年结转数等已带入，正文沿用上年内容的部分已标出，请逐节修改。"
-ABOUT = "{app} {version}\n\n离线编写、审核、导入和导出政府信息公开工作年度报告。"
+
+
+def all_reports_filter(patterns: str) -> str:
+    return f"所有可打开的报告 ({patterns})"
+
+
+def open_failed(name: str) -> str:
+    return f"无法打开“{name}”"
+
+
+def save_failed(name: str) -> str:
+    return f"无法保存“{name}”"
+
+
+def unexpected_error(kind: str, detail: str) -> str:
+    return f"出现意外错误（{kind}）：{detail}。报告没有改动，请把此文件交给技术人员查看。"
+
+
+def read_notes_intro(name: str) -> str:
+    return f"已打开“{name}”。读取时有以下情况，请核对："
+
+
+def saved(path) -> str:
+    return f"已保存到 {path}"
+
+
+def exported(path) -> str:
+    return f"已导出到 {path}"
+
+
+def ask_save(name: str) -> str:
+    return f"“{name}”有尚未保存的修改。是否保存？"
+
+
+def recovery_ask(when: str, name: str) -> str:
+    return ("上次运行时年报助手没有正常退出（如断电或死机）。\n"
+            f"发现 {when} 自动保存的“{name}”尚未保存的内容。\n\n是否恢复？恢复后请核对并保存。")
+
+
+def export_blocked(errors: int, pending: int, items: str) -> str:
+    parts = []
+    if errors:
+        parts.append(f"{errors} 个错误")
+    if pending:
+        parts.append(f"{pending} 项尚未填写")
+    return f"导出前还有 {'、'.join(parts)}须处理（与审核结果面板中列出的相同），导出的报告可能不合格：\n\n{items}\n\n是否仍然导出？"
+
+
+def export_more(n: int) -> str:
+    return f"……还有 {n} 个"
+
+
+def export_done(path) -> str:
+    return f"已导出到：\n{path}"
+
+
+def totals_bar(n: int) -> str:
+    return f"此报告中有 {n} 处合计与分项之和不符（已在审核结果中列出），数字未做任何改动。"
+
+
+def new_year_done(year) -> str:
+    return (f"已根据 {year} 年度报告新建本年度报告：上年结转数等已带入，正文沿用上年内容的部分已标出，"
+            "请逐节修改。")
+
+
+def about(version: str) -> str:
+    return f"{APP_NAME} {version}\n\n离线编写、审核、导入和导出政府信息公开工作年度报告。"
+
+
+ABOUT_TITLE = "关于"
 
 
 def project_file_name(unit, year) -> str:
@@ -303,9 +451,39 @@ def when(year: int, month: int, day: int, hour: int, minute: int) -> str:
     return f"{year}年{month}月{day}日 {hour:02d}:{minute:02d}"
 
 
+def dirty_title(name: str) -> str:
+    return f"{name}[*] — {APP_NAME}"
+
+
+# -- work in the background ----------------------------------------------------------------
+OPEN_OP_TITLE = "打开报告"
+NEW_YEAR_OP_TITLE = "从上年报告新建"
+EXPORT_OP_TITLE = "导出"
+MERGE_OP_TITLE = "汇总"
+AUDIT_OP_TITLE = "批量审核"
+
+
+def reading(name: str) -> str:
+    return f"正在读取“{name}”……"
+
+
+def writing(name: str) -> str:
+    return f"正在写入“{name}”……"
+
+
+# -- 汇总 and 批量审核 ------------------------------------------------------------------------
 MERGE_TITLE = "选择要汇总的报告（可多选）"
 MERGE_TOO_FEW = "请至少选择两份报告进行汇总"
 MERGE_DONE_TITLE = "汇总完成"
+MERGE_RUNNING = "正在读取要汇总的报告……"
+AUDIT_FOLDER_TITLE = "选择存放待审核报告的文件夹"
+AUDIT_SAVE_TITLE = "保存审核结果"
+AUDIT_FILE_NAME = "批量审核结果.xlsx"
+AUDIT_RUNNING = "正在查找要审核的报告……"
+
+
+def merge_reading(i: int, n: int, name: str) -> str:
+    return f"正在读取第 {i} / {n} 份：{name}"
 
 
 def merge_done(n: int, notes: list[str]) -> str:
@@ -315,18 +493,14 @@ def merge_done(n: int, notes: list[str]) -> str:
     return text
 
 
-AUDIT_FOLDER_TITLE = "选择存放待审核报告的文件夹"
-AUDIT_SAVE_TITLE = "保存审核结果"
-AUDIT_FILE_NAME = "批量审核结果.xlsx"
-AUDIT_RUNNING = "正在审核……"
-AUDIT_FAILED = "批量审核没有完成"
+def audited(done: int, total: int) -> str:
+    return f"已审核 {done} / {total} 份"
 
 
-def audit_done(n: int, with_errors: int, unreadable: int, cancelled: bool, path: str) -> str:
-    head = "审核已取消，" if cancelled else ""
-    return (f"{head}共审核 {n} 份报告：{with_errors} 份有错误，{unreadable} 份无法读取。\n"
+def audit_writing(n: int) -> str:
+    return f"已审核 {n} 份，正在写入审核结果……"
+
+
+def audit_done(n: int, with_errors: int, unreadable: int, path: str) -> str:
+    return (f"共审核 {n} 份报告：{with_errors} 份有错误，{unreadable} 份无法读取。\n"
             f"审核结果已保存到：\n{path}")
-
-
-def dirty_title(name: str) -> str:
-    return f"{name}[*] — {APP_NAME}"

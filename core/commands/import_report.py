@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..errors import ReportError
@@ -33,7 +34,8 @@ def run(args) -> int:
         raise ReportError(msg.IMPORT_SAME_FILE)
     result = read_any(src)  # FileReadError -> exit 2 in core.cli, nothing written
     report = result.report
-    project_file.save(report, out, backup=True)
+    for warning in project_file.save(report, out, backup=True):
+        print(msg.save_warning(warning), file=sys.stderr)
     print(msg.imported(src.name, out, report.meta.get("unit"), report.meta.get("year"), report.form.name))
     if result.notes:
         print(msg.import_notes_head(len(result.notes)))

@@ -42,7 +42,8 @@ def run(args) -> int:
         print(msg.MERGE_NOT_WRITTEN, file=sys.stderr)
         return 2
     merged = merge_reports(items)  # ReportError (years/formats differ) -> exit 2 in core.cli
-    project_file.save(merged, out, backup=True)
+    for warning in project_file.save(merged, out, backup=True):
+        print(msg.save_warning(warning), file=sys.stderr)
     findings = check_report(merged, final=True)
     errors = sum(f.is_error for f in findings)
     print(msg.merged(len(items), out, merged.meta["unit"], merged.meta["year"], errors, len(findings) - errors))

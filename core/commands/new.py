@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from ..errors import ReportError
@@ -29,7 +30,8 @@ def run(args) -> int:
         print(msg.last_year_note(note.message))
     report = new_year_from(result.report, args.year)
     report.baseline.file = str(src)
-    project_file.save(report, out, backup=True)
+    for warning in project_file.save(report, out, backup=True):
+        print(msg.save_warning(warning), file=sys.stderr)
     carried = report.form.t3_rows["carried"]
     print(msg.created(out, report.meta["unit"], report.meta["year"], report.form.name))
     print(msg.carried_over(report.values.get(f"t3.{carried}.c7")))

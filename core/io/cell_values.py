@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 from ..messages import reading as msg
@@ -79,9 +80,12 @@ def _clean(raw: str) -> tuple[str, list[str], str | None]:
     return s, removed, None
 
 
+@lru_cache(maxsize=4096)
 def is_value_text(text: str) -> bool:
     """Return whether a cell's text is a value (a number, however decorated, a blank mark, or
     empty), not a label."""
+    if text.isascii() and text.strip().isdigit():
+        return True
     s, _removed, refusal = _clean(text)
     if refusal:
         return refusal == "spaced"  # 「1 2」 is a bad value, 「①」 the number of a label

@@ -8,14 +8,13 @@ GUI asks the clerk first and then passes ``force=True``. Files are written atomi
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 from ..errors import ReportError
+from ..messages import files as file_text
 from ..model.report import Report
+from ..resources import template_path
 from .atomic import write_atomic
-
-TEMPLATE_DIR_NAME = "templates"
 
 
 class ExportRefused(ReportError):
@@ -35,17 +34,9 @@ def export_blockers(report: Report) -> list:
     return [f for f in check_report(report, final=True) if f.is_error]
 
 
-def template_dir() -> Path:
-    """Return the folder of the default templates (beside the code, or inside a frozen build)."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle and (Path(bundle) / TEMPLATE_DIR_NAME).is_dir():
-        return Path(bundle) / TEMPLATE_DIR_NAME
-    return Path(__file__).resolve().parents[2] / TEMPLATE_DIR_NAME
-
-
 def default_template(form_id: str) -> Path:
     """Return the default template of the format ``form_id`` (``templates/gb2021.docx``)."""
-    return template_dir() / f"{form_id}.docx"
+    return template_path(f"{form_id}.docx")
 
 
 def _refuse_unless_forced(report: Report, force: bool) -> None:
@@ -70,16 +61,18 @@ def export_docx(report: Report, path: str | os.PathLike, template: str | os.Path
     def write(tmp: Path) -> None:
         docx_render.render(tpl, context, tmp, unit=context["unit"], title=context["title"])
 
-    write_atomic(path, write)
+    write_atomic(path, write, action=file_text.EXPORT)
 
 
 def export_xlsx(report: Report, path: str | os.PathLike, *, force: bool = False) -> None:
     """Write the three tables as one workbook laid out like the printed tables."""
+    from .text_clean import xml_safe_copy
     from .xlsx_export import write_workbook
 
     _refuse_unless_forced(report, force)
+    safe = xml_safe_copy(report)  # Word's \x0b in pasted text would make openpyxl refuse the cell
 
     def write(tmp: Path) -> None:
-        write_workbook(report, tmp)
+        write_workbook(safe, tmp)
 
-    write_atomic(path, write)
+    write_atomic(path, write, action=file_text.EXPORT)

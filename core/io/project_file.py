@@ -9,15 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FileReadError
+from ..messages import project as msg
+from ..model.dates import YEAR_MAX, YEAR_MIN
 from ..model.deviation import TableDeviation
 from ..model.report import SECTION_IDS, Baseline, Report
-from ..schema import FORMS, TABLE_NAMES, CellKind
+from ..model.values import in_range, shorten
+from ..schema import FORMS, SECTION_TITLES, TABLE_NAMES, CellKind
 from .atomic import write_atomic
+from .limits import MAX_PROJECT_BYTES, read_regular_file
+from .text_clean import clean_surrogates
 
 KIND = "nianbao-report"
 VERSION = 1
 EXTENSION = ".nianbao"
-MAX_BYTES = 20 * 1024 * 1024
 
 _KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "stale_sections", "baseline",
                "sources", "table_deviations", "app"}
@@ -28,11 +32,14 @@ def _dump(obj: Any, indent: int = 0) -> str:
     """Serialise to JSON, writing Decimal exactly as typed (json cannot)."""
     pad = "  " * indent
     if isinstance(obj, Decimal):
-        return format(obj, "f")
+        # Plain digits as typed; a huge exponent (kept from an unknown key) stays short.
+        return format(obj, "f") if obj.is_finite() and abs(obj.as_tuple().exponent) <= 50 else str(obj)
+    if isinstance(obj, str):
+        return json.dumps(clean_surrogates(obj), ensure_ascii=False)
     if isinstance(obj, dict):
         if not obj:
             return "{}"
-        inner = ",\n".join(f"{pad}  {json.dumps(str(k), ensure_ascii=False)}: {_dump(v, indent + 1)}"
+        inner = ",\n".join(f"{pad}  {_dump(str(k))}: {_dump(v, indent + 1)}"
                            for k, v in obj.items())
         return "{\n" + inner + "\n" + pad + "}"
     if isinstance(obj, (list, tuple)):
@@ -81,26 +88,79 @@ def dumps(report: Report) -> str:
     return _dump(report_to_dict(report)) + "\n"
 
 
-def save(report: Report, path: str | os.PathLike, *, backup: bool = True) -> None:
-    """Save ``report`` safely: temp file, fsync, replace; the previous file kept as ``.bak``."""
+def save(report: Report, path: str | os.PathLike, *, backup: bool = True) -> list[str]:
+    """Save ``report`` safely: temp file, fsync, replace; the previous file kept as ``.bak``.
+
+    Return warnings (Chinese) about what did not stop the save, such as a ``.bak`` that could not
+    be updated.
+    """
     text = dumps(report)
-    write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), backup=backup)
+    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), backup=backup)
 
 
 # -- reading ------------------------------------------------------------------------------
+# A project file may have been edited by hand, damaged, or made to hurt: every value is checked
+# for its shape (a list where text belongs) and its size (1e999999999 has a billion digits)
+# before the report is built, so that check, export and the window all get one Chinese message.
+MAX_DEPTH = 64  # nesting of JSON objects and lists, unknown keys included
+MAX_CELL_TEXT = 200  # characters of text kept in a cell that is not a number
+_LONG_INT = 30  # digits above which a JSON integer is read as Decimal (int() of 5,000 digits fails)
+
+
 def _bad(msg: str) -> FileReadError:
     return FileReadError(msg)
 
 
-def _cell(value: Any) -> Any:
-    """Return a cell value from JSON: numbers stay exact, text is kept for E-CELL-INT."""
-    if value is None or isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        return value
+def _type_name(value: Any) -> str:
+    return msg.TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+
+
+def _wrong(where: str, want: str, value: Any) -> FileReadError:
+    return _bad(msg.wrong_type(where, want, _type_name(value)))
+
+
+def _text(value: Any, where: str) -> str | None:
+    """Return a text field (None stays None); anything else is a damaged file."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise _wrong(where, msg.TEXT, value)
+    return clean_surrogates(value)
+
+
+def _year(value: Any, where: str) -> int | None:
+    """Return a report year within YEAR_MIN..YEAR_MAX (None when blank)."""
+    if value is None or value == "":
+        return None
+    year = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        year = value
+    elif isinstance(value, Decimal) and value.is_finite() and value.adjusted() < 6 and value == value.to_integral_value():
+        year = int(value)
+    elif isinstance(value, str) and value.strip().isdigit() and len(value.strip()) <= 6:
+        year = int(value.strip())
+    elif isinstance(value, (list, dict, bool)):
+        raise _wrong(where, msg.YEAR, value)
+    if year is None or not YEAR_MIN <= year <= YEAR_MAX:
+        shown = shorten(str(value)) if not isinstance(value, int) or abs(value) < 10 ** 30 else msg.TOO_BIG_NUMBER
+        raise _bad(msg.bad_year(where, shown, YEAR_MIN, YEAR_MAX))
+    return year
+
+
+def _cell(value: Any, where: str) -> Any:
+    """Return a cell value from JSON: numbers stay exact; text and out-of-range numbers become
+    text, which E-CELL-INT reports at the cell."""
+    if value is None:
+        return None
     if isinstance(value, bool):
         return str(value).lower()
-    raise _bad(f"单元格内容“{value!r}”无法识别")
+    if isinstance(value, (int, Decimal)):
+        return value if in_range(value) else str(value)
+    if isinstance(value, str):
+        if len(value) > MAX_CELL_TEXT:
+            raise _bad(msg.cell_too_long(where, len(value)))
+        return clean_surrogates(value)
+    raise _wrong(where, msg.CELL, value)
 
 
 def _typed(value: Any, kind: CellKind) -> Any:
@@ -112,105 +172,150 @@ def _typed(value: Any, kind: CellKind) -> Any:
     return value
 
 
-def report_from_dict(d: Any) -> Report:
-    """Build a report from a parsed project file; raise FileReadError when it is not one."""
-    if not isinstance(d, dict) or d.get("kind") != KIND:
-        raise _bad("这不是年报助手的项目文件")
-    version = d.get("version")
-    if not isinstance(version, int) or version < 1:
-        raise _bad("项目文件的版本号无效")
-    if version > VERSION:
-        raise _bad(f"此项目文件由更新版本的年报助手保存（文件版本 {version}），请升级软件后再打开")
-    form_id = d.get("form")
-    if form_id not in FORMS:
-        raise _bad(f"未知的报表格式“{form_id}”（应为 gb2021 或 gb2019）")
-    report = Report(form_id)
-    meta = d.get("meta") or {}
-    if not isinstance(meta, dict):
-        raise _bad("项目文件的 meta 部分格式不对")
+def _section(d: dict, key: str, want: type, name: str) -> Any:
+    value = d.get(key)
+    if value is not None and not isinstance(value, want):
+        raise _wrong(name, msg.OBJECT if want is dict else msg.LIST, value)
+    return value
+
+
+def _read_meta(report: Report, meta: dict) -> None:
     for key in report.meta:
-        if key in meta and meta[key] is not None:
-            report.meta[key] = meta[key]
-    year = report.meta.get("year")
-    if isinstance(year, Decimal) or (isinstance(year, str) and year.isdigit()):
-        report.meta["year"] = int(year)
+        if key not in meta or meta[key] is None:
+            continue
+        where = msg.meta_field(key)
+        report.meta[key] = _year(meta[key], where) if key == "year" else _text(meta[key], where)
     if "signer" not in meta:
         report.meta["signer"] = report.meta["unit"]
-    text = d.get("text") or {}
-    if not isinstance(text, dict):
-        raise _bad("项目文件的 text 部分格式不对")
-    for s in SECTION_IDS:
-        v = text.get(s, "")
-        report.text[s] = v if isinstance(v, str) else ""
-    tables = d.get("tables")
-    if not isinstance(tables, dict):
-        raise _bad("项目文件缺少统计表（tables）")
+
+
+def _read_tables(report: Report, tables: dict) -> None:
     for t in report.form.tables:
         data = tables.get(t.id)
         if data is None:
-            raise _bad(f"项目文件缺少{TABLE_NAMES[t.id]}")
+            raise _bad(msg.table_missing(TABLE_NAMES[t.id]))
         rows = [data] if t.id == "t4" else data
         shape = t.shape()
         if not isinstance(rows, list) or len(rows) != len(shape) or any(
             not isinstance(r, list) or len(r) != n for r, n in zip(rows, shape)
         ):
-            raise _bad(f"{TABLE_NAMES[t.id]}的行列数与{report.form.name}格式不符"
-                       f"（应为 {len(shape)} 行）")
-        for row_spec, row in zip(t.rows, rows):
-            for ref, value in zip(row_spec.cells, row):
-                report.values[ref] = _typed(_cell(value), report.form.cell(ref).kind)
-    stale = d.get("stale_sections") or []
-    report.stale = {s for s in stale if s in SECTION_IDS} if isinstance(stale, list) else set()
-    b = d.get("baseline")
-    if isinstance(b, dict):
-        report.baseline = Baseline(
-            year=int(b["year"]) if isinstance(b.get("year"), (int, Decimal)) else None,
-            unit=str(b.get("unit") or ""), form=str(b.get("form") or ""),
-            carry=[_cell(v) for v in (b.get("carry") or [])][:7],
-            valid={k: _cell(v) for k, v in (b.get("valid") or {}).items()},
-            text={k: v for k, v in (b.get("text") or {}).items() if isinstance(v, str)},
-            file=str(b.get("file") or ""),
-        )
+            raise _bad(msg.table_shape(TABLE_NAMES[t.id], report.form.name, len(shape)))
+        for i, (row_spec, row) in enumerate(zip(t.rows, rows), 1):
+            for j, (ref, value) in enumerate(zip(row_spec.cells, row), 1):
+                where = msg.table_cell(TABLE_NAMES[t.id], i, j)
+                report.values[ref] = _typed(_cell(value, where), report.form.cell(ref).kind)
+
+
+def _read_baseline(b: dict) -> Baseline:
+    carry = _section(b, "carry", list, msg.BASELINE_CARRY) or []
+    valid = _section(b, "valid", dict, msg.BASELINE_VALID) or {}
+    text = _section(b, "text", dict, msg.BASELINE_TEXT) or {}
+    return Baseline(
+        year=_year(b.get("year"), msg.BASELINE_YEAR),
+        unit=_text(b.get("unit"), msg.BASELINE_UNIT) or "",
+        form=_text(b.get("form"), msg.BASELINE_FORM) or "",
+        carry=[_cell(v, msg.carry_item(i)) for i, v in enumerate(carry[:7], 1)],
+        valid={str(k): _cell(v, msg.valid_item(str(k))) for k, v in valid.items()},
+        text={str(k): clean_surrogates(v) for k, v in text.items() if isinstance(v, str)},
+        file=_text(b.get("file"), msg.BASELINE_FILE) or "",
+    )
+
+
+def report_from_dict(d: Any) -> Report:
+    """Build a report from a parsed project file; raise FileReadError when it is not one."""
+    if not isinstance(d, dict) or d.get("kind") != KIND:
+        raise _bad(msg.NOT_A_PROJECT)
+    version = d.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _bad(msg.BAD_VERSION)
+    if version > VERSION:
+        raise _bad(msg.newer_version(shorten(str(version))))
+    form_id = d.get("form")
+    if not isinstance(form_id, str) or form_id not in FORMS:
+        shown = shorten(form_id) if isinstance(form_id, str) else _type_name(form_id)
+        raise _bad(msg.unknown_form(shown))
+    report = Report(form_id)
+    _read_meta(report, _section(d, "meta", dict, msg.META) or {})
+    text = _section(d, "text", dict, msg.TEXT_SECTION) or {}
+    for s in SECTION_IDS:
+        report.text[s] = _text(text.get(s), msg.section(SECTION_TITLES.get(s, s), s)) or ""
+    tables = d.get("tables")
+    if not isinstance(tables, dict):
+        raise _bad(msg.NO_TABLES)
+    _read_tables(report, tables)
+    stale = _section(d, "stale_sections", list, msg.STALE) or []
+    report.stale = {s for s in stale if isinstance(s, str) and s in SECTION_IDS}
+    b = _section(d, "baseline", dict, msg.BASELINE)
+    if b is not None:
+        report.baseline = _read_baseline(b)
     sources = d.get("sources")
     if isinstance(sources, list):
         report.sources = [s for s in sources if isinstance(s, dict)]
-    deviations = d.get("table_deviations")
-    if isinstance(deviations, list):
-        found = (TableDeviation.from_dict(x) for x in deviations if isinstance(x, dict))
-        report.deviations = [dev for dev in found if dev is not None]
+    report.deviations = _read_deviations(d.get("table_deviations"), report)
     report.extra = {k: v for k, v in d.items() if k not in _KNOWN_KEYS}
     return report
+
+
+def _read_deviations(items: Any, report: Report) -> list[TableDeviation]:
+    """The E-STRUCT-TABLES deviations kept since the import; entries this version cannot use are left out."""
+    if not isinstance(items, list):
+        return []
+    out = []
+    for item in items[:200]:
+        dev = TableDeviation.from_dict(item) if isinstance(item, dict) else None
+        if dev is None or len(dev.message) > 2000 or any(c not in report.values for c in dev.cells):
+            continue
+        if not all(v is None or isinstance(v, (str, int, Decimal)) and not isinstance(v, bool) for v in dev.imported):
+            continue
+        dev.imported = tuple(_typed(v, report.form.cell(c).kind) for c, v in zip(dev.cells, dev.imported))
+        out.append(dev)
+    return out
+
+
+def _parse_int(text: str) -> int | Decimal:
+    return int(text) if len(text) <= _LONG_INT else Decimal(text)
+
+
+def _no_constant(text: str):
+    raise ValueError(f"{text} is not a number a report holds")
+
+
+def _check_depth(data: Any) -> None:
+    """Refuse nesting deeper than MAX_DEPTH (saving it again would overflow the stack)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _bad(msg.TOO_DEEP)
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
 
 
 def loads(text: str) -> Report:
     """Parse project file text."""
     if not text.strip():
-        raise _bad("文件是空的")
+        raise _bad(msg.EMPTY)
     try:
-        data = json.loads(text, parse_float=Decimal)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise _bad(f"项目文件已损坏或不完整（第 {getattr(exc, 'lineno', '?')} 行附近无法解析）") from exc
+        data = json.loads(text, parse_float=Decimal, parse_int=_parse_int, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise _bad(msg.unparsable(exc.lineno)) from exc
+    except (ValueError, RecursionError) as exc:  # NaN, Infinity, nesting beyond the parser
+        raise _bad(msg.BAD_NUMBER) from exc
+    _check_depth(data)
     return report_from_dict(data)
 
 
 def load(path: str | os.PathLike) -> Report:
     """Read a project file; raise FileReadError with a Chinese message when it cannot be used."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _bad(f"文件过大（{size // 1024 // 1024} MB），不是有效的项目文件")
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise _bad(f"找不到文件“{path}”") from exc
-    except IsADirectoryError as exc:
-        raise _bad(f"“{path}”是文件夹，不是文件") from exc
-    except OSError as exc:
-        raise _bad(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+    raw = read_regular_file(path, MAX_PROJECT_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise _bad("文件不是 UTF-8 文本，不是年报助手的项目文件") from exc
+        if exc.end >= len(raw) - 1 and exc.start >= len(raw) - 4:  # a character cut in two at the end
+            raise _bad(msg.CUT_SHORT) from exc
+        raise _bad(msg.NOT_UTF8) from exc
     return loads(text)
 
 
@@ -220,6 +325,8 @@ def looks_like_project(path: str | os.PathLike) -> bool:
     if path.suffix.lower() == EXTENSION:
         return True
     try:
+        if not path.is_file():  # a pipe would block the read below
+            return False
         with open(path, "rb") as fh:
             head = fh.read(200)
     except OSError:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import FileReadError
+from ..messages import files as file_text
 from ..messages import reading as msg
 from . import project_file
 from .read_result import ReadResult
@@ -26,6 +27,8 @@ def read_any(path: str | os.PathLike) -> ReadResult:
     """Read a report from ``path``: a project file, or any kind in :data:`IMPORT_KINDS`."""
     path = Path(path)
     if not path.exists():
+        if path.is_symlink():
+            raise FileReadError(file_text.broken_link(path.name))
         raise FileReadError(msg.file_not_found(path))
     if path.is_dir():
         raise FileReadError(msg.is_folder(path))

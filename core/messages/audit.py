@@ -14,7 +14,12 @@ UNREADABLE_RULE = "无法读取"  # the 规则 column of a file that could not b
 OUT_OF_MEMORY = "文件过大，内存不足"
 
 
-def status(unreadable: str | None, errors: int, warnings: int) -> str:
+TIMED_OUT = "读取超时"  # the status of a file whose reading ran out of time
+
+
+def status(unreadable: str | None, errors: int, warnings: int, timed_out: bool = False) -> str:
+    if timed_out:
+        return TIMED_OUT
     if unreadable:
         return f"无法读取：{unreadable}"
     if errors:

@@ -161,3 +161,8 @@ def merge_source(unit: str, file: str, errors: int) -> str:
 
 def merge_note(note: str) -> str:
     return f"  提示：{note}"
+
+
+def save_warning(text: str) -> str:
+    """A problem that did not stop the save (a ``.bak`` that could not be updated)."""
+    return f"注意：{text}"

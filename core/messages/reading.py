@@ -230,33 +230,6 @@ def deviation_new_other_rows_kept(printed: str) -> str:
             "已按“（六）其他处理”一行读入，分行数字未单独保存，请核对")
 
 
-# -- PDF files ------------------------------------------------------------------------------------
-
-
-def pdf_encrypted(name: str) -> str:
-    return f"“{name}”是加密的 PDF，无法读取，请先取消密码"
-
-
-def pdf_damaged(name: str) -> str:
-    return f"“{name}”不是有效的 PDF 文件（已损坏或不完整）"
-
-
-def pdf_too_many_pages(name: str, pages: int) -> str:
-    return f"“{name}”共 {pages} 页，不像是年度报告，未读取"
-
-
-def pdf_page_too_complex(name: str, page: int) -> str:
-    return f"“{name}”第 {page} 页的内容异常庞大（疑似恶意构造的文件），未读取"
-
-
-def pdf_too_much_text(name: str) -> str:
-    return f"“{name}”的文字异常多，不像是年度报告，未读取"
-
-
-def pdf_no_text(name: str) -> str:
-    return f"“{name}”没有文字层（可能是扫描件），无法读取其中的文字"
-
-
 # -- text encodings ---------------------------------------------------------------------------------
 
 
@@ -273,3 +246,107 @@ def encoding_bad_bytes(places: list[tuple[int, int, str]]) -> str:
     shown = "；".join(f"第 {line} 行第 {col} 个字（“{start}”）" for line, col, start in places[:3])
     more = f"等 {len(places)} 处" if len(places) > 3 else ""
     return f"文件中有无法识别的字节，已用“\ufffd”代替：{shown}{more}，请核对这些地方的文字"
+
+
+# -- files an importer refuses: ``name`` is the file's name ------------------------------------
+# What each kind of file (core.io.reader.IMPORT_KINDS) and each sniffed content is called.
+KIND_NAMES = {"docx": "Word 文档", "text": "文本文件", "html": "网页文件", "pdf": "PDF 文件", "xlsx": "Excel 表格"}
+CONTENT_NAMES = {"zip": "压缩包（Word/Excel 文档）", "pdf": "PDF 文件", "ole": "旧版 Office 文件（.doc/.xls）",
+                 "binary": "二进制数据"}
+DOCX_ARCHIVE = "Word 文档（.docx）"
+XLSX_ARCHIVE = "Excel 表格（.xlsx）"
+
+
+def empty_file(name: str) -> str:
+    return f"文件“{name}”是空的"
+
+
+def too_large(name: str, megabytes: float) -> str:
+    return f"文件“{name}”过大（{megabytes:.0f} MB），不像是年度报告，未读取"
+
+
+def cannot_read(name: str, why) -> str:
+    return f"无法读取“{name}”：{why}"
+
+
+def wrong_content(name: str, suffix: str, content: str, kind: str) -> str:
+    """The suffix says ``kind`` but the bytes say ``content`` (keys of KIND_NAMES, CONTENT_NAMES)."""
+    return (f"文件“{name}”的扩展名是“{suffix}”，但内容是{CONTENT_NAMES[content]}，"
+            f"不是{KIND_NAMES[kind]}；请确认文件类型或改正扩展名")
+
+
+def excel_named_docx(name: str, suffix: str) -> str:
+    return f"“{name}”的扩展名是“{suffix}”，但内容是 Excel 表格；请改为 .xlsx 后再导入"
+
+
+def word_named_xlsx(name: str, suffix: str) -> str:
+    return f"“{name}”的扩展名是“{suffix}”，但内容是 Word 文档；请改为 .docx 后再导入"
+
+
+def no_document_body(name: str) -> str:
+    return f"“{name}”不是有效的 Word 文档：缺少正文（word/document.xml）"
+
+
+def no_workbook(name: str) -> str:
+    return f"“{name}”不是有效的 Excel 表格（.xlsx）：缺少工作簿"
+
+
+def html_entities(name: str) -> str:
+    return f"“{name}”含有实体声明（可能是恶意构造的文件），未读取"
+
+
+def bad_html(name: str) -> str:
+    return f"“{name}”不是有效的网页文件（无法解析）"
+
+
+def encrypted_pdf(name: str) -> str:
+    return f"“{name}”是加密的 PDF，无法读取，请先取消密码"
+
+
+def too_many_pages(name: str, pages: int) -> str:
+    return f"“{name}”共 {pages} 页，不像是年度报告，未读取"
+
+
+def bad_pdf(name: str) -> str:
+    return f"“{name}”不是有效的 PDF 文件（已损坏或不完整）"
+
+
+def no_text_layer(name: str) -> str:
+    return f"“{name}”没有文字层（可能是扫描件），无法读取其中的文字"
+
+
+# ``what`` is the kind of archive (DOCX_ARCHIVE, XLSX_ARCHIVE), ``member`` a part inside it.
+def bad_archive(name: str, what: str) -> str:
+    return f"“{name}”不是有效的{what}：文件已损坏、不完整，或并非该类型"
+
+
+def too_many_members(name: str, what: str) -> str:
+    return f"“{name}”包含的部件过多，不像是正常的{what}，未读取"
+
+
+def member_missing(name: str, member: str, what: str) -> str:
+    return f"“{name}”缺少必需的部件 {member}，不是有效的{what}"
+
+
+def member_bomb(name: str, member: str) -> str:
+    return f"“{name}”中的 {member} 解压后异常巨大（疑似压缩炸弹），未读取"
+
+
+def member_damaged(name: str, member: str) -> str:
+    return f"“{name}”文件已损坏或不完整，无法读取其中的 {member}"
+
+
+def member_too_large(name: str, member: str, megabytes: int) -> str:
+    return f"“{name}”中的 {member} 解压后超过 {megabytes} MB（疑似压缩炸弹），未读取"
+
+
+def archive_bomb(name: str) -> str:
+    return f"“{name}”解压后总量过大（疑似压缩炸弹），未读取"
+
+
+def xml_entities(name: str, member: str) -> str:
+    return f"“{name}”中的 {member} 含有 DTD/实体声明（可能是恶意构造的文件），未读取"
+
+
+def bad_xml(name: str, member: str) -> str:
+    return f"“{name}”中的 {member} 已损坏（XML 无法解析）"

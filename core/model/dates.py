@@ -7,6 +7,10 @@ import re
 import unicodedata
 from typing import Any
 
+# The report years a file may hold: the 条例 took effect in 2008 and the app plans ahead to 2100.
+# A year outside them comes from a damaged file (year 9999 would put the deadline in year 10000).
+YEAR_MIN, YEAR_MAX = 2000, 2100
+
 _DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
 

@@ -33,10 +33,16 @@ class Finding(NamedTuple):
     quote: str | None = None  # the sentence a text rule is about
     section: str | None = None  # narrative section of ``quote`` ("overview", …)
     span: tuple[int, int] | None = None  # character offsets of ``quote`` in that section
+    export_error: bool = False  # an error at export (and for ``check``) even while editing calls it a warning
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def blocks_export(self) -> bool:
+        """Whether export refuses (or asks) because of this finding."""
+        return self.severity is Severity.ERROR or self.export_error
 
     def to_dict(self) -> dict:
         d = {"rule": self.rule, "severity": self.severity.value, "cells": list(self.cells),

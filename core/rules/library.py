@@ -57,7 +57,7 @@ class BlankRule(Rule):
         else:
             what = f"有 {len(blank)} 个单元格未填写"
         return [Finding(self.id, E if ctx.final else W, blank,
-                        f"{self.title}{what}；没有发生的事项请填 0，不要留空")]
+                        f"{self.title}{what}；没有发生的事项请填 0，不要留空", export_error=True)]
 
 
 class SumRule(Rule):

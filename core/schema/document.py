@@ -49,4 +49,4 @@ def section(section_id: str) -> Section:
 
 def count_chars(text: str) -> int:
     """Return the length of ``text`` in 字, as :attr:`Section.max_chars` counts it: all but white space."""
-    return sum(1 for ch in text if not ch.isspace())
+    return len(text) - sum(map(str.isspace, text)) if len(text) < 64 else len("".join(text.split()))

@@ -25,7 +25,7 @@ class NewReportDialog(QDialog):
         self.year_edit.setValue(_dt.date.today().year - 1)  # in January one reports on last year
         self.form_label = QLabel()
         self.error = QLabel()
-        self.error.setStyleSheet(f"color: {style.ERROR_COLOR.name()};")
+        self.error.setStyleSheet(style.ERROR_TEXT)
         form = QFormLayout()
         form.addRow(strings.NEW_UNIT, self.unit_edit)
         form.addRow(strings.NEW_YEAR, self.year_edit)
@@ -42,7 +42,7 @@ class NewReportDialog(QDialog):
 
     def _show_form(self) -> None:
         form_id = form_for_year(self.year_edit.value())
-        self.form_label.setText(strings.NEW_FORM_AUTO.format(name=get_form(form_id).name) if form_id
+        self.form_label.setText(strings.new_form_auto(get_form(form_id).name) if form_id
                                 else strings.NEW_FORM_NONE)
 
     def accept(self) -> None:

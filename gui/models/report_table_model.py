@@ -1,4 +1,9 @@
-"""One generic table model that draws any official table from its printed grid."""
+"""One generic table model that draws any official table from its printed grid, and edits it.
+
+The views never write the report: typing, paste, clear and fill are operations here, each one
+undo step through the document. ``data()`` runs for every painted cell, so what does not change
+(labels, flags, alignment, fonts) is worked out once per layout.
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,7 @@ from PySide6.QtGui import QFont
 
 from core.io.table_parser import parse_value
 from core.model import format_value, parse_cell_text
-from core.rules.base import Severity
 from core.rules.cells import cell_place
-from core.rules.ids import CELL_BLANK
 from core.schema import CellSpec, GridCell, TableSpec
 
 from .. import strings, style
@@ -20,13 +23,18 @@ from ..document import ReportDocument
 from ..paste import plan_paste
 
 _R = Qt.ItemDataRole
-_A = Qt.AlignmentFlag
-
+_F = Qt.ItemFlag
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_LABEL_FLAGS = _F.ItemIsEnabled
+_DERIVED_FLAGS = _F.ItemIsEnabled | _F.ItemIsSelectable
+_EDITABLE_FLAGS = _F.ItemIsEnabled | _F.ItemIsSelectable | _F.ItemIsEditable
 
 
 @dataclass(frozen=True)
 class EditResult:
-    """What a paste or clear did: whether the report changed, and the line to show the clerk."""
+    """What a paste, clear or fill did: whether the report changed, and the line to show the clerk."""
 
     changed: bool
     message: str = ""
@@ -35,10 +43,7 @@ class EditResult:
 
 
 class ReportTableModel(QAbstractTableModel):
-    """The printed grid of one table: header and label rows live inside the model (spans in the view).
-
-    Data cells read from ``report.values``; edits go to the document as one undo step each.
-    """
+    """The printed grid of one table: header and label rows live inside the model (spans in the view)."""
 
     input_rejected = Signal(QModelIndex, str)  # the view shows the message at the cell
     layout_rebuilt = Signal()  # the grid changed (format switch): spans and sizes need redoing
@@ -62,13 +67,32 @@ class ReportTableModel(QAbstractTableModel):
         self.spec: TableSpec = report.form.table(self.table_id)
         self._cells: dict[tuple[int, int], GridCell] = {}
         self._pos: dict[str, tuple[int, int]] = {}
-        for g in self.spec.grid:
-            self._cells[(g.row, g.col)] = g
-            if g.ref:
-                self._pos[g.ref] = (g.row, g.col)
+        self._flags: dict[tuple[int, int], Qt.ItemFlag] = {}
+        self._labels: dict[tuple[int, int], dict] = {}  # role -> value of each header / label cell
         self._kinds: dict[str, CellSpec] = {c.ref: c for c in self.spec.cells}
+        for g in self.spec.grid:
+            key = (g.row, g.col)
+            self._cells[key] = g
+            if g.ref:
+                self._pos[g.ref] = key
+                self._flags[key] = _DERIVED_FLAGS if self._kinds[g.ref].derived else _EDITABLE_FLAGS
+            else:
+                self._flags[key] = _LABEL_FLAGS
+                self._labels[key] = self._label_roles(g)
         self._state: dict[str, tuple] = {ref: self._compute_state(ref) for ref in self._pos}
         self._revision = self.document.validator.revision
+
+    def _label_roles(self, g: GridCell) -> dict:
+        roles = {_R.DisplayRole: g.text,
+                 _R.BackgroundRole: style.HEADER_BG if g.role in ("header", "note") else style.LABEL_BG,
+                 _R.TextAlignmentRole: _LEFT if g.role == "label" and g.rowspan == 1 else _CENTER}
+        if g.role == "note":
+            roles[_R.ForegroundRole] = style.NOTE_FG
+        if g.role == "header":
+            roles[_R.FontRole] = self._bold
+        if g.role == "label" and len(g.text) > 12:
+            roles[_R.ToolTipRole] = g.text
+        return roles
 
     def spans(self) -> list[GridCell]:
         """Return the grid cells that cover more than one row or column."""
@@ -113,64 +137,32 @@ class ReportTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.spec.grid_cols
 
     def flags(self, index) -> Qt.ItemFlag:
-        g = self.grid_cell(index)
-        if g is None or g.ref is None:
-            return Qt.ItemFlag.ItemIsEnabled if index.isValid() else Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self._kinds[g.ref].derived:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return self._flags.get((index.row(), index.column()), _F.NoItemFlags)
 
     def data(self, index, role=_R.DisplayRole) -> Any:
-        g = self.grid_cell(index)
+        key = (index.row(), index.column())
+        g = self._cells.get(key)
         if g is None:
             return None
-        if g.ref is None:
-            return self._label_data(g, role)
         ref = g.ref
-        if role in (_R.DisplayRole, _R.EditRole):
+        if ref is None:
+            return self._labels[key].get(role)
+        if role == _R.DisplayRole or role == _R.EditRole:
             return format_value(self.document.report.values[ref])
         if role == _R.BackgroundRole:
-            error, warning, _tip = self._state[ref]
-            if error:
-                return style.ERROR_BG
-            if warning:
-                return style.WARNING_BG
-            if self._kinds[ref].derived:
-                return style.DERIVED_BG
-            return None
+            return self._state[ref][0]
+        if role == _R.TextAlignmentRole:
+            return _RIGHT
         if role == _R.ForegroundRole:
-            value = self.document.report.values[ref]
-            if isinstance(value, str):
+            if isinstance(self.document.report.values[ref], str):
                 return style.INVALID_FG
-            if self._kinds[ref].derived:
-                return style.DERIVED_FG
-            return None
+            return style.DERIVED_FG if self._kinds[ref].derived else None
         if role == _R.FontRole:
             return self._bold if self._kinds[ref].derived else None
-        if role == _R.TextAlignmentRole:
-            return int(_A.AlignRight | _A.AlignVCenter)
         if role == _R.ToolTipRole:
-            return self._state[ref][2] or None
+            return self._state[ref][1] or None
         if role == _R.AccessibleTextRole:
             return f"{cell_place(self._kinds[ref])} {format_value(self.document.report.values[ref])}"
-        return None
-
-    def _label_data(self, g: GridCell, role) -> Any:
-        if role == _R.DisplayRole:
-            return g.text
-        if role == _R.BackgroundRole:
-            return style.HEADER_BG if g.role in ("header", "note") else style.LABEL_BG
-        if role == _R.ForegroundRole:
-            return style.NOTE_FG if g.role == "note" else None
-        if role == _R.FontRole:
-            return self._bold if g.role == "header" else None
-        if role == _R.TextAlignmentRole:
-            if g.role == "label" and g.rowspan == 1:
-                return int(_A.AlignLeft | _A.AlignVCenter)
-            return int(_A.AlignCenter)
-        if role == _R.ToolTipRole:
-            return g.text if g.role == "label" and len(g.text) > 12 else None
         return None
 
     def setData(self, index, value, role=_R.EditRole) -> bool:
@@ -183,31 +175,28 @@ class ReportTableModel(QAbstractTableModel):
         if not parsed.ok:
             self.input_rejected.emit(index, parsed.error)
             return False
-        place = cell_place(self._kinds[ref])
-        self.document.set_cells({ref: parsed.value}, strings.UNDO_TYPE.format(place=place))
+        self.document.set_cells({ref: parsed.value}, strings.undo_type(cell_place(self._kinds[ref])))
         return True  # the view is refreshed from the document's change signal
 
-    # -- edits of several cells, one undo step each (views ask; the model edits) ---------------
+    # -- edits of several cells, one undo step each ----------------------------------------
     def editable_refs(self, indexes) -> list[str]:
         """Return the refs of the editable data cells among ``indexes``, in grid order."""
         refs = {self.ref_at(i) for i in indexes if self.is_editable(i)}
         return [ref for ref in self._pos if ref in refs]
 
     def paste(self, start: QModelIndex, rows: list[list[str]], selected=()) -> EditResult:
-        """Paste clipboard ``rows`` with ``start`` as the current cell; derived cells are skipped."""
+        """Paste clipboard ``rows`` with ``start`` as the current cell; derived cells are skipped and named."""
         if not start.isValid() or self.ref_at(start) is None:
             return EditResult(False, strings.PASTE_NO_TARGET)
         report = self.document.report
-        plan = plan_paste(report.form, self.spec, rows, (start.row(), start.column()),
-                          self.editable_refs(selected))
+        plan = plan_paste(report.form, self.spec, rows, (start.row(), start.column()), self.editable_refs(selected))
         if plan.error:
             return EditResult(False, plan.error)
         changed = bool(plan.changes) and self.document.set_cells(plan.changes, strings.undo_paste(len(plan.changes)))
         values = report.values
         differ = []
         for ref, pasted in plan.skipped.items():
-            value = parse_value(pasted, self._kinds[ref])[0]
-            if value != values[ref]:
+            if parse_value(pasted, self._kinds[ref])[0] != values[ref]:
                 differ.append((cell_place(self._kinds[ref]), pasted, format_value(values[ref]) or strings.BLANK_WORD))
         message = strings.paste_done(len(plan.changes), skipped=list(plan.skipped.values()), differ=differ,
                                      clipped=plan.clipped, blank_marks=plan.blank_marks, read_as=plan.read_as)
@@ -223,24 +212,64 @@ class ReportTableModel(QAbstractTableModel):
             return EditResult(False)
         return EditResult(self.document.set_cells(changes, strings.undo_clear(len(changes))), "", tuple(changes))
 
+    def fill(self, indexes, text: str, *, only_blank: bool = False) -> EditResult:
+        """Put ``text`` into the editable cells among ``indexes`` (only the blank ones if asked)."""
+        values = self.document.report.values
+        refs = [r for r in self.editable_refs(indexes) if not only_blank or values[r] is None]
+        if not refs:
+            return EditResult(False, strings.FILL_NOTHING)
+        changes = {}
+        for ref in refs:
+            parsed = parse_cell_text(text, self._kinds[ref].kind)
+            if not parsed.ok:
+                return EditResult(False, parsed.error)
+            changes[ref] = parsed.value
+        changed = self.document.set_cells(changes, strings.undo_fill(len(changes)))
+        return EditResult(changed, strings.filled(len(changes)) if changed else "", tuple(changes))
+
+    def fill_blank(self, indexes, text: str) -> EditResult:
+        return self.fill(indexes, text, only_blank=True)
+
+    def fill_down(self, indexes) -> EditResult:
+        """Ctrl+D: each selected column gets the value of its top selected cell."""
+        top: dict[int, str] = {}
+        for i in sorted(indexes, key=lambda i: (i.row(), i.column())):
+            ref = self.ref_at(i)
+            if ref is not None and i.column() not in top:
+                top[i.column()] = ref
+        values = self.document.report.values
+        changes = {ref: values[top[i.column()]] for i in indexes if (ref := self.ref_at(i)) is not None
+                   and self.is_editable(i) and ref != top.get(i.column())
+                   and self._kinds[ref].kind is self._kinds[top[i.column()]].kind}
+        if not changes:
+            return EditResult(False, strings.FILL_NOTHING)
+        changed = self.document.set_cells(changes, strings.UNDO_FILL_DOWN)
+        return EditResult(changed, strings.filled(len(changes)) if changed else "", tuple(changes))
+
     # -- keeping up with the report --------------------------------------------------------
     def _compute_state(self, ref: str) -> tuple:
+        """Return (background, tooltip) of a data cell; compared to find the cells to repaint."""
+        derived = self._kinds[ref].derived
+        plain_bg = style.DERIVED_BG if derived else None
         found = self.document.validator.findings_for(ref)
-        value = self.document.report.values[ref]
         if not found:
-            if value is None and not self._kinds[ref].derived:
-                return (False, False, strings.BLANK_TIP)
-            return (False, False, strings.DERIVED_TIP if self._kinds[ref].derived else "")
-        error = any(f.severity is Severity.ERROR for f in found)
-        # "Not filled yet" is not worth amber while typing; the panel still lists it.
-        shown = [f for f in found if not (f.rule == CELL_BLANK and f.severity is Severity.WARNING)]
-        warning = any(f.severity is Severity.WARNING for f in shown)
+            if self.document.report.values[ref] is None and not derived:
+                return (None, strings.BLANK_TIP)
+            return (plain_bg, strings.DERIVED_TIP if derived else "")
+        # "Not filled yet" is not worth amber while typing; the panel lists it under 导出前须处理.
+        shown = [f for f in found if f.is_error or not f.export_error]
         lines = [f"{f.severity.label}：{f.message}" for f in shown]
-        if not shown and value is None:
+        if not shown and self.document.report.values[ref] is None:
             lines = [strings.BLANK_TIP]
-        if self._kinds[ref].derived:
+        if derived:
             lines.append(strings.DERIVED_TIP)
-        return (error, warning, "\n".join(lines))
+        if any(f.is_error for f in shown):
+            bg = style.ERROR_BG
+        elif shown:
+            bg = style.WARNING_BG
+        else:
+            bg = plain_bg
+        return (bg, "\n".join(lines))
 
     def _on_changed(self, refs: frozenset) -> None:
         if "*" in refs:
@@ -260,11 +289,6 @@ class ReportTableModel(QAbstractTableModel):
         else:
             for ref in dirty:
                 self._state[ref] = self._compute_state(ref)
-        if not dirty:
-            return
-        rows: dict[int, list[int]] = {}
-        for ref in dirty:
-            r, c = self._pos[ref]
-            rows.setdefault(r, []).append(c)
-        for r, cols in rows.items():  # one signal per touched row, only over the touched columns
-            self.dataChanged.emit(self.index(r, min(cols)), self.index(r, max(cols)))
+        for ref in dirty:  # one cell at a time: the view repaints just that cell
+            index = self.index(*self._pos[ref])
+            self.dataChanged.emit(index, index)

@@ -1,101 +1,17 @@
-"""Bound fields in the narrative editor: the 「插入表格数字」 chooser and the marker highlighter."""
+"""The 「插入表格数字」 chooser: a popup to search and pick a table figure to bind into the text."""
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHeaderView, QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
-from core.fields import MARKER_RE, SEP, Field, field_choices, field_text, find_fields, lookup
+from core.fields import SEP, Field, field_choices, field_text
 
 from .. import strings, style
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
-FIELD_BG = QColor("#dfe9f7")  # bound-field look: a light chip like a derived total
-FIELD_FG = QColor("#1f4e8c")
-PREVIEW_LIMIT = 12  # fields listed under the editor before 「等 N 个」
-
-
-def qt_pos(text: str, index: int) -> int:
-    """Return the Qt (UTF-16) position of the Python index ``index`` in ``text``."""
-    return index + sum(1 for c in text[:index] if ord(c) > 0xFFFF)
-
-
-def py_index(text: str, pos: int) -> int:
-    """Return the Python index of the Qt (UTF-16) position ``pos`` in ``text``."""
-    units = 0
-    for i, c in enumerate(text):
-        if units >= pos:
-            return i
-        units += 2 if ord(c) > 0xFFFF else 1
-    return len(text)
-
-
-class FieldHighlighter(QSyntaxHighlighter):
-    """Styles every 【…】 marker: a known field as a bound chip, an unknown one as an error."""
-
-    def __init__(self, document, form_id: str):
-        super().__init__(document)
-        self.form_id = form_id
-        self.known = QTextCharFormat()
-        self.known.setBackground(FIELD_BG)
-        self.known.setForeground(FIELD_FG)
-        self.unknown = QTextCharFormat()
-        self.unknown.setBackground(style.ERROR_BG)
-        self.unknown.setForeground(style.INVALID_FG)
-        self.unknown.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self.unknown.setUnderlineColor(style.ERROR_COLOR)
-
-    def set_form(self, form_id: str) -> None:
-        if form_id != self.form_id:
-            self.form_id = form_id
-            self.rehighlight()
-
-    def highlightBlock(self, text: str) -> None:
-        if not self.form_id or "【" not in text:
-            return
-        for m in MARKER_RE.finditer(text):
-            fmt = self.known if lookup(self.form_id, m.group(1)) is not None else self.unknown
-            start = qt_pos(text, m.start())
-            self.setFormat(start, qt_pos(text, m.end()) - start, fmt)
-
-
-def field_tooltip(report, text: str, index: int) -> str | None:
-    """Return the tooltip for the marker at Python index ``index`` of ``text``, if there is one."""
-    for use in find_fields(report.form.id, text):
-        if use.start <= index <= use.end:
-            marker = text[use.start:use.end]
-            if use.field is None:
-                return strings.field_unknown_tip(marker)
-            return strings.field_tip(marker, field_text(report, use.field), use.field.description)
-    return None
-
-
-def preview_html(report, text: str) -> tuple[str, frozenset]:
-    """Return the rich-text preview line for the fields in ``text`` and the cells they read."""
-    uses = find_fields(report.form.id, text)
-    seen: dict[str, object] = {}
-    for use in uses:
-        seen.setdefault(text[use.start:use.end], use.field)
-    refs = frozenset(r for f in seen.values() if f is not None for r in f.refs)
-    if not seen:
-        return "", refs
-    chip = f"background:{FIELD_BG.name()}; color:{FIELD_FG.name()};"
-    bad = f"background:{style.ERROR_BG.name()}; color:{style.INVALID_FG.name()};"
-    parts = []
-    for marker, field in list(seen.items())[:PREVIEW_LIMIT]:
-        if field is None:
-            parts.append(f'<span style="{bad}">{html.escape(marker)}＝{strings.FIELD_UNKNOWN_VALUE}</span>')
-        else:
-            value = html.escape(field_text(report, field))
-            parts.append(f'<span style="{chip}">{html.escape(marker)}</span>＝<b>{value}</b>')
-    more = len(seen) - PREVIEW_LIMIT
-    tail = "　" + strings.FIELD_PREVIEW_MORE.format(n=len(seen)) if more > 0 else ""
-    head = f'<span style="color:{style.NOTE_FG.name()};">{strings.FIELD_PREVIEW}</span>'
-    return head + "　".join(parts) + tail, refs
 
 
 class FieldChooser(QFrame):
@@ -119,7 +35,7 @@ class FieldChooser(QFrame):
         self.tree.header().setStretchLastSection(False)
         self.tree.setUniformRowHeights(True)
         self.empty = QLabel(strings.FIELD_NO_MATCH)
-        self.empty.setStyleSheet(f"color: {style.NOTE_FG.name()};")
+        self.empty.setStyleSheet(style.NOTE_TEXT)
         self.empty.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

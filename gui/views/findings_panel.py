@@ -19,7 +19,7 @@ class _WrapDelegate(QStyledItemDelegate):
     def __init__(self, tree: QTreeView):
         super().__init__(tree)
         self.tree = tree
-        self._heights: dict[tuple[str, int, str], int] = {}  # the panel is rebuilt on every edit
+        self._heights: dict[tuple[str, int, str], int] = {}  # laying out CJK text is not free
 
     def sizeHint(self, option, index):
         depth = 1 if index.parent().isValid() else 0
@@ -83,16 +83,17 @@ class FindingsPanel(QWidget):
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.clicked.connect(self._clicked)
         self.tree.activated.connect(self._clicked)
+        self.model.rowsInserted.connect(self._expand_new_groups)
+        self.tree.expandAll()
 
         self.totals_bar = QFrame()
-        self.totals_bar.setStyleSheet(f"QFrame#totals {{ background: {style.ERROR_BG.name()};"
-                                      " border-radius: 3px; }")
+        self.totals_bar.setStyleSheet(style.banner(style.ERROR_BG, "totals", 3))
         self.totals_bar.setObjectName("totals")
         bar = QVBoxLayout(self.totals_bar)
         bar.setContentsMargins(8, 6, 8, 6)
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
-        self.recompute_button = QPushButton(strings.ACT_RECOMPUTE)
+        self.recompute_button = QPushButton(strings.RECOMPUTE)
         self.recompute_button.setToolTip(strings.RECOMPUTE_HINT)
         self.recompute_button.clicked.connect(self.recompute_requested)
         bar.addWidget(self.totals_label)
@@ -118,14 +119,18 @@ class FindingsPanel(QWidget):
         self._update_totals_bar()
 
     def refresh(self) -> None:
-        self.model.set_document(self.document)
-        self.tree.expandAll()
+        self.model.show(self.document.findings() if self.document is not None else [])
         self._update_totals_bar()
+
+    def _expand_new_groups(self, parent, first: int, last: int) -> None:
+        if not parent.isValid():
+            for r in range(first, last + 1):
+                self.tree.expand(self.model.index(r, 0))
 
     def _update_totals_bar(self) -> None:
         n = len(self.document.total_errors()) if self.document is not None else 0
         self.totals_bar.setVisible(n > 0 and self._offer)
-        self.totals_label.setText(strings.TOTALS_WRONG.format(n=n))
+        self.totals_label.setText(strings.totals_wrong(n))
 
     def _clicked(self, index) -> None:
         finding = index.data(FINDING_ROLE)

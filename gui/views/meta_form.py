@@ -44,10 +44,10 @@ class MetaPage(QWidget):
         self.baseline = QLabel()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {style.ERROR_COLOR.name()};")
+        self.message.setStyleSheet(style.ERROR_TEXT)
         help_text = QLabel(strings.META_HELP)
         help_text.setWordWrap(True)
-        help_text.setStyleSheet("color: #555b66;")
+        help_text.setStyleSheet(style.NOTE_TEXT)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -115,7 +115,7 @@ class MetaPage(QWidget):
             sheet, tip = "", ""
             if found:
                 color = style.ERROR_BG if any(f.severity is Severity.ERROR for f in found) else style.WARNING_BG
-                sheet, tip = f"background: {color.name()};", "\n".join(f.message for f in found)
+                sheet, tip = style.field_background(color), "\n".join(f.message for f in found)
             if widget.styleSheet() != sheet:  # restyling is not free; most edits change nothing here
                 widget.setStyleSheet(sheet)
                 widget.setToolTip(tip)
@@ -126,7 +126,7 @@ class MetaPage(QWidget):
             return
         self.message.clear()
         label = strings.META_FIELD_NAMES[name]
-        self.document.push_changes({f"meta.{name}": value}, strings.UNDO_META.format(field=label))
+        self.document.push_changes({f"meta.{name}": value}, strings.undo_meta(label))
 
     def _year_changed(self, value: int) -> None:
         self._set("year", None if value == YEAR_MIN else value)
@@ -136,7 +136,7 @@ class MetaPage(QWidget):
         try:
             value = parse_date(text)
         except ValueError:
-            self.message.setText(strings.DATE_BAD.format(text=text.strip()))
+            self.message.setText(strings.date_bad(text.strip()))
             return
         if value is not None and value != text:
             self.date.setText(value)
@@ -147,7 +147,7 @@ class MetaPage(QWidget):
         try:
             value = parse_month_day(text) if text.strip() else DEFAULT_DEADLINE
         except ValueError:
-            self.message.setText(strings.DEADLINE_BAD.format(text=text.strip()))
+            self.message.setText(strings.deadline_bad(text.strip()))
             return
         self.deadline.setText(value)
         self._set("deadline", value)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate
 
 from core.schema import SECTION_TITLES
@@ -16,14 +16,14 @@ COUNTS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class _BadgeDelegate(QStyledItemDelegate):
-    """Draws the entry text with red/amber count pills at the right."""
+    """Draws the entry text with red / violet / amber count pills at the right."""
 
     def sizeHint(self, option, index):
         size = super().sizeHint(option, index)
         return QSize(size.width() + 60, max(size.height(), 34))
 
     def paint(self, painter: QPainter, option, index):
-        errors, warnings = index.data(COUNTS_ROLE) or (0, 0)
+        errors, pending, warnings = index.data(COUNTS_ROLE) or (0, 0, 0)
         super().paint(painter, option, index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -33,7 +33,8 @@ class _BadgeDelegate(QStyledItemDelegate):
         painter.setFont(font)
         fm = painter.fontMetrics()
         right = option.rect.right() - 6
-        for n, color in ((warnings, style.WARNING_COLOR), (errors, style.ERROR_COLOR)):
+        for n, color in ((warnings, style.WARNING_COLOR), (pending, style.EXPORT_COLOR),
+                         (errors, style.ERROR_COLOR)):
             if not n:
                 continue
             text = str(n)
@@ -43,7 +44,7 @@ class _BadgeDelegate(QStyledItemDelegate):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(color)
             painter.drawRoundedRect(rect, h / 2, h / 2)
-            painter.setPen(QColor("white"))
+            painter.setPen(style.BADGE_TEXT)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
             right -= w + 4
         painter.restore()
@@ -61,13 +62,11 @@ class NavigationPanel(QListWidget):
         self.setItemDelegate(_BadgeDelegate(self))
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setStyleSheet("QListWidget { border: none; background: #f3f4f6; }"
-                           " QListWidget::item { padding: 4px 8px; }"
-                           " QListWidget::item:selected { background: #dbe6f7; color: #102a52; }")
+        self.setStyleSheet(style.NAV)
         for page in PAGE_ORDER:
             item = QListWidgetItem(strings.PAGE_TITLES[page])
             item.setData(PAGE_ROLE, page)
-            item.setData(COUNTS_ROLE, (0, 0))
+            item.setData(COUNTS_ROLE, (0, 0, 0))
             item.setToolTip(SECTION_TITLES.get(page, strings.PAGE_TITLES[page]))
             self.addItem(item)
         self.currentItemChanged.connect(self._on_current)
@@ -88,18 +87,19 @@ class NavigationPanel(QListWidget):
                     self.setCurrentRow(i)
                 return
 
-    def set_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+    def set_counts(self, counts: dict[str, tuple[int, int, int]]) -> None:
+        """Show (errors, 导出前须处理, warnings) for each page."""
         for i in range(self.count()):
             item = self.item(i)
             page = item.data(PAGE_ROLE)
-            value = counts.get(page, (0, 0))
+            value = counts.get(page, (0, 0, 0))
             if item.data(COUNTS_ROLE) != value:
                 item.setData(COUNTS_ROLE, value)
                 tip = SECTION_TITLES.get(page, strings.PAGE_TITLES[page])
                 item.setToolTip(f"{tip}\n{strings.badge_tooltip(*value)}")
 
-    def counts_of(self, page: str) -> tuple[int, int]:
+    def counts_of(self, page: str) -> tuple[int, int, int]:
         for i in range(self.count()):
             if self.item(i).data(PAGE_ROLE) == page:
                 return self.item(i).data(COUNTS_ROLE)
-        return (0, 0)
+        return (0, 0, 0)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.schema import SECTION_TITLES
 
-from .. import strings
+from .. import strings, style
 from ..document import ReportDocument
 from ..models.report_table_model import ReportTableModel
 from .table_view import ReportTableView
@@ -23,7 +23,7 @@ class TablePage(QWidget):
         title.setObjectName("pageTitle")
         legend = QLabel(strings.TABLE_LEGEND)
         legend.setWordWrap(True)
-        legend.setStyleSheet("color: #555b66;")
+        legend.setStyleSheet(style.NOTE_TEXT)
         self.view = ReportTableView()
         layout = QVBoxLayout(self)
         layout.addWidget(title)

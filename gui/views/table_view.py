@@ -1,115 +1,35 @@
-"""The official table as a spreadsheet: keyboard, clipboard and messages shown at the cell."""
+"""The official table as a spreadsheet: Excel/WPS keys, clipboard, right-click menu, messages at the cell.
+
+Edits of several cells (paste, clear, fill) are operations of the model; the view only says where.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal,
-)
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence, QPen
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate, QAbstractItemView, QFrame, QHeaderView, QLabel, QLineEdit, QStyle,
-    QStyledItemDelegate, QStyleOptionViewItem, QTableView,
-)
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView
 
 from .. import settings, strings, style
 from ..clipboard import put_on_clipboard
 from ..models.report_table_model import EditResult, ReportTableModel
 from ..paste import read_clipboard, to_html, to_tsv
+from .cell_delegate import CellDelegate, CellMessage
+from .table_layout import column_widths, row_heights
 
 _K = Qt.Key
-
-
-class CellMessage(QLabel):
-    """A tooltip-like note shown under a cell (input refused, read-only cell)."""
-
-    def __init__(self, parent):
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setFrameShape(QFrame.Shape.Box)
-        self.setStyleSheet("QLabel { background: #fff4e5; color: #5f2120; border: 1px solid #c62828;"
-                           " padding: 4px 6px; }")
-        self.setMaximumWidth(420)
-        self.hide()
-        self._timer = QTimer(self, singleShot=True, interval=6000, timeout=self.hide)
-
-    def show_at(self, rect: QRect, text: str) -> None:
-        self.setText(text)
-        self.adjustSize()
-        parent = self.parentWidget()
-        x = min(max(0, rect.left()), max(0, parent.width() - self.width()))
-        y = rect.bottom() + 2
-        if y + self.height() > parent.height():
-            y = max(0, rect.top() - self.height() - 2)
-        self.move(x, y)
-        self.show()
-        self.raise_()
-        self._timer.start()
-
-
-class CellDelegate(QStyledItemDelegate):
-    """Line editor for numbers: Enter/Tab commit and move; refused text keeps the editor open."""
-
-    def __init__(self, view: "ReportTableView"):
-        super().__init__(view)
-        self.view = view
-
-    def paint(self, painter, option, index):
-        """Tint selected cells instead of covering them, so red and amber stay visible."""
-        selected = option.state & QStyle.StateFlag.State_Selected
-        if not selected:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        opt.state &= ~QStyle.StateFlag.State_Selected
-        opt.state &= ~QStyle.StateFlag.State_HasFocus
-        super().paint(painter, opt, index)
-        painter.save()
-        painter.fillRect(option.rect, style.SELECTION_TINT)
-        if index == self.view.currentIndex():
-            pen = QPen(style.SELECTION_BORDER)
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
-        painter.restore()
-
-    def createEditor(self, parent, option, index):
-        editor = QLineEdit(parent)
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        editor.setFrame(False)
-        return editor
-
-    def setEditorData(self, editor, index):
-        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
-
-    def setModelData(self, editor, model, index):
-        if editor.text() != (index.data(Qt.ItemDataRole.EditRole) or ""):
-            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
-
-    def eventFilter(self, editor, event):
-        if event.type() == QEvent.Type.KeyPress and event.key() in (_K.Key_Return, _K.Key_Enter, _K.Key_Tab,
-                                                                     _K.Key_Backtab):
-            index = self.view.currentIndex()
-            model = self.view.model()
-            error = model.check_text(index, editor.text()) if model is not None else None
-            if error:
-                self.view.show_message(index, error)
-                return True  # keep the editor open with the refused text
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            if event.key() in (_K.Key_Tab,):
-                self.view.advance("right")
-            elif event.key() == _K.Key_Backtab:
-                self.view.advance("left")
-            else:
-                self.view.advance(settings.enter_direction())
-            return True
-        return super().eventFilter(editor, event)
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_A = QAbstractItemView.CursorAction
+_CARET_AT_END = (QAbstractItemView.EditTrigger.EditKeyPressed, QAbstractItemView.EditTrigger.DoubleClicked)
 
 
 class ReportTableView(QTableView):
-    """Shows a :class:`ReportTableModel` as the printed table, with spreadsheet editing."""
+    """Shows a :class:`ReportTableModel` as the printed table, with spreadsheet editing.
+
+    Enter, Tab and the moves after typing skip the read-only totals; the arrow keys visit them.
+    """
 
     message_shown = Signal(str)
+    recompute_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -127,7 +47,7 @@ class ReportTableView(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setTabKeyNavigation(True)
         self.setCornerButtonEnabled(False)
-        self.setStyleSheet("QTableView { gridline-color: #9aa3ad; }")
+        self.setStyleSheet(style.TABLE)
         self.setItemDelegate(CellDelegate(self))
         self._message = CellMessage(self.viewport())
         self.last_message = ""
@@ -161,75 +81,14 @@ class ReportTableView(QTableView):
 
     def _resize_sections(self) -> None:
         model = self.model()
-        if model is None:
-            return
         width = self.viewport().width()
-        if width == self._laid_out_width:
+        if model is None or width == self._laid_out_width:
             return
         self._laid_out_width = width
-        widths = self._column_widths(width)
+        widths = column_widths(model.spec, self.font(), width)
         for c, w in enumerate(widths):
             self.setColumnWidth(c, w)
-        self._size_rows(widths)
-
-    def _column_widths(self, width: int) -> list[int]:
-        """Share ``width`` by the printed proportions, but never below what a column needs."""
-        spec = self.model().spec
-        fm = QFontMetrics(self.font())
-        data_cols = {g.col for g in spec.grid if g.ref}
-        floors = [style.MIN_DATA_COL_WIDTH if c in data_cols else 44 for c in range(spec.grid_cols)]
-        for g in spec.grid:
-            if g.ref is None and g.rowspan > 1 and g.colspan == 1 and g.role == "label":
-                # a group label beside several rows reads badly when split after 5 characters
-                text = g.text[:7]
-                floors[g.col] = max(floors[g.col], fm.horizontalAdvance(text) + 2 * style.CELL_PADDING + 4)
-        weights = list(spec.col_widths)
-        widths = [0] * spec.grid_cols
-        free = list(range(spec.grid_cols))
-        left = width
-        while free:
-            total = sum(weights[c] for c in free)
-            fixed = [c for c in free if left * weights[c] / total < floors[c]]
-            if not fixed:
-                for c in free:
-                    widths[c] = int(left * weights[c] / total)
-                break
-            for c in fixed:
-                widths[c] = floors[c]
-                left -= floors[c]
-                free.remove(c)
-        return widths
-
-    def _size_rows(self, widths: list[int]) -> None:
-        model = self.model()
-        spec = model.spec
-        plain = QFontMetrics(self.font())
-        bold_font = self.font()
-        bold_font.setBold(True)
-        bold = QFontMetrics(bold_font)
-        pad = style.CELL_PADDING
-        heights = [style.DATA_ROW_HEIGHT] * spec.grid_rows
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
-
-        def need(g) -> int:
-            fm = bold if g.role == "header" else plain
-            w = sum(widths[g.col:g.col + g.colspan]) - 2 * pad
-            return fm.boundingRect(QRect(0, 0, max(20, w), 10000), flags, g.text).height() + pad + 2
-
-        tall = []
-        for g in spec.grid:
-            if g.ref is None and g.text:
-                if g.rowspan == 1:
-                    heights[g.row] = max(heights[g.row], need(g))
-                else:
-                    tall.append(g)
-        for g in tall:  # a merged label taller than its rows grows its last row
-            have = sum(heights[g.row:g.row + g.rowspan])
-            missing = need(g) - have
-            if missing > 0:
-                for r in range(g.row, g.row + g.rowspan):
-                    heights[r] += missing // g.rowspan + (1 if r - g.row < missing % g.rowspan else 0)
-        for r, h in enumerate(heights):
+        for r, h in enumerate(row_heights(model.spec, self.font(), widths)):
             self.setRowHeight(r, h)
 
     def resizeEvent(self, event):
@@ -239,12 +98,23 @@ class ReportTableView(QTableView):
     def sizeHintForColumn(self, column):  # never measure cell contents (keeps edits cheap)
         return self.columnWidth(column)
 
+    # -- focus: the grid looks the same with or without it, so nothing needs repainting --------
+    def focusInEvent(self, event):
+        cur = self.currentIndex()
+        model = self.model()
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled,
+                          bool(model is not None and cur.isValid() and model.is_editable(cur)))
+        if model is not None and not cur.isValid() and event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.focus_first_cell()
+
+    def focusOutEvent(self, event):
+        pass  # QAbstractItemView would repaint the whole viewport (twice per typed number)
+
     # -- selection helpers -----------------------------------------------------------------
     def select_refs(self, refs) -> None:
         """Select the data cells ``refs`` (those in this table) and scroll to the first."""
         model = self.model()
-        indexes = [model.index_of(r) for r in refs]
-        indexes = [i for i in indexes if i.isValid()]
+        indexes = [i for i in (model.index_of(r) for r in refs) if i.isValid()]
         if not indexes:
             return
         selection = QItemSelection()
@@ -270,7 +140,7 @@ class ReportTableView(QTableView):
     def message_visible(self) -> bool:
         return self._message.isVisible()
 
-    # -- keyboard navigation ---------------------------------------------------------------
+    # -- moving ----------------------------------------------------------------------------
     def _covering(self, r: int, c: int):
         """Return the grid cell covering row ``r``, column ``c`` (spans included)."""
         model = self.model()
@@ -282,7 +152,11 @@ class ReportTableView(QTableView):
                 return g
         return None
 
-    def _step(self, index: QModelIndex, dr: int, dc: int) -> QModelIndex:
+    def _step(self, index: QModelIndex, dr: int, dc: int, editable: bool = False) -> QModelIndex:
+        """Return the next data cell from ``index`` in direction (dr, dc), or ``index`` at the edge.
+
+        Sideways moves stop at labels; ``editable`` skips read-only totals.
+        """
         model = self.model()
         here = self._covering(index.row(), index.column())
         r, c = index.row(), index.column()
@@ -294,72 +168,88 @@ class ReportTableView(QTableView):
             if g is None or g is here:
                 continue
             if g.ref is not None:
+                if editable and model.cell_spec(g.ref).derived:
+                    continue
                 return model.index(g.row, g.col)
-            if dc:  # moving sideways over labels leaves the data area
+            if dc:
                 return index
 
-    def _wrap(self, index: QModelIndex, forward: bool) -> QModelIndex:
-        """Return the first (last) data cell of the next (previous) row that has one."""
+    def _editable_order(self) -> list[QModelIndex]:
         model = self.model()
-        rows = range(index.row() + 1, model.rowCount()) if forward else range(index.row() - 1, -1, -1)
-        for r in rows:
-            cols = sorted(g.col for g in model.spec.grid if g.row == r and g.ref)
-            if cols:
-                return model.index(r, cols[0] if forward else cols[-1])
-        return index
+        cells = sorted((g.row, g.col) for g in model.spec.grid if g.ref and not model.cell_spec(g.ref).derived)
+        return [model.index(r, c) for r, c in cells]
+
+    def _wrap(self, index: QModelIndex, forward: bool) -> QModelIndex:
+        """Return the next (previous) editable cell in reading order, or ``index`` at the end."""
+        key = (index.row(), index.column())
+        order = self._editable_order()
+        later = [i for i in order if ((i.row(), i.column()) > key) == forward and (i.row(), i.column()) != key]
+        if not later:
+            return index
+        return later[0] if forward else later[-1]
 
     def moveCursor(self, action, modifiers):
         model = self.model()
         cur = self.currentIndex()
-        A = QAbstractItemView.CursorAction
         if model is None or not cur.isValid():
             return super().moveCursor(action, modifiers)
-        if action == A.MoveUp:
-            return self._step(cur, -1, 0)
-        if action == A.MoveDown:
-            return self._step(cur, 1, 0)
-        if action == A.MoveLeft:
-            return self._step(cur, 0, -1)
-        if action == A.MoveRight:
-            return self._step(cur, 0, 1)
-        if action == A.MoveNext:
-            nxt = self._step(cur, 0, 1)
-            return nxt if nxt != cur else self._wrap(cur, True)
-        if action == A.MovePrevious:
-            prev = self._step(cur, 0, -1)
-            return prev if prev != cur else self._wrap(cur, False)
+        moves = {_A.MoveUp: (-1, 0), _A.MoveDown: (1, 0), _A.MoveLeft: (0, -1), _A.MoveRight: (0, 1)}
+        if action in moves:
+            return self._step(cur, *moves[action])
+        if action == _A.MoveNext:
+            return self._next_editable(cur, "right")
+        if action == _A.MovePrevious:
+            return self._next_editable(cur, "left")
+        if action == _A.MoveHome and modifiers & _CTRL:
+            order = self._editable_order()
+            return order[0] if order else cur
+        if action == _A.MoveEnd and modifiers & _CTRL:
+            order = self._editable_order()
+            return order[-1] if order else cur
         return super().moveCursor(action, modifiers)
 
+    def _next_editable(self, cur: QModelIndex, direction: str) -> QModelIndex:
+        if direction == "down":
+            return self._step(cur, 1, 0, editable=True)
+        forward = direction == "right"
+        nxt = self._step(cur, 0, 1 if forward else -1, editable=True)
+        return nxt if nxt != cur else self._wrap(cur, forward)
+
     def advance(self, direction: str) -> None:
-        """Move the current cell after a commit: "down", "right" (wrapping) or "left"."""
+        """Move on after a commit: "down", "right" or "left" (wrapping), skipping read-only totals."""
         cur = self.currentIndex()
-        if not cur.isValid():
-            return
-        if direction == "right":
-            nxt = self._step(cur, 0, 1)
-            if nxt == cur:
-                nxt = self._wrap(cur, True)
-        elif direction == "left":
-            nxt = self._step(cur, 0, -1)
-        else:
-            nxt = self._step(cur, 1, 0)
-        self.setCurrentIndex(nxt)
+        if cur.isValid():
+            self.setCurrentIndex(self._next_editable(cur, direction))
 
     def focus_first_cell(self) -> None:
+        """Make the first cell to fill current, unless a data cell already is."""
         model = self.model()
         if model is None:
             return
         if not self.currentIndex().isValid() or model.ref_at(self.currentIndex()) is None:
-            for g in sorted((g for g in model.spec.grid if g.ref), key=lambda g: (g.row, g.col)):
-                if not model.cell_spec(g.ref).derived:
-                    self.setCurrentIndex(model.index(g.row, g.col))
-                    break
+            order = self._editable_order()
+            if order:
+                self.setCurrentIndex(order[0])
 
+    def edit(self, index, trigger=None, event=None):
+        """F2 and double-click edit with the caret at the end, as in Excel (typing still replaces)."""
+        if trigger is None:
+            return super().edit(index)
+        ok = super().edit(index, trigger, event)
+        if ok and trigger in _CARET_AT_END:
+            editor = self.indexWidget(index)
+            if isinstance(editor, QLineEdit):
+                editor.deselect()
+                editor.end(False)
+        return ok
+
+    # -- keys ------------------------------------------------------------------------------
     def event(self, event):
         if event.type() == QEvent.Type.ShortcutOverride and self.state() != QAbstractItemView.State.EditingState:
             if (event.matches(QKeySequence.StandardKey.Copy) or event.matches(QKeySequence.StandardKey.Paste)
                     or event.matches(QKeySequence.StandardKey.Cut)
-                    or event.key() in (_K.Key_Delete, _K.Key_Backspace)):
+                    or event.key() in (_K.Key_Delete, _K.Key_Backspace)
+                    or (event.modifiers() & _CTRL and event.key() in (_K.Key_D, _K.Key_Return, _K.Key_Enter))):
                 event.accept()
                 return True
         return super().event(event)
@@ -367,30 +257,79 @@ class ReportTableView(QTableView):
     def keyPressEvent(self, event):
         self._message.hide()
         if self.state() != QAbstractItemView.State.EditingState and self.model() is not None:
-            if event.matches(QKeySequence.StandardKey.Copy):
-                self.copy()
-                return
-            if event.matches(QKeySequence.StandardKey.Cut):
-                self.copy()
-                self.clear_selection()
-                return
-            if event.matches(QKeySequence.StandardKey.Paste):
-                self.paste()
-                return
-            if event.key() in (_K.Key_Delete, _K.Key_Backspace):
-                self.clear_selection()
-                return
-            if event.key() in (_K.Key_Return, _K.Key_Enter):
-                self.advance(settings.enter_direction())
-                return
-            text = event.text()
-            cur = self.currentIndex()
-            if (text and text.isprintable() and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
-                    and cur.isValid() and not self.model().is_editable(cur)):
-                ref = self.model().ref_at(cur)
-                self.show_message(cur, strings.DERIVED_READONLY if ref else strings.LABEL_READONLY)
+            if self._handle_key(event):
                 return
         super().keyPressEvent(event)
+
+    def _handle_key(self, event) -> bool:
+        key, ctrl = event.key(), bool(event.modifiers() & _CTRL)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.copy()
+            self.clear_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif key in (_K.Key_Delete, _K.Key_Backspace):
+            self.clear_selection()
+        elif ctrl and key == _K.Key_D:
+            self.fill_down()
+        elif key in (_K.Key_Return, _K.Key_Enter):
+            if ctrl:
+                self.fill_selection(self.currentIndex().data() or "")
+            else:
+                self.advance(settings.enter_direction())
+        else:
+            text = event.text()
+            cur = self.currentIndex()
+            if not (text and text.isprintable() and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+                    and cur.isValid() and not self.model().is_editable(cur)):
+                return False
+            self.show_message(cur, strings.DERIVED_READONLY if self.model().ref_at(cur) else strings.LABEL_READONLY)
+        return True
+
+    # -- the right-click menu --------------------------------------------------------------
+    def contextMenuEvent(self, event):
+        index = self.indexAt(event.pos())
+        if index.isValid() and not self.selectionModel().isSelected(index):
+            self.setCurrentIndex(index)
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self) -> QMenu:
+        """The grid's right-click menu: 复制、粘贴、清除、填 0、按分项重新计算合计."""
+        menu = QMenu(self)
+        entries = ((strings.ACT_COPY, self.copy, QKeySequence.StandardKey.Copy),
+                   (strings.ACT_PASTE, self.paste, QKeySequence.StandardKey.Paste),
+                   (strings.ACT_CLEAR_SHORT, self.clear_selection, QKeySequence.StandardKey.Delete),
+                   (strings.ACT_FILL_DOWN, self.fill_down, "Ctrl+D"),
+                   (strings.ACT_FILL_SELECTION_ZERO, self.fill_zero_selection, None),
+                   None,
+                   (strings.ACT_RECOMPUTE, self.recompute_requested.emit, None))
+        for entry in entries:
+            if entry is None:
+                menu.addSeparator()
+                continue
+            text, slot, keys = entry
+            action = menu.addAction(text)
+            if keys is not None:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _=False, s=slot: s())
+        return menu
+
+    def fill_down(self) -> None:
+        """Ctrl+D: copy the top selected cell of each column down the selection."""
+        self._tell(self.currentIndex(), self.model().fill_down(self.selectionModel().selectedIndexes()))
+
+    def fill_zero_selection(self) -> None:
+        self._tell(self.currentIndex(), self.model().fill_blank(self.selectionModel().selectedIndexes(), "0"))
+
+    def fill_selection(self, text: str) -> bool:
+        """Put ``text`` into every selected editable cell as one step (Ctrl+Enter)."""
+        result = self.model().fill(self.selectionModel().selectedIndexes(), text)
+        self._tell(self.currentIndex(), result)
+        return result.changed
 
     # -- clipboard -------------------------------------------------------------------------
     def copy(self) -> str:
@@ -402,13 +341,8 @@ class ReportTableView(QTableView):
         rows = sorted({i.row() for i in indexes})
         cols = sorted({i.column() for i in indexes})
         chosen = {(i.row(), i.column()) for i in indexes}
-        block = []
-        for r in range(rows[0], rows[-1] + 1):
-            line = []
-            for c in range(cols[0], cols[-1] + 1):
-                g = model.grid_cell(model.index(r, c)) if (r, c) in chosen else None
-                line.append(model.index(r, c).data() or "" if g is not None else "")
-            block.append(line)
+        block = [[(model.index(r, c).data() or "") if (r, c) in chosen else ""
+                  for c in range(cols[0], cols[-1] + 1)] for r in range(rows[0], rows[-1] + 1)]
         text = to_tsv(block)
         put_on_clipboard(text, to_html(block))
         return text
@@ -420,7 +354,7 @@ class ReportTableView(QTableView):
         return self.paste_rows(read_clipboard(mime.text(), mime.html() if mime.hasHtml() else ""))
 
     def paste_text(self, text: str, html: str = "") -> bool:
-        """Paste clipboard ``text`` (and its HTML) from the current cell on, as one undo step."""
+        """Paste clipboard ``text`` (and its HTML) at the current cell, as one undo step."""
         return self.paste_rows(read_clipboard(text, html))
 
     def paste_rows(self, rows: list[list[str]]) -> bool:

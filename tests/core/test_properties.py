@@ -76,3 +76,16 @@ def test_incremental_findings_equal_a_full_check(form_id, data):
             change.update(derived_updates(r, change))
         r.apply(change)
     assert sorted(map(repr, v.findings())) == sorted(map(repr, Validator(r).findings()))
+
+
+@settings(max_examples=40, deadline=None)
+@given(forms, st.data())
+def test_what_editing_marks_as_blocking_export_is_what_export_refuses(form_id, data):
+    """The editor's 「导出前须处理」 findings are exactly the errors of the final check, cell for cell."""
+    r = _report(form_id, data)
+    refs = [c.ref for c in r.form.cells]
+    for _ in range(data.draw(st.integers(0, 12))):
+        r.apply({data.draw(st.sampled_from(refs)): data.draw(st.one_of(st.none(), st.integers(0, 9), st.just("x")))})
+    editing = [(f.rule, f.cells, f.message) for f in Validator(r).findings() if f.blocks_export]
+    final = [(f.rule, f.cells, f.message) for f in check_report(r, final=True) if f.is_error]
+    assert sorted(editing) == sorted(final)

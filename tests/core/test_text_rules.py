@@ -7,7 +7,11 @@ import pytest
 from core.io.reader import read_any
 from core.model import Baseline, derived_updates
 from core.rules import Validator, check_report
-from core.rules.text_rules import SEC1_MAX_CHARS, claims, similarity
+from core.rules.text import claims
+from core.rules.text_rules import similarity
+from core.schema import section
+
+SEC1_MAX_CHARS = section("overview").max_chars
 
 from .helpers import balanced, seed
 
@@ -40,8 +44,9 @@ def test_seed001_numbers_are_tied_to_the_right_cells(seeds_dir):
 
 def test_seed003_counts_received_including_last_years_carry(seeds_dir):
     r = real_seed(seeds_dir, 3)
-    # 「收到政府信息公开申请85件，其中自然人申请84件、法人或其他组织申请1件」: 新收 84 + 上年结转 1.
-    assert stated(r) == [("received", 85), ("app.c1", 84), ("app.legal", 1)]
+    # 「收到政府信息公开申请85件，其中自然人申请84件、法人或其他组织申请1件，均全部办结答复」:
+    # 新收 84 + 上年结转 1, and nothing carried over to next year.
+    assert stated(r) == [("received", 85), ("app.c1", 84), ("app.legal", 1), ("carry", 0)]
     assert text_findings(r) == []
 
 
@@ -182,3 +187,37 @@ def test_copied_from_last_year(seeds_dir):
     r.apply({"stale.other": True})
     assert "沿用上年" in [f for f in text_findings(r, ("W-X-COPY",)) if f.section == "other"][0].message
     assert similarity("甲乙丙丁", "戊己庚辛") == 0.0
+
+
+def test_zero_table_against_text_that_speaks_of_requests():
+    from .text_corpus import table
+
+    r = table("empty")
+    r.apply({"text.overview": "（二）依申请公开\n全年共收到政府信息公开申请5件，办结5件。"})
+    (f,) = text_findings(r, ("W-TXT-T3", "W-T3-ZERO-TEXT"))  # one finding: the table looks unfilled
+    assert f.rule == "W-T3-ZERO-TEXT" and f.cells == ("t3.r01.c7", "t3.r02.c7")
+    assert "收到（受理）申请5件" in f.message and "都是 0" in f.message
+    assert f.quote == "全年共收到政府信息公开申请5件，办结5件。" and f.section == "overview"
+    assert r.text["overview"][f.span[0]:f.span[1]] == f.quote
+
+
+def test_requests_in_the_table_against_text_that_says_none():
+    from .text_corpus import table
+
+    r = table("main")  # 本年新收 16, 上年结转 2
+    r.apply({"text.other": "本年度未收到政府信息公开申请。"})
+    (f,) = text_findings(r, ("W-TXT-T3", "W-T3-ZERO-TEXT"))
+    assert f.rule == "W-T3-ZERO-TEXT" and "“一、本年新收”为 16" in f.message and "“二、上年结转”为 2" in f.message
+    r.apply({"text.other": "本年度共收到政府信息公开申请16件。"})
+    assert text_findings(r, ("W-TXT-T3", "W-T3-ZERO-TEXT")) == []
+
+
+def test_the_overview_length_limit_is_a_parameter_of_the_rule():
+    from core.rules import CheckContext
+    from core.rules.text_rules import overview_rule
+
+    r = balanced()
+    r.apply({"text.overview": "主动公开、依申请公开、政府信息管理、平台建设、监督保障。" + "文" * 60})
+    assert overview_rule(None).check(r, CheckContext()) == []
+    (f,) = overview_rule(50).check(r, CheckContext())
+    assert "不超过50字" in f.message

@@ -92,6 +92,7 @@ def dialogs():
 
 @pytest.fixture
 def window(qtbot, dialogs):
+    """The main window as it starts: the start page, no report open."""
     from gui.main_window import MainWindow
 
     w = MainWindow(autosave=False)
@@ -101,12 +102,20 @@ def window(qtbot, dialogs):
     w.show()
     qtbot.waitExposed(w)
     yield w
-    w.document.undo_stack.setClean()
-    w.document._unsaved_origin = False  # let teardown close the window without asking
+    if w.document is not None:
+        w.document.undo_stack.setClean()
+        w.document._unsaved_origin = False  # let teardown close the window without asking
     w.recovery.discard()
 
 
 @pytest.fixture
+def blank_window(window):
+    """The window with a new, empty report (新建本年度报告)."""
+    assert window.files.new_report()
+    return window
+
+
+@pytest.fixture
 def seed_window(window):
-    assert window.open_path(seed(3))
+    assert window.files.open_path(seed(3)).wait()
     return window

@@ -1,4 +1,5 @@
-"""Bound fields in the narrative editor: insert through the chooser, live values, error look, DOCX round trip."""
+"""Bound fields in the narrative editor: inserted through the chooser, shown inline as chips with their live
+value (the binding kept), unknown markers marked, DOCX round trip."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from core.io.project_file import save
 from gui import style
-from gui.views import narrative_editor
-from gui.views.field_menu import FIELD_BG, FieldChooser
+from gui.views import field_chips
+from gui.views.field_menu import FieldChooser
 
 from .conftest import seed
 
 MARKER = "【本年新收·总计】"
+CHIP = field_chips.OBJECT_CHAR
 
 
 def _overview(window, text: str | None = None):
@@ -51,15 +53,16 @@ def test_shortcut_chooser_inserts_marker_as_one_undo_step(seed_window, qtbot):
     (leaf,) = [lf for lf in chooser.leaves() if lf.data(0, Qt.ItemDataRole.UserRole + 1).name == "本年新收·总计"]
     assert leaf.text(1) == "84"
     _choose(chooser, "新收 总计", qtbot)
-    assert doc.report.text["overview"] == f"全年共收到政府信息公开申请{MARKER}件。"
-    assert page.editor.toPlainText() == doc.report.text["overview"]  # the plain text is the marker itself
-    assert page.editor.textCursor().position() == typed.index("件") + len(MARKER)
+    assert doc.report.text["overview"] == f"全年共收到政府信息公开申请{MARKER}件。"  # the report keeps the binding
+    assert page.editor.toPlainText() == f"全年共收到政府信息公开申请{CHIP}件。"  # the editor shows one chip …
+    assert page.chip_values() == ["84"]  # … drawing the live value
+    assert page.editor.textCursor().position() == typed.index("件") + 1
     assert doc.undo_stack.count() == steps + 1
     assert not chooser.isVisible()
     seed_window.undo_action.trigger()
     assert doc.report.text["overview"] == typed and page.editor.toPlainText() == typed
     seed_window.redo_action.trigger()
-    assert MARKER in page.editor.toPlainText()
+    assert page.chip_values() == ["84"] and page.text() == doc.report.text["overview"]
 
 
 def test_button_chooser_filters_and_replaces_selection(seed_window, qtbot):
@@ -83,7 +86,7 @@ def test_button_chooser_filters_and_replaces_selection(seed_window, qtbot):
     chooser.search.setText("行政复议 总计")
     qtbot.keyClick(chooser.search, Qt.Key.Key_Return)
     assert seed_window.document.report.text["overview"] == "行政复议共【行政复议·总计】件。"
-    assert "【行政复议·总计】＝3" in page.preview_text()
+    assert page.chip_values() == ["3"]
 
 
 def test_context_menu_offers_insert(seed_window, qtbot):
@@ -99,7 +102,7 @@ def test_context_menu_offers_insert(seed_window, qtbot):
     QTimer.singleShot(50, look)
     pos = page.editor.viewport().rect().center()
     QApplication.sendEvent(page.editor.viewport(), _context_event(pos, page.editor.viewport().mapToGlobal(pos)))
-    assert seen and seen[0] == "插入表格数字"
+    assert seen and seen[0] == "插入表格数字(&I)…"
 
 
 def _context_event(pos, global_pos):
@@ -108,47 +111,59 @@ def _context_event(pos, global_pos):
     return QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, global_pos)
 
 
-def test_preview_follows_the_table_and_refreshes_only_when_needed(seed_window, monkeypatch):
-    page = _overview(seed_window, f"收到申请{MARKER}件，自然人【本年新收·自然人】件，复议【行政复议·总计】件，【乱写的】。")
-    assert page.preview.isVisible()
-    text = page.preview_text()
-    assert f"{MARKER}＝84" in text and "【行政复议·总计】＝3" in text and "【乱写的】＝无法识别" in text
-    calls = []
-    real = narrative_editor.preview_html
-    monkeypatch.setattr(narrative_editor, "preview_html", lambda *a: calls.append(1) or real(*a))
-    t2 = seed_window.page("t2").view.model()
-    t2.setData(t2.index_of("t2.a1.gz.zf"), "7")  # a cell no field in the text reads
-    assert calls == []
-    model = seed_window.page("t3").view.model()
-    model.setData(model.index_of("t3.r01.c1"), "90")  # 83 → 90: 本年新收·总计 follows to 91
-    assert seed_window.document.report.values["t3.r01.c7"] == 91
-    assert calls == [1] and f"{MARKER}＝91" in page.preview_text()
-    assert seed_window.document.report.text["overview"].startswith(f"收到申请{MARKER}件")
-    model.setData(model.index_of("t3.r01.c1"), "")
-    assert "【本年新收·自然人】＝（未填）" in page.preview_text()
-    page.editor.setPlainText("没有字段了")
-    assert not page.preview.isVisible()
-
-
 def _formats(page, block_no=0):
     block = page.editor.document().findBlockByNumber(block_no)
     return [(r.start, r.length, r.format.background().color()) for r in block.layout().formats()]
 
 
-def test_markers_look_bound_and_unknown_ones_look_wrong(seed_window, qtbot):
-    text = f"收到{MARKER}件，【乱写的】。"
-    page = _overview(seed_window, text)
-    backgrounds = {(s, n): c for s, n, c in _formats(page)}
-    assert backgrounds == {(2, len(MARKER)): FIELD_BG, (text.index("【乱"), len("【乱写的】")): style.ERROR_BG}
-    assert any(f.rule == "W-TXT-FIELD" for f in seed_window.document.findings())
-    # hovering a marker shows its value and what it is bound to
-    viewport = page.editor.viewport()
-    cursor = page.editor.textCursor()
-    cursor.setPosition(5)
-    pos = page.editor.cursorRect(cursor).center()
-    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
-    assert QToolTip.text().startswith(f"{MARKER}＝84")
-    assert "一、本年新收政府信息公开申请数量" in QToolTip.text()
+def test_chips_follow_the_table_and_redraw_only_when_needed(seed_window, monkeypatch):
+    page = _overview(seed_window, f"收到申请{MARKER}件，自然人【本年新收·自然人】件，复议【行政复议·总计】件，【乱写的】。")
+    assert page.chip_values() == ["84", "83", "3"]  # the unknown marker stays text
+    assert page.editor.toPlainText().count(CHIP) == 3 and "【乱写的】" in page.editor.toPlainText()
+    calls = []
+    real = page._refresh_chips
+    monkeypatch.setattr(page, "_refresh_chips", lambda: calls.append(1) or real())
+    t2 = seed_window.page("t2").view.model()
+    t2.setData(t2.index_of("t2.a1.gz.zf"), "7")  # a cell no chip reads
+    assert calls == []
+    model = seed_window.page("t3").view.model()
+    model.setData(model.index_of("t3.r01.c1"), "90")  # 83 → 90: 本年新收·总计 follows to 91
+    assert seed_window.document.report.values["t3.r01.c7"] == 91
+    assert calls == [1] and page.chip_values() == ["91", "90", "3"]
+    assert seed_window.document.report.text["overview"].startswith(f"收到申请{MARKER}件")
+    model.setData(model.index_of("t3.r01.c1"), "")
+    assert page.chip_values()[1] == "未填"
+
+
+def test_chips_are_drawn_in_the_text(seed_window, qtbot):
+    page = _overview(seed_window, f"收到申请{MARKER}件。")
+    qtbot.waitExposed(page.editor)
+    image = page.editor.viewport().grab().toImage()
+    colours = {image.pixelColor(x, y).name() for y in range(0, 40) for x in range(0, 300)}
+    assert style.FIELD_BG.name() in colours
+
+
+def test_a_marker_typed_or_pasted_as_text_becomes_a_chip(seed_window, qtbot):
+    page = _overview(seed_window, "")
+    page.editor.insertPlainText("新收【本年新收·总计")  # an IME commit inserts text; not complete yet
+    assert page.chip_values() == []
+    page.editor.insertPlainText("】")  # QTest cannot type CJK: the IME commits it
+    assert page.chip_values() == ["84"] and seed_window.document.report.text["overview"] == f"新收{MARKER}"
+    qtbot.keyClick(page.editor, Qt.Key.Key_Backspace)  # a chip is deleted as one character
+    assert seed_window.document.report.text["overview"] == "新收"
+
+
+def test_copying_a_chip_keeps_its_binding(seed_window, qtbot):
+    page = _overview(seed_window, f"收到{MARKER}件")
+    page.editor.selectAll()
+    page.editor.copy()
+    assert QApplication.clipboard().text() == f"收到{MARKER}件"
+    other = seed_window.page("other")
+    seed_window.show_page("other")
+    other.editor.setFocus()
+    other.editor.paste()
+    assert seed_window.document.report.text["other"].endswith(f"收到{MARKER}件")
+    assert other.chip_values() == ["84"]
 
 
 def test_opening_and_format_change_keep_the_markers(window, tmp_path):
@@ -159,14 +174,15 @@ def test_opening_and_format_change_keep_the_markers(window, tmp_path):
     report.apply({"text.overview": text})
     path = tmp_path / "字段.nianbao"
     save(report, path)
-    assert window.open_path(path, page="overview")
+    assert window.files.open_path(path, page="overview").wait()
     page = window.page("overview")
-    assert window.document.report.text["overview"] == text and page.editor.toPlainText() == text
+    assert window.document.report.text["overview"] == text and page.text() == text
+    assert page.chip_values() == ["16", "11"]
     assert window.document.undo_stack.count() == 0
     meta = window.page("meta")
     meta._form_chosen(meta.form.findData("gb2019"))
     assert window.document.report.text["overview"] == text and window.document.undo_stack.count() == 1
-    assert "【本年新收·自然人】＝" in page.preview_text()
+    assert page.editor.toPlainText().count(CHIP) == 2
 
 
 def test_inserted_field_prints_the_new_number_in_docx(seed_window, qtbot, tmp_path):
@@ -195,3 +211,7 @@ def test_characters_outside_the_bmp_keep_positions_right(seed_window, qtbot):
     _cursor_at(page, len("𠀾村申请".encode("utf-16-le")) // 2)
     _choose(page.open_field_chooser(), "本年新收 总计", qtbot)
     assert seed_window.document.report.text["overview"] == f"𠀾村申请{MARKER}件，【乱写的】"
+    # a finding's span in the report text selects the same characters in the editor
+    start = seed_window.document.report.text["overview"].index("【乱")
+    page.select_span((start, start + 5))
+    assert page.editor.textCursor().selectedText() == "【乱写的】"

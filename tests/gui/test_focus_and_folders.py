@@ -27,7 +27,8 @@ def click_nav(window, qtbot, page: str) -> None:
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center())
 
 
-def test_clicking_a_table_page_puts_typed_numbers_in_its_grid(window, qtbot):
+def test_clicking_a_table_page_puts_typed_numbers_in_its_grid(blank_window, qtbot):
+    window = blank_window
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     click_nav(window, qtbot, "t3")
@@ -42,7 +43,8 @@ def test_clicking_a_table_page_puts_typed_numbers_in_its_grid(window, qtbot):
     assert view.model().ref_at(view.currentIndex()) == "t3.r02.c3"
 
 
-def test_clicking_narrative_and_basic_info_pages_focuses_their_fields(window, qtbot):
+def test_clicking_narrative_and_basic_info_pages_focuses_their_fields(blank_window, qtbot):
+    window = blank_window
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     click_nav(window, qtbot, "overview")
@@ -53,7 +55,8 @@ def test_clicking_narrative_and_basic_info_pages_focuses_their_fields(window, qt
     assert QApplication.focusWidget() is window.page("meta").unit
 
 
-def test_arrow_keys_in_the_page_list_still_walk_the_pages(window, qtbot):
+def test_arrow_keys_in_the_page_list_still_walk_the_pages(blank_window, qtbot):
+    window = blank_window
     window.nav.setFocus()
     window.show_page("meta")
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)
@@ -72,29 +75,30 @@ def test_first_save_proposes_documents_not_the_program_folder(window, dialogs, t
     monkeypatch.chdir(program)
     documents = Path(settings.documents_folder())
     assert documents == home / "Documents"
+    window.files.new_report()
     dialogs.next_file = ""
-    window.save_as()
+    window.files.save_as()
     assert Path(dialogs.suggested[-1]).parent == documents
-    window.open_dialog()
-    window.new_from_last_year()
+    window.files.open_dialog()
+    window.files.new_from_last_year()
     assert [Path(p) for p in dialogs.suggested[-2:]] == [documents, documents]
     # after saving somewhere, that folder is proposed next time, also for a new report
     elsewhere = tmp_path / "年报"
     elsewhere.mkdir()
     dialogs.next_file = str(elsewhere / "a.nianbao")
-    assert window.save_as()
-    window.new_report()
+    assert window.files.save_as()
+    window.files.new_report()
     dialogs.next_file = ""
-    window.save_as()
+    window.files.save_as()
     assert Path(dialogs.suggested[-1]).parent == elsewhere
-    window.export("xlsx")
+    window.exports.export("xlsx")
     assert Path(dialogs.suggested[-1]).parent == elsewhere
 
 
 def test_open_remembers_the_folder(window, dialogs):
     dialogs.next_file = str(seed(1))
-    window.open_dialog()
+    window.files.open_dialog().wait()
     assert window.document.path == seed(1)
-    window.new_report()
-    window.open_dialog()
+    window.files.new_report()
+    window.files.open_dialog().wait()
     assert Path(dialogs.suggested[-1]) == seed(1).parent.resolve()

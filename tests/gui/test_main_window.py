@@ -39,7 +39,7 @@ def test_unbalanced_column_turns_red_appears_in_panel_and_click_selects(seed_win
     for ref in bal_cells:
         assert model.index_of(ref).data(Qt.ItemDataRole.BackgroundRole).name() == "#f7c6c0"
     assert window.counts_label.text().startswith("2 个错误")  # 第一列 and 第七列（总计）
-    assert window.nav.counts_of("t3") == (2, 0)
+    assert window.nav.counts_of("t3") == (2, 0, 0)
     index, finding, group = _finding_index(window, "E-T3-BAL")
     assert finding is not None and group.startswith("三、依申请公开 · 错误")
     window.show_page("meta")
@@ -63,15 +63,16 @@ def test_text_finding_jumps_to_the_sentence(seed_window):
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (2, 6)
 
 
-def test_open_broken_file_shows_message_and_keeps_running(window, tmp_path, dialogs):
+def test_open_broken_file_shows_message_and_keeps_running(blank_window, tmp_path, dialogs):
+    window = blank_window
     before = window.document
     broken = tmp_path / "坏文件.nianbao"
     broken.write_text('{"kind": "nianbao-report", "version": 1, "form": "gb2021", "tables": {', encoding="utf-8")
-    assert not window.open_path(broken)
+    assert not window.files.open_path(broken).wait()
     assert dialogs.errors and "坏文件" in dialogs.errors[0][0] and "损坏" in dialogs.errors[0][1]
     unknown = tmp_path / "x.pdfx"
     unknown.write_text("hello")
-    assert not window.open_path(unknown)
+    assert not window.files.open_path(unknown).wait()
     assert "不支持" in dialogs.errors[1][1]
     assert window.document is before and window.isVisible()
 
@@ -81,12 +82,12 @@ def test_report_with_wrong_totals_offers_recompute_as_one_step(window, tmp_path)
     data["tables"]["t3"][0][6] = 90  # printed total of 一、本年新收 is wrong (should be 84)
     path = tmp_path / "wrong.nianbao"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    assert window.open_path(path)
+    assert window.files.open_path(path).wait()
     doc = window.document
     assert doc.report.values["t3.r01.c7"] == 90  # never changed silently
-    assert window.totals_bar.isVisible() and not window.findings.totals_bar.isVisible()
+    assert window.totals_notice.isVisible() and not window.findings.totals_bar.isVisible()
     assert window.current_page() == "t3"
-    window._hide_totals_bar()  # the clerk closes the notice: the panel keeps the offer
+    window.totals_notice.closed.emit()  # the clerk closes the notice: the panel keeps the offer
     assert window.findings.totals_bar.isVisible()
     window.findings.recompute_button.click()
     assert doc.report.values["t3.r01.c7"] == 84
@@ -96,7 +97,8 @@ def test_report_with_wrong_totals_offers_recompute_as_one_step(window, tmp_path)
     assert doc.report.values["t3.r01.c7"] == 90
 
 
-def test_narrative_typing_counts_and_undoes(window, qtbot):
+def test_narrative_typing_counts_and_undoes(blank_window, qtbot):
+    window = blank_window
     window.show_page("overview")
     page = window.page("overview")
     page.editor.setFocus()
@@ -112,7 +114,8 @@ def test_narrative_typing_counts_and_undoes(window, qtbot):
     assert page.editor.toPlainText() == "全年主动公开 12 tiao"
 
 
-def test_meta_edits_are_undoable_and_checked(window, qtbot):
+def test_meta_edits_are_undoable_and_checked(blank_window, qtbot):
+    window = blank_window
     window.show_page("meta")
     meta = window.page("meta")
     meta.date.setText("2026年1月20日")
@@ -140,14 +143,14 @@ def test_format_change_is_one_step(seed_window):
 
 
 def test_save_title_mark_and_recent(window, tmp_path, dialogs):
-    window.open_path(seed(3))
+    window.files.open_path(seed(3)).wait()
     assert window.windowTitle().startswith("seed003.nianbao[*]") and not window.isWindowModified()
     model = window.page("t4").view.model()
     model.setData(model.index_of("t4.f1"), "2")
     assert window.isWindowModified()
     out = tmp_path / "保存后.nianbao"
     dialogs.next_file = str(out)
-    assert window.save_as()
+    assert window.files.save_as()
     assert not window.isWindowModified() and window.windowTitle().startswith("保存后.nianbao")
     assert project_file.load(out).values["t4.f5"] == 5
     from gui import settings
@@ -155,7 +158,8 @@ def test_save_title_mark_and_recent(window, tmp_path, dialogs):
     assert settings.recent_files()[0] == str(out.resolve())
 
 
-def test_close_with_unsaved_changes_asks(window, dialogs):
+def test_close_with_unsaved_changes_asks(blank_window, dialogs):
+    window = blank_window
     window.fill_zero()
     dialogs.save_answer = "cancel"
     assert not window.close()
@@ -170,17 +174,18 @@ def test_drop_a_file_opens_it(window, qtbot):
     event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: window.document.path == seed(1))
+    qtbot.waitUntil(lambda: window.document is not None and window.document.path == seed(1))
 
 
 def test_new_report_uses_the_format_of_the_year(window):
-    window.new_report()
+    window.files.new_report()
     report = window.document.report
     assert report.meta["unit"] == "测试县人民政府办公室" and report.meta["year"] == 2025
     assert report.form.id == "gb2021"
 
 
-def test_export_asks_when_final_check_has_errors(window, tmp_path, dialogs, monkeypatch):
+def test_export_asks_when_final_check_has_errors(blank_window, tmp_path, dialogs, monkeypatch):
+    window = blank_window
     from core.io import export as exporting
 
     calls = []
@@ -190,42 +195,42 @@ def test_export_asks_when_final_check_has_errors(window, tmp_path, dialogs, monk
         calls.append((path, force)), path.write_bytes(b"x")))
     dialogs.next_file = str(tmp_path / "out")
     dialogs.export_answer = False
-    assert window.export("docx") is None and not calls
+    assert window.exports.export("docx") is None and not calls
     assert dialogs.asked_export and any("未填写" in f.message for f in dialogs.asked_export[0])
     dialogs.export_answer = True
-    assert window.export("xlsx") == tmp_path / "out.xlsx" and calls == [(tmp_path / "out.xlsx", True)]
-    assert window.export("docx") == tmp_path / "out.docx" and calls[-1] == (tmp_path / "out.docx", True)
+    op = window.exports.export("xlsx")
+    assert op.wait() and op.result == tmp_path / "out.xlsx" and calls == [(tmp_path / "out.xlsx", True)]
+    op = window.exports.export("docx")
+    assert op.wait() and op.result == tmp_path / "out.docx" and calls[-1] == (tmp_path / "out.docx", True)
 
 
 def test_real_export_writes_files(seed_window, tmp_path, dialogs):
     dialogs.next_file = str(tmp_path / "报告")
-    out = seed_window.export("xlsx")
-    assert out is not None and out.stat().st_size > 0, dialogs.errors
-    docx = seed_window.export("docx")
-    assert docx is not None and docx.suffix == ".docx" and docx.stat().st_size > 0, dialogs.errors
+    op = seed_window.exports.export("xlsx")
+    assert op.wait() and op.result.stat().st_size > 0, dialogs.errors
+    op = seed_window.exports.export("docx")
+    assert op.wait() and op.result.suffix == ".docx" and op.result.stat().st_size > 0, dialogs.errors
 
 
 def test_merge_two_reports(window, dialogs):
-    from gui import batch
-
     dialogs.open_files = lambda title, folder="": [str(seed(0)), str(seed(1))]
-    assert batch.merge_files(window)
+    assert window.merge_files().wait()
     merged = window.document.report
     a, b = project_file.load(seed(0)), project_file.load(seed(1))
     assert merged.values["t3.r01.c7"] == a.values["t3.r01.c7"] + b.values["t3.r01.c7"]
     assert window.document.is_modified and dialogs.infos
 
 
-def test_status_counts_follow_findings(window):
-    errors, warnings = window.document.counts()
-    assert window.counts_label.text() == f"{errors} 个错误 · {warnings} 个警告"
+def test_status_counts_follow_findings(blank_window):
+    window = blank_window
+    errors, pending, warnings = window.document.counts()
+    assert (errors, pending) == (0, 3)  # an empty report: three blank tables to fill before export
+    assert window.counts_label.text() == f"0 个错误 · 3 项导出前须处理 · {warnings} 个警告"
     QApplication.processEvents()
 
 
 def test_batch_audit_of_a_folder(window, dialogs, tmp_path):
     import shutil
-
-    from gui import batch
 
     folder = tmp_path / "各单位"
     folder.mkdir()
@@ -234,13 +239,16 @@ def test_batch_audit_of_a_folder(window, dialogs, tmp_path):
     (folder / "坏.nianbao").write_text("{", encoding="utf-8")
     dialogs.next_folder = str(folder)
     dialogs.next_file = str(tmp_path / "审核结果.xlsx")
-    result = batch.batch_audit(window)
-    assert result is not None and len(result.rows) == 3 and len(result.unreadable) == 1
+    op = window.batch_audit()
+    assert op.wait()
+    result = op.result
+    assert len(result.rows) == 3 and len(result.unreadable) == 1
     assert (tmp_path / "审核结果.xlsx").stat().st_size > 0
     assert "共审核 3 份报告" in dialogs.infos[-1][1]
 
 
-def test_delete_and_copy_keys_still_work_in_text_fields(window, qtbot):
+def test_delete_and_copy_keys_still_work_in_text_fields(blank_window, qtbot):
+    window = blank_window
     window.show_page("problems")
     editor = window.page("problems").editor
     editor.setFocus()
@@ -250,6 +258,7 @@ def test_delete_and_copy_keys_still_work_in_text_fields(window, qtbot):
     assert window.document.report.text["problems"] == "bc"
     window.show_page("meta")
     unit = window.page("meta").unit
+    unit.clear()
     unit.setFocus()
     qtbot.keyClicks(unit, "xyz")
     qtbot.keyClick(unit, Qt.Key.Key_Home)
@@ -273,7 +282,7 @@ def test_f2_edits_in_place(seed_window, qtbot):
 
 def test_new_from_last_year_marks_copied_sections(window, dialogs):
     dialogs.next_file = str(seed(3))
-    window.new_from_last_year()
+    assert window.files.new_from_last_year().wait()
     doc = window.document
     assert doc.report.meta["year"] == 2025 and doc.report.baseline is not None
     assert doc.is_modified and doc.path is None
@@ -295,7 +304,7 @@ def test_save_includes_the_cell_being_typed(seed_window, qtbot, tmp_path, dialog
     qtbot.keyClicks(view, "4")
     qtbot.keyClicks(view.focusWidget(), "2")
     dialogs.next_file = str(tmp_path / "typed.nianbao")
-    assert seed_window.save_as()
+    assert seed_window.files.save_as()
     assert project_file.load(tmp_path / "typed.nianbao").values["t4.f3"] == 42
 
 
@@ -308,7 +317,7 @@ def test_export_with_the_offices_own_template(window, tmp_path, dialogs):
 
     from core.io.export import default_template
 
-    window.open_path(seed(1))
+    window.files.open_path(seed(1)).wait()
     # An office template: the default one with a line of the house style added.
     template = tmp_path / "本省模板.docx"
     doc = Document(str(default_template("gb2021")))
@@ -317,9 +326,10 @@ def test_export_with_the_offices_own_template(window, tmp_path, dialogs):
     dialogs.next_template = str(template)
     dialogs.next_file = str(tmp_path / "out.docx")
     dialogs.export_answer = True
-    out = window.export_with_template()
-    assert out == tmp_path / "out.docx"
+    op = window.exports.export_with_template()
+    assert op.wait() and op.result == tmp_path / "out.docx"
+    out = op.result
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "本省版式 平武县人民政府办公室" in text
     dialogs.next_template = ""
-    assert window.export_with_template() is None  # cancelled: nothing written, no error
+    assert window.exports.export_with_template() is None  # cancelled: nothing written, no error

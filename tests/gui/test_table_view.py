@@ -154,7 +154,8 @@ def test_delete_clears_selection_in_one_step(seed_window, qtbot):
     assert doc.report.values["t3.r03.c1"] == 47 and doc.report.values["t3.r03.c7"] == 48
 
 
-def test_fill_blank_with_zero_is_one_step(window):
+def test_fill_blank_with_zero_is_one_step(blank_window):
+    window = blank_window
     doc = window.document
     window.fill_zero()
     assert all(v is not None for v in doc.report.values.values())
@@ -166,7 +167,9 @@ def test_fill_blank_with_zero_is_one_step(window):
 def test_rows_sized_once_not_per_edit(seed_window, qtbot, monkeypatch):
     view = _table(seed_window)
     calls = []
-    monkeypatch.setattr(view, "_size_rows", lambda widths: calls.append(1))
+    from gui.views import table_view
+
+    monkeypatch.setattr(table_view, "row_heights", lambda *a: calls.append(1) or [])
     view.model().setData(view.model().index_of("t3.r03.c1"), "46")
     assert calls == []
 

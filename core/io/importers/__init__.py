@@ -12,13 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import FileReadError
+from ...messages import reading as msg
+from ..limits import MAX_DOCUMENT_BYTES as MAX_FILE_BYTES
+from ..limits import read_regular_file
 from ..read_result import ReadNote
-
-MAX_FILE_BYTES = 50 * 1024 * 1024  # no real annual report comes near this
-
-# What each kind of file is called in messages (kinds: core.io.reader.IMPORT_KINDS).
-KIND_NAMES = {"docx": "Word 文档", "text": "文本文件", "html": "网页文件", "pdf": "PDF 文件",
-              "xlsx": "Excel 表格"}
 
 
 @dataclass(frozen=True)
@@ -67,31 +64,13 @@ ENDTABLE = Tok("endtable")
 
 def read_bytes(path: Path, kind: str) -> bytes:
     """Read a whole input file, refusing empty, huge or unreadable files with a Chinese message."""
-    try:
-        size = path.stat().st_size
-        if size == 0:
-            raise FileReadError(f"文件“{path.name}”是空的")
-        if size > MAX_FILE_BYTES:
-            raise FileReadError(
-                f"文件“{path.name}”过大（{size / 1024 / 1024:.0f} MB），不像是年度报告，未读取")
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except FileReadError:
-        raise
-    except OSError as exc:
-        raise FileReadError(f"无法读取“{path.name}”：{exc.strerror or exc}") from exc
+    data = read_regular_file(path, MAX_FILE_BYTES)
     if not data:
-        raise FileReadError(f"文件“{path.name}”是空的")
+        raise FileReadError(msg.empty_file(path.name))
     sniffed = sniff(data)
     if sniffed and sniffed != kind and not (sniffed == "zip" and kind in ("docx", "xlsx")):
-        raise FileReadError(
-            f"文件“{path.name}”的扩展名是“{path.suffix}”，但内容是{_SNIFF_NAMES[sniffed]}，"
-            f"不是{KIND_NAMES[kind]}；请确认文件类型或改正扩展名")
+        raise FileReadError(msg.wrong_content(path.name, path.suffix, sniffed, kind))
     return data
-
-
-_SNIFF_NAMES = {"zip": "压缩包（Word/Excel 文档）", "pdf": "PDF 文件", "ole": "旧版 Office 文件（.doc/.xls）",
-                "binary": "二进制数据"}
 
 
 def sniff(data: bytes) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...errors import FileReadError
+from ...messages import reading as msg
+from ..limits import check_docx_rows
 from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, para, read_bytes
 from .safezip import SafeZip, parse_xml
 
@@ -15,12 +17,14 @@ _WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag", W + "
 
 def tokens(path: Path) -> list[Tok]:
     data = read_bytes(path, "docx")
-    z = SafeZip(data, path.name, "Word 文档（.docx）")
+    z = SafeZip(data, path.name, msg.DOCX_ARCHIVE)
     if not z.has("word/document.xml"):
         if z.has("xl/workbook.xml"):
-            raise FileReadError(f"“{path.name}”的扩展名是“{path.suffix}”，但内容是 Excel 表格；请改为 .xlsx 后再导入")
+            raise FileReadError(msg.excel_named_docx(path.name, path.suffix))
         raise _no_body(path)
-    root = parse_xml(z.read("word/document.xml"), path.name, "word/document.xml")
+    xml = z.read("word/document.xml")
+    check_docx_rows(xml, path.name)
+    root = parse_xml(xml, path.name, "word/document.xml")
     # Word writes text boxes twice (DrawingML and a VML fallback): keep one copy.
     for fallback in list(root.iter(MC + "Fallback")):
         fallback.getparent().remove(fallback)
@@ -33,7 +37,7 @@ def tokens(path: Path) -> list[Tok]:
 
 
 def _no_body(path: Path) -> FileReadError:
-    return FileReadError(f"“{path.name}”不是有效的 Word 文档：缺少正文（word/document.xml）")
+    return FileReadError(msg.no_document_body(path.name))
 
 
 def _children(el):

@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 from ...errors import FileReadError
-from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, note, para, read_bytes
 from ...messages import reading as msg
+from ..limits import WorkBudget
 from ..read_result import NoteCode, ReadNote
+from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, note, para, read_bytes
 from .encoding import decode, simplified
 
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
@@ -48,15 +49,15 @@ def html_tokens(text: str, name: str = "") -> list[Tok]:
 
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     if "<!ENTITY" in text:
-        raise FileReadError(f"“{name}”含有实体声明（可能是恶意构造的文件），未读取")
+        raise FileReadError(msg.html_entities(name))
     parser = html.HTMLParser(no_network=True, remove_comments=True, huge_tree=False)
     try:
         root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError) as exc:
-        raise FileReadError(f"“{name}”不是有效的网页文件（无法解析）") from exc
+        raise FileReadError(msg.bad_html(name)) from exc
     out: list[Tok] = []
     buf: list[str] = []
-    _walk(root, out, buf)
+    _walk(root, out, buf, WorkBudget(name))
     _flush(buf, out)
     return out
 
@@ -70,7 +71,7 @@ def _flush(buf: list[str], out: list[Tok]) -> None:
             out.append(para(line))
 
 
-def _walk(el, out: list[Tok], buf: list[str]) -> None:
+def _walk(el, out: list[Tok], buf: list[str], budget: WorkBudget) -> None:
     tag = el.tag if isinstance(el.tag, str) else None
     if tag is None:
         buf.append(el.tail or "")
@@ -81,7 +82,7 @@ def _walk(el, out: list[Tok], buf: list[str]) -> None:
         return
     if tag == "table" and el.find(".//table") is None and not _framed(el):
         _flush(buf, out)
-        _table(el, out)
+        _table(el, out, budget)
         buf.append(el.tail or "")
         return
     if tag == "br":
@@ -92,7 +93,7 @@ def _walk(el, out: list[Tok], buf: list[str]) -> None:
         _flush(buf, out)
     buf.append(re.sub(r"\s*\n\s*", "", el.text or "") if not block else (el.text or "").strip())
     for child in el:
-        _walk(child, out, buf)
+        _walk(child, out, buf, budget)
     if block:
         _flush(buf, out)
     buf.append(el.tail or "")
@@ -140,15 +141,16 @@ def _cell_text(td) -> str:
         parts.append(el.tail or "")
 
     walk(td)
-    if td.tail:
-        parts.pop()  # the text after the cell is not the cell's
+    parts.pop()  # the text after the cell is not the cell's
     return "".join(parts)
 
 
-def _table(table, out: list[Tok]) -> None:
+def _table(table, out: list[Tok], budget: WorkBudget) -> None:
     out.append(TABLE)
     covered: dict[tuple[int, int], bool] = {}
-    for r, tr in enumerate(_rows(table)):
+    rows = list(_rows(table))
+    budget.table_row(len(rows))
+    for r, tr in enumerate(rows):
         col = 0
         for td in tr:
             tag = td.tag.lower() if isinstance(td.tag, str) else ""
@@ -159,7 +161,8 @@ def _table(table, out: list[Tok]) -> None:
                 col += 1
             # spaces folded, not removed: 「2 17」 must stay two numbers, never become 217
             text = re.sub(r"\s+", " ", _cell_text(td).replace("\xa0", " ")).strip()
-            rs, cs = _span(td, "rowspan"), _span(td, "colspan")
+            rs, cs = min(_span(td, "rowspan"), len(rows) - r), _span(td, "colspan")
+            budget.merged_cells(rs * cs - 1)  # rowspan=100 × colspan=100 is 10,000 positions
             out.append(cell(text, col, cs))
             for dr in range(rs):
                 for dc in range(cs):

@@ -18,10 +18,9 @@ from dataclasses import dataclass, field, replace
 
 from ...errors import FileReadError
 from ...messages import reading as msg
+from ..limits import PdfBudget
 
 MAX_PAGES = 200
-MAX_PAGE_OBJECTS = 20_000  # drawing objects of one page; a real report page has a few hundred
-MAX_CHARS = 400_000  # characters of the whole document
 
 _TOL = 1.5  # points: borders this close are one border
 _THIN = 2.5  # points: a path this thin is a border line
@@ -118,20 +117,21 @@ def _open(data: bytes, name: str):
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise FileReadError(msg.pdf_encrypted(name)) from exc
-        raise FileReadError(msg.pdf_damaged(name)) from exc
+            raise FileReadError(msg.encrypted_pdf(name)) from exc
+        raise FileReadError(msg.bad_pdf(name)) from exc
     if len(doc) > MAX_PAGES:
         n = len(doc)
         doc.close()
-        raise FileReadError(msg.pdf_too_many_pages(name, n))
+        raise FileReadError(msg.too_many_pages(name, n))
     return doc
 
 
-def _chars(textpage, height: float) -> list[Char]:
+def _chars(textpage, height: float, budget: PdfBudget) -> list[Char]:
     import pypdfium2.raw as raw
 
     tp = textpage.raw
     n = raw.FPDFText_CountChars(tp)
+    budget.text(max(0, n))
     # The loose box spans the font's ascent to descent: the same height for 「一」 as for 「国」,
     # so that characters of one line share their top and bottom.
     box = raw.FS_RECTF()
@@ -152,7 +152,7 @@ def _chars(textpage, height: float) -> list[Char]:
     return out
 
 
-def _rules(page, height: float, name: str, number: int) -> tuple[list[tuple], list[tuple]]:
+def _rules(page, height: float, budget: PdfBudget, number: int) -> tuple[list[tuple], list[tuple]]:
     """Return the page's border lines: horizontal ``(y, x0, x1)`` and vertical ``(x, y0, y1)``."""
     import pypdfium2.raw as raw
 
@@ -161,13 +161,13 @@ def _rules(page, height: float, name: str, number: int) -> tuple[list[tuple], li
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
 
     def visit(get, count, depth: int) -> None:
-        if count > MAX_PAGE_OBJECTS:
-            raise FileReadError(msg.pdf_page_too_complex(name, number))
         for i in range(count):
             obj = get(i)
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_FORM and depth < 3:
-                visit(lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j), raw.FPDFFormObj_CountObjects(obj), depth + 1)
+                inner = raw.FPDFFormObj_CountObjects(obj)
+                budget.page(number, inner)  # a form drawn on the page counts as the page's objects
+                visit(lambda j, o=obj: raw.FPDFFormObj_GetObject(o, j), inner, depth + 1)
                 continue
             if kind != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
                 continue
@@ -361,30 +361,30 @@ def read_layout(data: bytes, name: str) -> Layout:
 
     Raises FileReadError (Chinese) for a damaged, encrypted, huge or text-less PDF.
     """
+    import pypdfium2.raw as raw
+
     doc = _open(data, name)
     pages: list[Page] = []
-    total = 0
+    budget = PdfBudget(name)
     try:
         for number in range(len(doc)):
             page = doc[number]
             try:
+                budget.page(number + 1, raw.FPDFPage_CountObjects(page.raw))  # before any work on them
                 width, height = page.get_size()
                 textpage = page.get_textpage()
                 try:
-                    chars = _chars(textpage, height)
+                    chars = _chars(textpage, height, budget)
                 finally:
                     textpage.close()
-                total += len(chars)
-                if total > MAX_CHARS:
-                    raise FileReadError(msg.pdf_too_much_text(name))
-                hs, vs = _rules(page, height, name, number + 1)
+                hs, vs = _rules(page, height, budget, number + 1)
             finally:
                 page.close()
             pages.append(_page(number + 1, width, height, chars, hs, vs))
     finally:
         doc.close()
     if not any(p.lines or p.tables for p in pages):
-        raise FileReadError(msg.pdf_no_text(name))
+        raise FileReadError(msg.no_text_layer(name))
     _join_continued(pages)
     _mark_edges(pages)
     lefts = Counter(round(ln.x0) for p in pages for ln in p.lines)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ...errors import FileReadError
 from ..narrative import heading_section, is_page_noise
 from . import ROW, Tok, cell, note, para, read_bytes
 from .encoding import decode

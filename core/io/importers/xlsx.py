@@ -8,6 +8,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ...errors import FileReadError
+from ...messages import reading as msg
+from ..limits import WorkBudget, check_sheet_rows
 from ..xlsx_cells import column_index, column_letter
 from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, read_bytes
 from .safezip import SafeZip, parse_xml
@@ -37,12 +39,12 @@ def _same(shown: str | None, exact: str) -> bool:
 
 def tokens(path: Path) -> list[Tok]:
     data = read_bytes(path, "xlsx")
-    z = SafeZip(data, path.name, "Excel 表格（.xlsx）")
+    z = SafeZip(data, path.name, msg.XLSX_ARCHIVE)
     name = path.name
     if not z.has("xl/workbook.xml"):
         if z.has("word/document.xml"):
-            raise FileReadError(f"“{name}”的扩展名是“{path.suffix}”，但内容是 Word 文档；请改为 .docx 后再导入")
-        raise FileReadError(f"“{name}”不是有效的 Excel 表格（.xlsx）：缺少工作簿")
+            raise FileReadError(msg.word_named_xlsx(name, path.suffix))
+        raise FileReadError(msg.no_workbook(name))
     book = parse_xml(z.read("xl/workbook.xml"), name, "xl/workbook.xml")
     targets = {}
     if z.has("xl/_rels/workbook.xml.rels"):
@@ -64,14 +66,17 @@ def tokens(path: Path) -> list[Tok]:
         member = targets.get(sheet.get(R + "id"))
         if not member or not z.has(member):
             continue
-        root = parse_xml(z.read(member), name, member)
+        xml = z.read(member)
+        check_sheet_rows(xml, name, sheet.get("name", ""))
+        root = parse_xml(xml, name, member)
         if sheet.get("state") in ("hidden", "veryHidden"):
             if sheet.get("name") == DATA_SHEET:
                 exact = _data_sheet(root, shared, out)
             continue
         visible.append((sheet.get("name", ""), root))
+    budget = WorkBudget(name)
     for sheet_name, root in visible:
-        _sheet(root, shared, out, {a: v for (s, a), v in exact.items() if s == sheet_name})
+        _sheet(root, shared, out, {a: v for (s, a), v in exact.items() if s == sheet_name}, budget)
     return out
 
 
@@ -172,7 +177,7 @@ def _sum(formula: str, grid: dict) -> str | None:
     return format(total, "f")
 
 
-def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str]) -> None:
+def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str], budget: WorkBudget) -> None:
     grid: dict[tuple[int, int], str] = {}
     formulas: dict[tuple[int, int], str] = {}
     for row in root.iter(S + "row"):
@@ -200,15 +205,20 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str]) -> No
         if as_exported:
             break
     spans: dict[tuple[int, int], int] = {}
+    # A merge matters only where the sheet has content: clip it there (A1:GR2000 is 400,000 cells).
+    last_row = max((r for r, _ in grid), default=0)
+    last_col = max((c for _, c in grid), default=0)
     for mc in root.iter(S + "mergeCell"):
         a, _, b = mc.get("ref", "").partition(":")
         ma, mb = _REF.fullmatch(a), _REF.fullmatch(b or a)
         if not ma or not mb:
             continue
         r0, c0, r1, c1 = int(ma.group(2)), column_index(ma.group(1)), int(mb.group(2)), column_index(mb.group(1))
-        for r in range(r0, min(r1, MAX_ROWS) + 1):
-            spans[(r, c0)] = max(1, min(c1, MAX_COLS) - c0 + 1)
-            for col in range(c0, min(c1, MAX_COLS) + 1):
+        r1, c1 = min(r1, MAX_ROWS, last_row), min(c1, MAX_COLS, last_col)
+        budget.merged_cells(max(0, r1 - r0 + 1) * max(0, c1 - c0 + 1))
+        for r in range(r0, r1 + 1):
+            spans[(r, c0)] = max(1, c1 - c0 + 1)
+            for col in range(c0, c1 + 1):
                 if (r, col) != (r0, c0):
                     # Like Word: a merge is one cell; rows below it get one empty stand-in.
                     grid[(r, col)] = _STAND_IN if col == c0 else _COVERED

@@ -1,0 +1,94 @@
+"""Every modal question the window asks, in one place (tests replace these methods)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from core.io.reader import supported_suffixes
+from core.rules.base import Finding
+
+from .. import strings
+
+EXPORT_LIST_MAX = 8
+
+
+def _reports_filter() -> str:
+    return strings.all_reports_filter(" ".join(f"*{s}" for s in supported_suffixes()))
+
+
+class Dialogs:
+    """Message boxes and file dialogs, parented to the window."""
+
+    def __init__(self, parent: QWidget):
+        self.parent = parent
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.parent, title, text)
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def _ask(self, icon, title: str, text: str, buttons, default: int) -> int:
+        """Show ``buttons`` ((text, role) pairs); return the index of the one clicked (-1: closed)."""
+        box = QMessageBox(icon, title, text, parent=self.parent)
+        made = [box.addButton(label, role) for label, role in buttons]
+        box.setDefaultButton(made[default])
+        box.exec()
+        return made.index(box.clickedButton()) if box.clickedButton() in made else -1
+
+    def ask_save(self, name: str) -> str:
+        R = QMessageBox.ButtonRole
+        i = self._ask(QMessageBox.Icon.Question, strings.ASK_SAVE_TITLE, strings.ask_save(name),
+                      [(strings.BTN_SAVE, R.AcceptRole), (strings.BTN_DISCARD, R.DestructiveRole),
+                       (strings.BTN_CANCEL, R.RejectRole)], 0)
+        return {0: "save", 1: "discard"}.get(i, "cancel")
+
+    def ask_restore(self, entry) -> bool:
+        R = QMessageBox.ButtonRole
+        return self._ask(QMessageBox.Icon.Question, strings.RECOVERY_TITLE, strings.recovery_ask(entry.when(), entry.name),
+                         [(strings.BTN_RESTORE, R.AcceptRole), (strings.BTN_DISCARD_RECOVERY, R.DestructiveRole)],
+                         0) == 0
+
+    def confirm_export(self, blockers: list[Finding]) -> bool:
+        items = "\n".join(f"· {f.message}" for f in blockers[:EXPORT_LIST_MAX])
+        if len(blockers) > EXPORT_LIST_MAX:
+            items += "\n" + strings.export_more(len(blockers) - EXPORT_LIST_MAX)
+        errors = sum(1 for f in blockers if f.is_error)
+        R = QMessageBox.ButtonRole
+        return self._ask(QMessageBox.Icon.Warning, strings.EXPORT_ERRORS_TITLE,
+                         strings.export_blocked(errors, len(blockers) - errors, items),
+                         [(strings.BTN_EXPORT_ANYWAY, R.AcceptRole), (strings.BTN_CANCEL, R.RejectRole)], 1) == 0
+
+    def export_done(self, path: Path) -> bool:
+        return self.export_done_text(strings.EXPORT_DONE_TITLE, strings.export_done(path))
+
+    def export_done_text(self, title: str, text: str) -> bool:
+        R = QMessageBox.ButtonRole
+        return self._ask(QMessageBox.Icon.Information, title, text,
+                         [(strings.BTN_OPEN_FOLDER, R.AcceptRole), (strings.BTN_CLOSE, R.RejectRole)], 1) == 0
+
+    def open_file(self, title: str, folder: str = "") -> str:
+        filters = ";;".join([_reports_filter(), strings.PROJECT_FILTER, strings.ALL_FILES_FILTER])
+        return QFileDialog.getOpenFileName(self.parent, title, folder, filters)[0]
+
+    def open_files(self, title: str, folder: str = "") -> list[str]:
+        return QFileDialog.getOpenFileNames(self.parent, title, folder, _reports_filter())[0]
+
+    def open_template(self, title: str, folder: str = "") -> str:
+        return QFileDialog.getOpenFileName(self.parent, title, folder, strings.DOCX_FILTER)[0]
+
+    def open_folder(self, title: str, folder: str = "") -> str:
+        return QFileDialog.getExistingDirectory(self.parent, title, folder)
+
+    def save_file(self, title: str, suggested: str, file_filter: str) -> str:
+        return QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)[0]
+
+    def new_report(self, unit: str = "") -> tuple[str, int] | None:
+        from .new_report_dialog import NewReportDialog
+
+        dialog = NewReportDialog(self.parent, unit)
+        if dialog.exec() != NewReportDialog.DialogCode.Accepted:
+            return None
+        return dialog.unit(), dialog.year()

@@ -1,0 +1,1 @@
+"""Icons, installed as the package ``nianbao_resources`` (see core/resources.py)."""

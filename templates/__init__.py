@@ -1,0 +1,1 @@
+"""The default DOCX templates, installed as the package ``nianbao_templates`` (see core/resources.py)."""
