@@ -280,6 +280,10 @@ class _Reading:
             self.note(NoteCode.ROW_SHORT, msg.row_short(self.name, spec_row.label, len(raw), missing),
                       f"{self.tid}.{row_id}")
 
+    def unsure(self, ref: str) -> None:
+        """A cell whose number cannot be told (its note names it): blank, not counted as printed blank."""
+        self.values[ref] = None
+
     def put(self, ref: str, text: str) -> None:
         spec = self.form.cell(ref)
         value, note, mark = parse_value(text, spec)
@@ -348,9 +352,7 @@ def _read_t4(reading: _Reading, records: list[Record]) -> bool:
             raw = raw[:-1]
         while len(raw) > n and not raw[0].strip():
             raw = raw[1:]
-        if len(raw) > n:
-            reading.note(NoteCode.TABLE_EXTRA, msg.table_extra(reading.name, len(raw), n), "t4")
-        flat_rows.fill_t4(reading, raw[:n])
+        flat_rows.fill_t4(reading, raw)
     _summarise(reading)
     return True
 
@@ -441,17 +443,14 @@ def _read_rows(reading: _Reading, records: list[Record]) -> dict[str, str]:
                 col = 6 if sub_col is None else sub_col
                 raw = raw[:col] + raw[col + 1:]  # drop the 法人或其他组织 subtotal column
                 reading.subtotal_col += 1
-        if len(raw) > n:
-            extra = [v for v in raw[n:] if v.strip()]
-            if extra:
-                reading.note(NoteCode.ROW_EXTRA, msg.row_extra(reading.name, shown, extra), f"{tid}.{row_id}")
-            raw = raw[:n]
-        if len(raw) < n:
-            short.append((row_id, raw))
+        if len(raw) != n:
+            short.append((row_id, raw))  # fewer or more numbers than cells: placed by the sums
             continue
         reading.fill(row_id, raw)
-    flat_rows.fill_short(reading, short)
     other.finish(seen)
+    if tid == "t3" and short and sub_col is None and any(len(raw) > n + 1 for _, raw in short):
+        sub_col = _t3_subtotal_column(records)
+    flat_rows.fill_short(reading, short, seen, sub_col)
     for (block, k), head in renamed.items():
         _renamed_column(reading, block, k, head, seen)
     return seen

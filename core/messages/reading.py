@@ -112,6 +112,29 @@ def row_short(table: str, label: str, got: int, missing: int) -> str:
     return f"{table}“{label}”一行只读到 {got} 个数，缺少的 {missing} 格留空待填"
 
 
+def row_placed(table: str, label: str, got: int, cells: int, blanks: list[str]) -> str:
+    """A row of text with fewer numbers than cells, placed by the table's sums."""
+    where = "、".join(f"“{b}”" for b in blanks)
+    return (f"{table}“{label}”一行只印了 {got} 个数（共 {cells} 格），按本表的合计推定{where}原文为空，"
+            "其余各数依次填入，请核对")
+
+
+def row_rejoined(table: str, label: str, printed: str, read: str, split: bool) -> str:
+    why = "两个数印在了一起，已按合计拆开" if split else "数字在格内折行，已按合计接上"
+    return f"{table}“{label}”一行原文为“{printed}”，{why}，读作“{read}”，请核对"
+
+
+def row_uncertain(table: str, label: str, printed: str, cells: int, unsure: list[str]) -> str:
+    where = "、".join(f"“{u}”" for u in unsure)
+    return (f"{table}“{label}”一行读到“{printed}”（共 {cells} 格），按合计无法确定各数所在的格：{where}"
+            "留空待填，请对照原文填写")
+
+
+def row_sums_contradict(table: str, label: str, printed: str, cells: int) -> str:
+    return (f"{table}“{label}”一行读到“{printed}”（共 {cells} 格），与本表的合计对不上，各数已按从左到右填入"
+            "（多出的未读入），请对照原文核对这一行")
+
+
 def row_extra(table: str, label: str, extra: list[str]) -> str:
     return f"{table}“{label}”一行多出数字“{'、'.join(extra)}”，未读入，请核对"
 

@@ -454,24 +454,31 @@ def _numeric(text: str) -> bool:
 
 
 def _join_split_row(a: Table, b: Table) -> None:
-    """A row broken by the page: its label's last line tops the next page, with no numbers.
+    """A row broken by the page: the tail of its cells tops the next page.
 
-    Its text joins the row it belongs to, and the rest of the table moves up one row.
+    Either the last line of its label, with no numbers, or the last digits of numbers that wrapped
+    in a narrow cell («1513» / «4»), with an empty label. The tails join the row they belong to,
+    and the rest of the table moves up one row.
     """
     first = [c for c in b.cells if c.row == 0 and c.text]
     last = [c for c in a.cells if c.row + c.rowspan == a.rows]
     numbers = [c for c in last if _numeric(c.text)]
-    if b.rows < 2 or not first or not numbers or any(_numeric(c.text) for c in first):
+    if b.rows < 2 or not numbers:
         return
     start = min(c.col for c in numbers)
-    if any(c.col + c.colspan > start for c in first):
-        return  # text in the value columns: a header repeated on the new page
+    labels = [c for c in first if c.col + c.colspan <= start]
+    values = [c for c in first if c.col + c.colspan > start]
+    label_tail = labels and not values and not any(_numeric(c.text) for c in labels)
+    number_tail = values and not labels and all(_numeric(c.text) for c in values)
+    if first and not (label_tail or number_tail):
+        return  # a row of its own (or a header repeated on the new page)
+    targets = []
     for c in first:
         target = next((t for t in last if t.col <= c.col < t.col + t.colspan), None)
         if target is None or c.rowspan > 1:
             return
-    for c in first:
-        target = next(t for t in last if t.col <= c.col < t.col + t.colspan)
+        targets.append((target, c))
+    for target, c in targets:
         target.text += c.text
     cells = []
     for c in b.cells:
