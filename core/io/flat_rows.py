@@ -103,6 +103,16 @@ def readings(tokens: list[str], n: int) -> list[tuple[str, list[str]]]:
             if any(not (re.fullmatch(r"\d+\.?", tokens[c - 1]) and re.fullmatch(r"\d+", tokens[c])) for c in cuts):
                 continue
             out.append(("joined", _join_at(tokens, cuts)))
+    if n < k <= n + 6:
+        # Several cells wrapped on one line: their last digits come after all the first lines.
+        head, tails = tokens[:n], tokens[n:]
+        if all(t.isdigit() for t in tails):
+            for cells in combinations(range(n), k - n):
+                if all(re.fullmatch(r"\d+\.?", head[c]) for c in cells):
+                    texts = list(head)
+                    for c, t in zip(cells, tails):
+                        texts[c] += t
+                    out.append(("joined", texts))
     if k > n:
         out.append(("extra", tokens[:n]))  # numbers past the row's last cell, not read
     return out
@@ -345,7 +355,9 @@ def _fill(reading, row, tokens: list[str], found: list[tuple[str, list[str]]]) -
         texts = (tokens + [""] * len(row.cells))[:len(row.cells)]
         for ref, text in zip(row.cells, texts):
             reading.put(ref, text)
-        reading.note(NoteCode.CELL_UNCERTAIN, msg.row_sums_contradict(name, row.label, shown, len(row.cells)), where)
+        text = (msg.row_sums_fail_as_printed if len(tokens) == len(row.cells) else msg.row_sums_contradict)(
+            name, row.label or msg.T4_ROW, shown, len(row.cells))
+        reading.note(NoteCode.CELL_UNCERTAIN, text, where)
         return
     texts = []
     unsure = []
@@ -363,7 +375,8 @@ def _fill(reading, row, tokens: list[str], found: list[tuple[str, list[str]]]) -
             reading.put(ref, text)
     if unsure:
         cells = [labels[k] for k in unsure]
-        reading.note(NoteCode.CELL_UNCERTAIN, msg.row_uncertain(name, row.label, shown, len(row.cells), cells),
+        reading.note(NoteCode.CELL_UNCERTAIN, msg.row_uncertain(name, row.label or msg.T4_ROW, shown, len(row.cells),
+                                                                cells),
                      row.cells[unsure[0]])
         return
     how = found[0][0]
@@ -371,18 +384,27 @@ def _fill(reading, row, tokens: list[str], found: list[tuple[str, list[str]]]) -
         reading.note(NoteCode.ROW_EXTRA, msg.row_extra(name, row.label, tokens[len(row.cells):]), where)
     elif how == "placed":
         blanks = [labels[k] for k, t in enumerate(texts) if not t.strip()]
-        reading.note(NoteCode.CELL_PLACED, msg.row_placed(name, row.label, len(tokens), len(row.cells), blanks), where)
+        reading.note(NoteCode.CELL_PLACED, msg.row_placed(name, row.label or msg.T4_ROW, len(tokens), len(row.cells),
+                                                          blanks), where)
     elif how in ("joined", "split"):
-        reading.note(NoteCode.CELL_PLACED, msg.row_rejoined(name, row.label, shown, "、".join(texts), how == "split"),
-                     where)
+        reading.note(NoteCode.CELL_PLACED, msg.row_rejoined(name, row.label or msg.T4_ROW, shown, "、".join(texts),
+                                                            how == "split"), where)
+
+
+def row_sum_holds(reading, row_id: str, texts: list[str]) -> bool:
+    """Whether a row of flat text, one number per cell, keeps its own sum (表三's 总计)."""
+    row = next(r for r in reading.form.table(reading.tid).rows if r.id == row_id)
+    grid = _Grid(reading, set())
+    grid.set_row(row, texts)
+    return grid.row_holds(row)
 
 
 def fill_t4(reading, raw: list[str]) -> None:
     """Fill 表四's one row from its numbers in order, by its three sums where cells are missing or
     numbers wrapped in its narrow cells (「1021」 printed as 「10」「21」)."""
     row = reading.form.table("t4").rows[0]
-    if len(raw) == len(row.cells):
-        reading.fill("r1", raw)  # one number per cell: its place is certain, E-T4-SUM checks the sums
+    if len(raw) == len(row.cells) and row_sum_holds(reading, "r1", raw):
+        reading.fill("r1", raw)
         return
     tokens = _zeros_apart(raw)
     found = _t4_readings(tokens, reading.form)
@@ -431,7 +453,7 @@ def _t4_readings(tokens: list[str], form) -> list[list[str]] | None:
             if k - end > 3 * cells_after or (cells_after == 0 and end != k):
                 continue
             parts = [_number(t, spec) for t in five]
-            if five[4] and not _sum_holds(parts[4], parts[:4]):
+            if not _sum_holds(parts[4], parts[:4]):  # a blank 总计 counts as 0, as in 表三
                 continue
             if not group(end, done + five, used):
                 return False

@@ -83,7 +83,7 @@ def _overlap(c: GCell, s: Slot) -> int:
     return min(c.end, s.end) - max(c.col, s.col)
 
 
-def place(row: list[GCell], slots: list[Slot], width: int) -> Record:
+def place(row: list[GCell], slots: list[Slot], width: int, align_end: bool = False) -> Record:
     """Read one row by the slots: cells left of the first slot are its labels.
 
     A label that reaches into the value columns (a row whose cells LibreOffice or WPS shifted)
@@ -91,7 +91,7 @@ def place(row: list[GCell], slots: list[Slot], width: int) -> Record:
     ``displaced`` for a note.
     """
     first = slots[0].col
-    d = _shift(row, slots)
+    d = slots[-1].end - row[-1].end if align_end else _shift(row, slots)
     if d:
         row = [GCell(c.col + d, c.span, c.text) for c in row]
     labels: list[str] = []
@@ -119,7 +119,7 @@ def place(row: list[GCell], slots: list[Slot], width: int) -> Record:
             extra.append(text)
     rec = Record(labels, values, True, extra, subtotal=any(s.key == "sub" for s in slots))
     rec.displaced = [k for k in displaced if not values[k].strip()]
-    rec.shifted = d
+    rec.shifted = 0 if align_end else d
     return rec
 
 

@@ -176,6 +176,7 @@ def _t3_records(rows, carried, heads: _Heads):
                   if any(k in norm_label(c.text) for c in r for k in _T3_BODY_START)), None)
     header, body = (rows[:start], rows[start:]) if start is not None else ([], rows)
     slots = t3_header_slots(header) if header else None
+    aligned = False
     if slots is not None:
         named = {s.key: s.head for s in slots if isinstance(s.key, int)}
         heads.by_key.update(named)
@@ -184,7 +185,10 @@ def _t3_records(rows, carried, heads: _Heads):
     elif carried is not None and carried[1] == _width(body):
         slots = carried[0]  # the rest of a table after a page break: the columns of its first part
     else:
+        # No header to go by (text copied without its merges, the rest of a split table): each
+        # row's values are its last cells.
         slots = body_slots(body, (7, 8))
+        aligned = True
         if slots is not None and len(slots) == 8:
             sub = _t3_subtotal_index(header, body, slots)
             keys: list[int | str] = list(range(7))
@@ -192,7 +196,7 @@ def _t3_records(rows, carried, heads: _Heads):
             slots = [Slot(s.col, s.end, k) for s, k in zip(slots, keys)]
     if slots is None:
         return None
-    return [place(r, slots, 7) for r in body], slots
+    return [place(r, slots, 7, align_end=aligned) for r in body], slots
 
 
 def _t3_subtotal_index(header, body, slots) -> int:
@@ -214,11 +218,12 @@ def _t4_records(rows, carried, heads: _Heads):
     if slots is not None:
         after = next(i for i, r in enumerate(rows) if sum(norm_label(c.text) in T4_HEADS for c in r) == 15) + 1
     data = [r for r in rows[after:] if any(c.text.strip() and is_value_text(c.text) for c in r)]
+    aligned = slots is None
     if slots is None:
         slots = body_slots(data, (15,))
     if slots is None or not data:
         return None
-    return [place(r, slots, 15) for r in data], slots
+    return [place(r, slots, 15, align_end=aligned) for r in data], slots
 
 
 def _t2_records(form: FormSpec, rows) -> list[Record]:
@@ -443,13 +448,15 @@ def _read_rows(reading: _Reading, records: list[Record]) -> dict[str, str]:
                 col = 6 if sub_col is None else sub_col
                 raw = raw[:col] + raw[col + 1:]  # drop the 法人或其他组织 subtotal column
                 reading.subtotal_col += 1
-        if len(raw) != n:
-            short.append((row_id, raw))  # fewer or more numbers than cells: placed by the sums
+        if len(raw) != n or not flat_rows.row_sum_holds(reading, row_id, raw):
+            short.append((row_id, raw))  # placed by the sums (a number from the next line crept in…)
             continue
         reading.fill(row_id, raw)
     other.finish(seen)
-    if tid == "t3" and short and sub_col is None and any(len(raw) > n + 1 for _, raw in short):
+    if tid == "t3" and short and sub_col is None and any(len(raw) > 8 for _, raw in short):
         sub_col = _t3_subtotal_column(records)
+        if sub_col is None and reading.subtotal_col:
+            sub_col = 6  # other rows printed a 小计 column where the official table has 其他 and 总计
     flat_rows.fill_short(reading, short, seen, sub_col)
     for (block, k), head in renamed.items():
         _renamed_column(reading, block, k, head, seen)

@@ -130,6 +130,14 @@ def row_uncertain(table: str, label: str, printed: str, cells: int, unsure: list
             "留空待填，请对照原文填写")
 
 
+T4_ROW = "数据"  # how 表四's one row is called in a note
+
+
+def row_sums_fail_as_printed(table: str, label: str, printed: str, cells: int) -> str:
+    return (f"{table}“{label}”一行读到“{printed}”（共 {cells} 格），与本表的合计对不上：可能是原表填错，"
+            "也可能是复制时串了行；已按原样填入，请对照原文核对")
+
+
 def row_sums_contradict(table: str, label: str, printed: str, cells: int) -> str:
     return (f"{table}“{label}”一行读到“{printed}”（共 {cells} 格），与本表的合计对不上，各数已按从左到右填入"
             "（多出的未读入），请对照原文核对这一行")

@@ -65,7 +65,8 @@ def _cell_line(ln: str, out: list[Tok], joinable: bool) -> bool:
         if ln.rstrip().endswith("|"):
             parts = parts[:-1]
         cells = [p.strip() for p in parts]
-        if sum(1 for c in cells if c) >= 2:
+        whole = stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1
+        if sum(1 for c in cells if c) >= 2 or whole and any(cells):
             # A whole table row on one line: every part between two bars is a cell in its
             # column, the empty ones too (「|5|||2|」 is 5, blank, blank, 2).
             if stripped.startswith("|"):
