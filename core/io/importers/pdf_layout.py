@@ -1,4 +1,4 @@
-"""What a PDF page shows, by position: its text lines and its ruled tables (PDFium, pypdfium2).
+"""What a PDF page shows, by position: its text lines and its ruled tables (PDFium, via pypdfium2).
 
 A published report's PDF (LibreOffice, Word, WPS) draws each table's borders as thin lines and
 each cell's text inside them. The lines give the grid: where a border is missing between two
@@ -110,52 +110,61 @@ class Layout:
 
 
 # -- reading the primitives with PDFium ----------------------------------------------------
-def _open(data: bytes, name: str):
-    import pypdfium2 as pdfium
-
-    try:
-        doc = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise FileReadError(msg.encrypted_pdf(name)) from exc
-        raise FileReadError(msg.bad_pdf(name)) from exc
-    if len(doc) > MAX_PAGES:
-        n = len(doc)
-        doc.close()
-        raise FileReadError(msg.too_many_pages(name, n))
-    return doc
+_LIBRARY = []  # the raw PDFium bindings, once initialised
 
 
-def _chars(textpage, height: float, budget: PdfBudget) -> list[Char]:
-    import pypdfium2.raw as raw
+def _pdfium():
+    """PDFium's C API (pypdfium2_raw): only the bindings, which load twice as fast as pypdfium2's helpers."""
+    if not _LIBRARY:
+        import pypdfium2_raw as raw
 
-    tp = textpage.raw
+        config = raw.FPDF_LIBRARY_CONFIG(version=2, m_pUserFontPaths=None, m_pIsolate=None, m_v8EmbedderSlot=0)
+        raw.FPDF_InitLibraryWithConfig(config)
+        _LIBRARY.append(raw)
+    return _LIBRARY[0]
+
+
+def _open(raw, data: bytes, name: str):
+    doc = raw.FPDF_LoadMemDocument64(data, len(data), None)
+    if not doc:
+        if raw.FPDF_GetLastError() == raw.FPDF_ERR_PASSWORD:
+            raise FileReadError(msg.encrypted_pdf(name))
+        raise FileReadError(msg.bad_pdf(name))
+    pages = raw.FPDF_GetPageCount(doc)
+    if pages > MAX_PAGES:
+        raw.FPDF_CloseDocument(doc)
+        raise FileReadError(msg.too_many_pages(name, pages))
+    return doc, pages
+
+
+def _chars(raw, tp, height: float, budget: PdfBudget) -> list[Char]:
     n = raw.FPDFText_CountChars(tp)
     budget.text(max(0, n))
-    # The loose box spans the font's ascent to descent: the same height for 「一」 as for 「国」,
-    # so that characters of one line share their top and bottom.
+    if n <= 0:
+        return []
+    # All the text in one call (UTF-16, one unit per character index), then each box: the loose box
+    # spans the font's ascent to descent, the same height for 「一」 as for 「国」, so that
+    # characters of one line share their top and bottom.
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    units = buf.raw[:max(0, got - 1) * 2].decode("utf-16-le", errors="replace")
+    if len(units) != n:  # a character beyond U+FFFF takes two units: ask for each one
+        units = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
     box = raw.FS_RECTF()
+    get_box, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
     out: list[Char] = []
-    for i in range(max(0, n)):
-        if raw.FPDFText_IsGenerated(tp, i) == 1:
-            continue  # spaces and line ends PDFium made up
-        code = raw.FPDFText_GetUnicode(tp, i)
-        if code < 32 or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+    for i, ch in enumerate(units[:n]):
+        if ch.isspace() or ch < " " or "\ud800" <= ch <= "\udfff" or ch == "\ufffe":
+            continue  # spaces and line ends (PDFium makes some up), control characters
+        if not get_box(tp, i, box):
             continue
-        if not raw.FPDFText_GetLooseCharBox(tp, i, box):
-            continue
-        ch = chr(code)
-        if ch.isspace():
-            continue
-        size = raw.FPDFText_GetFontSize(tp, i) or (box.top - box.bottom)
+        size = get_size(tp, i) or (box.top - box.bottom)
         out.append(Char(ch, box.left, height - box.top, box.right, height - box.bottom, size))
     return out
 
 
-def _rules(page, height: float, budget: PdfBudget, number: int) -> tuple[list[tuple], list[tuple]]:
+def _rules(raw, page, height: float, budget: PdfBudget, number: int) -> tuple[list[tuple], list[tuple]]:
     """Return the page's border lines: horizontal ``(y, x0, x1)`` and vertical ``(x, y0, y1)``."""
-    import pypdfium2.raw as raw
-
     hs: list[tuple] = []
     vs: list[tuple] = []
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
@@ -182,7 +191,7 @@ def _rules(page, height: float, budget: PdfBudget, number: int) -> tuple[list[tu
                 hs.extend([(y0, x0, x1), (y1, x0, x1)])
                 vs.extend([(x0, y0, y1), (x1, y0, y1)])
 
-    visit(lambda i: raw.FPDFPage_GetObject(page.raw, i), raw.FPDFPage_CountObjects(page.raw), 0)
+    visit(lambda i: raw.FPDFPage_GetObject(page, i), raw.FPDFPage_CountObjects(page), 0)
     return hs, vs
 
 
@@ -361,28 +370,30 @@ def read_layout(data: bytes, name: str) -> Layout:
 
     Raises FileReadError (Chinese) for a damaged, encrypted, huge or text-less PDF.
     """
-    import pypdfium2.raw as raw
-
-    doc = _open(data, name)
+    raw = _pdfium()
+    doc, count = _open(raw, data, name)
     pages: list[Page] = []
     budget = PdfBudget(name)
     try:
-        for number in range(len(doc)):
-            page = doc[number]
+        for number in range(count):
+            page = raw.FPDF_LoadPage(doc, number)
+            if not page:
+                raise FileReadError(msg.bad_pdf(name))
             try:
-                budget.page(number + 1, raw.FPDFPage_CountObjects(page.raw))  # before any work on them
-                width, height = page.get_size()
-                textpage = page.get_textpage()
+                budget.page(number + 1, raw.FPDFPage_CountObjects(page))  # before any work on them
+                width, height = raw.FPDF_GetPageWidthF(page), raw.FPDF_GetPageHeightF(page)
+                tp = raw.FPDFText_LoadPage(page)
                 try:
-                    chars = _chars(textpage, height, budget)
+                    chars = _chars(raw, tp, height, budget) if tp else []
                 finally:
-                    textpage.close()
-                hs, vs = _rules(page, height, budget, number + 1)
+                    if tp:
+                        raw.FPDFText_ClosePage(tp)
+                hs, vs = _rules(raw, page, height, budget, number + 1)
             finally:
-                page.close()
+                raw.FPDF_ClosePage(page)
             pages.append(_page(number + 1, width, height, chars, hs, vs))
     finally:
-        doc.close()
+        raw.FPDF_CloseDocument(doc)
     if not any(p.lines or p.tables for p in pages):
         raise FileReadError(msg.no_text_layer(name))
     _join_continued(pages)
