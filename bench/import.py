@@ -23,7 +23,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,35 +91,12 @@ def timings(folder: Path, repeats: int, env) -> float:
 
 # -- reading PDF tables ---------------------------------------------------------------------
 def random_reports(count: int):
-    """Reports with random figures whose sums hold, a few cells blank, large totals."""
-    from core.model import recompute_all
-    from core.schema import CellKind
+    """Reports with random figures whose sums hold, half of them with a few cells blank."""
     from tests.core.helpers import seed
-    from tests.core.import_samples import clone
+    from tests.core.import_samples import random_figures
 
     rng = random.Random(2026)
-    out = []
-    for n in range(count):
-        r = clone(seed(n % 5))
-        blanks = 0.0 if n % 2 == 0 else 0.04
-        for c in r.form.cells:
-            if c.kind is CellKind.MONEY:
-                r.values[c.ref] = Decimal(rng.choice(["0", "18651.06", "3.5", "0.36"]))
-            elif c.kind is CellKind.SIGNED:
-                r.values[c.ref] = rng.choice([0, -3, 5])
-            else:
-                r.values[c.ref] = rng.choice([0, 0, 0, 1, 2, 5, 12, 37, 140, 1021])
-                if not c.derived and rng.random() < blanks:
-                    r.values[c.ref] = None
-        r.apply(recompute_all(r))
-        ids = r.form.t3_rows
-        for c in range(1, 7):  # 第一项＋第二项＝第三项＋第四项, as published reports keep it
-            at = lambda row: r.values[f"t3.{ids[row]}.c{c}"] or 0  # noqa: E731
-            r.values[f"t3.{ids['carried']}.c{c}"] = 0
-            r.values[f"t3.{ids['new']}.c{c}"] = at("total") + at("carry")
-        r.apply(recompute_all(r))
-        out.append(r)
-    return out
+    return [random_figures(seed(n % 5), rng, blanks=0.0 if n % 2 == 0 else 0.04) for n in range(count)]
 
 
 def score(report, notes, want) -> tuple[int, int, int, int]:
@@ -149,6 +125,7 @@ def pdf_readers(folder: Path):
     from core.io.importers.text import text_tokens
     from core.io.reader import read_any
     from core.io.table_parser import build_report
+    from tests.core.import_samples import viewer_text
 
     def position(path):
         result = read_any(path)
@@ -166,7 +143,7 @@ def pdf_readers(folder: Path):
         readers["position (pdfplumber)"] = plumber_position
     except ImportError:
         pass
-    readers["text: PDFium, as viewers copy"] = text_of(_pdfium_text)
+    readers["text: PDFium, as viewers copy"] = text_of(viewer_text)
     try:
         import pypdf  # noqa: F401
 
@@ -177,16 +154,6 @@ def pdf_readers(folder: Path):
         readers["text: pdftotext -layout"] = text_of(lambda p: _poppler(p, "-layout"))
         readers["text: pdftotext"] = text_of(_poppler)
     return readers
-
-
-def _pdfium_text(path) -> str:
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in doc)
-    finally:
-        doc.close()
 
 
 def _pypdf_text(path) -> str:

@@ -400,3 +400,41 @@ def write_docx_marked(report: Report, path: Path, cells: dict[str, tuple[str, st
     assert not wanted, wanted
     doc.save(str(path))
     return path
+
+
+def random_figures(base: Report, rng, blanks: float = 0.0) -> Report:
+    """``base`` with random figures as real reports have them: mostly small, some large (5-digit totals
+    wrap in a PDF's narrow cells, 「18651.06」 万元), ``blanks`` of the cells left blank, and every sum
+    of the tables holding (totals recomputed, 第一项＋第二项＝第三项＋第四项)."""
+    from core.model import recompute_all
+    from core.schema import CellKind
+
+    r = clone(base)
+    for c in r.form.cells:
+        if c.kind is CellKind.MONEY:
+            r.values[c.ref] = Decimal(rng.choice(["0", "18651.06", "3.5", "0.36"]))
+        elif c.kind is CellKind.SIGNED:
+            r.values[c.ref] = rng.choice([0, -3, 5])
+        else:
+            r.values[c.ref] = rng.choice([0, 0, 0, 1, 2, 5, 12, 37, 140, 1021])
+            if not c.derived and rng.random() < blanks:
+                r.values[c.ref] = None
+    r.apply(recompute_all(r))
+    ids = r.form.t3_rows
+    for c in range(1, 7):
+        at = lambda row: r.values[f"t3.{ids[row]}.c{c}"] or 0  # noqa: E731
+        r.values[f"t3.{ids['carried']}.c{c}"] = 0
+        r.values[f"t3.{ids['new']}.c{c}"] = at("total") + at("carry")
+    r.apply(recompute_all(r))
+    return r
+
+
+def viewer_text(pdf: Path) -> str:
+    """The text a PDF viewer built on PDFium (Chrome, Edge, WPS) copies out of ``pdf``: its reading order."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in doc)
+    finally:
+        doc.close()

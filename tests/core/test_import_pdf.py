@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 import shutil
 import subprocess
-from decimal import Decimal
 
 import pytest
 
@@ -19,39 +18,13 @@ from core.io.read_result import NoteCode
 from core.io.reader import read_any
 from core.io.table_parser import build_report
 from core.io.export import export_docx
-from core.model import is_number, recompute_all
+from core.model import is_number
 from core.rules import check_report
-from core.schema import CellKind
 
 from .helpers import seed
-from .import_samples import clone, write_docx
+from .import_samples import random_figures, viewer_text, write_docx
 
 pytestmark = pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
-
-VALUES = [0, 0, 0, 1, 2, 5, 12, 37, 140, 1021]
-
-
-def balanced(n: int, rng: random.Random, blanks: float) -> object:
-    """Seed ``n % 5`` with random figures, some cells blank, every sum of the tables holding."""
-    r = clone(seed(n % 5))
-    for c in r.form.cells:
-        if c.kind is CellKind.MONEY:
-            r.values[c.ref] = Decimal(rng.choice(["0", "18651.06", "3.5", "0.36"]))
-        elif c.kind is CellKind.SIGNED:
-            r.values[c.ref] = rng.choice([0, -3, 5])
-        else:
-            r.values[c.ref] = rng.choice(VALUES)
-            if not c.derived and rng.random() < blanks:
-                r.values[c.ref] = None
-    r.apply(recompute_all(r))
-    ids = r.form.t3_rows
-    for c in range(1, 7):  # 第一项＋第二项＝第三项＋第四项
-        at = lambda row: r.values[f"t3.{ids[row]}.c{c}"] or 0  # noqa: E731
-        r.values[f"t3.{ids['carried']}.c{c}"] = 0
-        r.values[f"t3.{ids['new']}.c{c}"] = at("total") + at("carry")
-    r.apply(recompute_all(r))
-    return r
-
 
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
@@ -61,7 +34,7 @@ def pdfs(tmp_path_factory):
     made = []
     docs = []
     for n in range(4):
-        report = balanced(n, rng, blanks=0.0 if n < 2 else 0.04)
+        report = random_figures(seed(n % 5), rng, blanks=0.0 if n < 2 else 0.04)
         export_docx(report, folder / f"export{n}.docx", force=True)
         write_docx(report, folder / f"hand{n}.docx", t3_28x8=n % 2 == 1)
         docs += [folder / f"export{n}.docx", folder / f"hand{n}.docx"]
@@ -91,17 +64,6 @@ def test_a_balanced_report_raises_no_sum_errors(pdfs):
     for want, pdf in pdfs:
         sums = {"E-T3-BAL", "E-T3-TOTAL", "E-T3-ROWSUM", "E-T4-SUM"}
         assert not [f for f in check_report(read_any(pdf).report) if f.rule in sums], pdf.name
-
-
-def viewer_text(pdf) -> str:
-    """The text a PDF viewer built on PDFium (Chrome, Edge, WPS) copies: its reading order."""
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in doc)
-    finally:
-        doc.close()
 
 
 def layout_text(pdf) -> str:
