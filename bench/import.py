@@ -177,7 +177,7 @@ def plumber_position(path):
     pages = []
     with pdfplumber.open(str(path)) as pdf:
         for number, page in enumerate(pdf.pages, 1):
-            chars = [L.Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c.get("size", 10))
+            chars = [L.Char(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c.get("size", 10), c["bottom"])
                      for c in page.chars if c["text"].strip()]
             hs, vs = [], []
             for e in page.edges:

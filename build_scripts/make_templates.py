@@ -6,7 +6,8 @@ when this script changed.
 
 The page follows GB/T 9704-2012 (see ``shared/spec/domain.md`` §5). Styles, tables and footers
 are written as raw OOXML because python-docx cannot set East-Asian fonts, table grids or
-PAGE fields; python-docx only provides the package around them.
+PAGE fields; python-docx only provides the package around them. (Over 400 lines because it is
+the one place the printed page is defined: styles, column widths, table rows, footers.)
 """
 
 from __future__ import annotations
@@ -21,7 +22,12 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from core.io.docx_parts import set_blob  # noqa: E402
+from core.io.docx_scrub import app_xml, set_compatibility_mode, theme_with_fonts  # noqa: E402
+from core.io.line_breaks import label_lines, label_words  # noqa: E402
 from core.schema import SECTION_TITLES, TableSpec, get_form  # noqa: E402
+from core.schema.typography import (BODY_FONT, FALLBACKS, H1_FONT, H2_FONT, LATIN, PAGE_FONT,  # noqa: E402
+                                   TITLE_FONT)
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NSDECL = f'xmlns:w="{W_NS}"'
@@ -33,13 +39,16 @@ def mm(x: float) -> int:
 
 TEXT_WIDTH = mm(156)  # 版心宽 156 mm
 LINE = 579  # 28.95 pt: 225 mm / 22 lines
-BODY_FONT = "仿宋_GB2312"
-TITLE_FONT = "方正小标宋简体"
-H1_FONT = "黑体"
-H2_FONT = "楷体_GB2312"
-PAGE_FONT = "宋体"
-LATIN = "Times New Roman"
 TABLE_SIZE = 21  # half-points: 五号 10.5 pt
+# 28 characters per line (GB/T 9704): 156 mm = 442.2 pt holds 27 characters of 16 pt. Condensing
+# every character by 0.5 pt (15.5 pt pitch) fits 28 (434 pt) and not 29 (449.5 pt), with 7 pt
+# of slack either way, so Word, WPS and LibreOffice break at the same place. (A docGrid with
+# charSpace would squeeze the pitch in Word and WPS, but LibreOffice gives each 16 pt glyph two
+# 15.8 pt grid cells: 15 characters a line, and three times the pages.) Twentieths of a point.
+BODY_CONDENSE = -10
+# Table lines are exactly 14 pt: a table's height then depends on no font's own line height,
+# and 表三 fits on the page under its heading in every program. Twips.
+TABLE_LINE = 280
 
 FIXED_DATE = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
 ZIP_DATE = (2025, 1, 1, 0, 0, 0)
@@ -55,26 +64,31 @@ def size(half_points: int) -> str:
     return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
 
 
+def condense(twentieths: int) -> str:
+    return f'<w:spacing w:val="{twentieths}"/>'
+
+
 # -- styles ---------------------------------------------------------------------------------
 def styles_xml() -> str:
     indent2 = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
     no_indent = '<w:ind w:firstLineChars="0" w:firstLine="0" w:leftChars="0" w:left="0"/>'
     exact = f'<w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
     single = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+    table_lines = f'<w:spacing w:before="0" w:after="0" w:line="{TABLE_LINE}" w:lineRule="exact"/>'
     return f"""<w:styles {NSDECL}>
 <w:docDefaults>
  <w:rPrDefault><w:rPr>{rfonts(BODY_FONT)}<w:kern w:val="2"/>{size(32)}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
  <w:pPrDefault><w:pPr><w:widowControl w:val="0"/>{single}<w:jc w:val="both"/></w:pPr></w:pPrDefault>
 </w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>
- <w:pPr>{exact}{indent2}<w:jc w:val="both"/></w:pPr><w:rPr>{rfonts(BODY_FONT)}{size(32)}</w:rPr></w:style>
+ <w:pPr>{exact}{indent2}<w:jc w:val="both"/></w:pPr><w:rPr>{rfonts(BODY_FONT)}{condense(BODY_CONDENSE)}{size(32)}</w:rPr></w:style>
 <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>
 <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
  <w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 <w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>
 <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
  <w:pPr><w:keepNext/><w:spacing w:before="0" w:after="{LINE}" w:line="{LINE}" w:lineRule="exact"/>{no_indent}<w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr>
- <w:rPr>{rfonts(TITLE_FONT, TITLE_FONT)}{size(44)}</w:rPr></w:style>
+ <w:rPr>{rfonts(TITLE_FONT, TITLE_FONT)}{condense(0)}{size(44)}</w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
  <w:pPr><w:keepNext/>{exact}<w:outlineLvl w:val="0"/></w:pPr><w:rPr>{rfonts(H1_FONT)}<w:b w:val="0"/>{size(32)}</w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>
@@ -82,13 +96,13 @@ def styles_xml() -> str:
 <w:style w:type="character" w:styleId="LeadIn"><w:name w:val="段首标题"/><w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>
  <w:rPr>{rfonts(H2_FONT)}</w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="表格文字"/><w:basedOn w:val="Normal"/><w:qFormat/>
- <w:pPr><w:snapToGrid w:val="0"/>{single}{no_indent}<w:jc w:val="center"/></w:pPr><w:rPr>{rfonts(BODY_FONT)}<w:kern w:val="0"/>{size(TABLE_SIZE)}</w:rPr></w:style>
+ <w:pPr><w:snapToGrid w:val="0"/>{table_lines}{no_indent}<w:jc w:val="center"/></w:pPr><w:rPr>{rfonts(BODY_FONT)}{condense(0)}<w:kern w:val="0"/>{size(TABLE_SIZE)}</w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="TableLabel"><w:name w:val="表格栏目"/><w:basedOn w:val="TableText"/><w:qFormat/>
  <w:pPr><w:jc w:val="left"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Signature"><w:name w:val="署名"/><w:basedOn w:val="Normal"/><w:qFormat/>
  <w:pPr>{exact}<w:ind w:firstLineChars="0" w:firstLine="0" w:rightChars="200" w:right="640"/><w:jc w:val="right"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
- <w:pPr><w:snapToGrid w:val="0"/>{single}{no_indent}</w:pPr><w:rPr>{rfonts(PAGE_FONT, PAGE_FONT)}{size(28)}</w:rPr></w:style>
+ <w:pPr><w:snapToGrid w:val="0"/>{single}{no_indent}</w:pPr><w:rPr>{rfonts(PAGE_FONT, PAGE_FONT)}{condense(0)}{size(28)}</w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>
  <w:pPr><w:snapToGrid w:val="0"/>{single}{no_indent}</w:pPr><w:rPr>{size(18)}</w:rPr></w:style>
 </w:styles>"""
@@ -97,11 +111,11 @@ def styles_xml() -> str:
 FONTS = (
     # name, altName, panose, charset (86 = GB2312), family, pitch
     (LATIN, None, "02020603050405020304", "00", "roman", "variable"),
-    (BODY_FONT, "仿宋", "02010609030101010101", "86", "modern", "fixed"),
-    (H2_FONT, "楷体", "02010609030101010101", "86", "modern", "fixed"),
-    (H1_FONT, "SimHei", "02010609060101010101", "86", "modern", "fixed"),
-    (PAGE_FONT, "SimSun", "02010600030101010101", "86", "auto", "variable"),
-    (TITLE_FONT, "方正小标宋_GBK", "02000000000000000000", "86", "auto", "variable"),
+    (BODY_FONT, FALLBACKS[BODY_FONT], "02010609030101010101", "86", "modern", "fixed"),
+    (H2_FONT, FALLBACKS[H2_FONT], "02010609030101010101", "86", "modern", "fixed"),
+    (H1_FONT, FALLBACKS[H1_FONT], "02010609060101010101", "86", "modern", "fixed"),
+    (PAGE_FONT, FALLBACKS[PAGE_FONT], "02010600030101010101", "86", "auto", "variable"),
+    (TITLE_FONT, FALLBACKS[TITLE_FONT], "02000000000000000000", "86", "auto", "variable"),
 )
 
 
@@ -115,14 +129,12 @@ def font_table_xml() -> str:
     return f"<w:fonts {NSDECL}>{''.join(parts)}</w:fonts>"
 
 
-APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>nianbao</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><Company></Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
-
-
 # -- body -----------------------------------------------------------------------------------
 def run(text: str, rstyle: str | None = None) -> str:
+    """One run; ``\n`` in ``text`` becomes a line break."""
     rpr = f'<w:rPr><w:rStyle w:val="{rstyle}"/></w:rPr>' if rstyle else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in text.split("\n"))
+    return f'<w:r>{rpr}{body}</w:r>'
 
 
 def para(content: str, style: str | None = None, ppr_extra: str = "") -> str:
@@ -156,24 +168,53 @@ CELL_MARGIN = 28  # twips (0.5 mm) left and right: the long 表三 labels keep t
 SHORT_HEADER = 3  # headers this short (自然人, 总计) must not wrap
 
 
+def is_group_label(g) -> bool:
+    """A label merged down several rows in one narrow column (三、本年度办理结果, （三）不予公开)."""
+    return g.role == "label" and g.rowspan > 1 and g.colspan == 1
+
+
 def grid_widths(spec: TableSpec) -> list[int]:
     """Split the text width over the grid columns in proportion to ``spec.col_widths``.
 
     A column whose one-column header is at most three characters is widened until the header
-    fits on one line (「自然人」 must not break as 「自然/人」); the widest column pays for it.
+    fits on one line (「自然人」 must not break as 「自然/人」), and a column of group labels until
+    its longest word fits. The widest column pays for a header; the number columns pay for a
+    group label (the long 表三 row labels must keep their width to stay on one line).
     """
     total = sum(spec.col_widths)
     widths = [int(TEXT_WIDTH * w / total) for w in spec.col_widths]
     char = TABLE_SIZE * 10  # one character of the table font, in twips (half-points * 10)
+
+    def fit(chars: int) -> int:
+        return chars * char + 2 * CELL_MARGIN + 40  # 40 tw slack for rounding
+
+    need = [fit(2)] * len(widths)  # two characters in any column: 「商业/企业」, numbers
+    label_cols = {g.col for g in spec.grid if g.role in ("label", "note")}
     for g in spec.grid:
         if g.role == "header" and g.colspan == 1 and 0 < len(g.text) <= SHORT_HEADER:
-            need = len(g.text) * char + 2 * CELL_MARGIN + 40  # 40 tw slack for rounding
-            if widths[g.col] < need:
-                widest = max(range(len(widths)), key=widths.__getitem__)
-                widths[widest] -= need - widths[g.col]
-                widths[g.col] = need
+            need[g.col] = max(need[g.col], fit(len(g.text)))
+    for g in spec.grid:
+        if g.role == "header" and g.colspan == 1 and 0 < len(g.text) <= SHORT_HEADER \
+                and widths[g.col] < need[g.col]:
+            widest = max(range(len(widths)), key=widths.__getitem__)
+            widths[widest] -= need[g.col] - widths[g.col]
+            widths[g.col] = need[g.col]
+    for g in spec.grid:
+        if is_group_label(g) and widths[g.col] < fit(max(len(w) for w in label_words(g.text))):
+            extra = fit(max(len(w) for w in label_words(g.text))) - widths[g.col]
+            widths[g.col] += extra
+            donors = [c for c in range(len(widths)) if c not in label_cols]
+            while extra > 0:  # one twip at a time from the number column with most to spare
+                c = max(donors, key=lambda c: widths[c] - need[c])
+                widths[c] -= 1
+                extra -= 1
     widths[-1] += TEXT_WIDTH - sum(widths)
     return widths
+
+
+def cell_chars(width: int) -> int:
+    """How many table characters fit in a cell ``width`` twips wide."""
+    return (width - 2 * CELL_MARGIN - 40) // (TABLE_SIZE * 10)
 
 
 def label_align(spec: TableSpec, g) -> str:
@@ -212,10 +253,10 @@ def table_xml(spec: TableSpec) -> str:
         'w:noHBand="0" w:noVBand="0"/></w:tblPr>',
         "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>",
     ]
-    # Short tables stay on one page (keepNext on every row but the last). 表三 is nearly a
-    # page high: keeping it whole can strand its heading on a page of its own, so only its
-    # header and first row keep together and it flows on with the header repeated.
-    keep_rows = spec.header_rows + 1 if spec.id == "t3" else spec.grid_rows - 1
+    # Every table stays on one page (keepNext on every row but the last; its heading keeps
+    # with it too). 表三, nearly a page high, still fits under its heading, and a split 表三
+    # leaves the merged group labels cut or empty on one of the pages.
+    keep_rows = spec.grid_rows - 1
     for r in range(spec.grid_rows):
         trpr = "<w:cantSplit/>"
         if r < spec.header_rows:
@@ -239,6 +280,8 @@ def table_xml(spec: TableSpec) -> str:
                 tcpr += '<w:vMerge w:val="restart"/>' if g.row == r else "<w:vMerge/>"
             if g is not None and g.row == r:
                 text = placeholder(g.ref) if g.role == "data" else g.text
+                if is_group_label(g):
+                    text = "\n".join(label_lines(g.text, cell_chars(width)))
             tcpr += '<w:vAlign w:val="center"/>'
             content = run(text) if text else ""
             keep = "<w:keepNext/>" if r < keep_rows else ""
@@ -260,6 +303,7 @@ def body_xml(form_id: str) -> str:
     for t in form.tables:
         parts.append(para(run(SECTION_TITLES[t.id]), "Heading1"))
         parts.append(table_xml(t))
+        parts.append(narrative(f"notes.{t.id}"))  # the note under the table, when the report has one
         # An empty line after each table, as in printed reports (and Word needs a paragraph
         # between two tables anyway).
         parts.append(para("", "TableText"))
@@ -315,25 +359,24 @@ def build(form_id: str) -> bytes:
         styles.append(child)
 
     fonts_part = part.part_related_by(RT.FONT_TABLE)
-    fonts_part._blob = font_table_xml().encode("utf-8")
+    set_blob(fonts_part, font_table_xml().encode("utf-8"))
 
     for rel in part.rels.values():
-        if rel.reltype == RT.THEME:
+        if rel.reltype == RT.THEME:  # the theme names only the fonts the document uses
             theme = rel.target_part
-            blob = theme.blob.decode("utf-8")
-            blob = blob.replace('<a:ea typeface=""/>', '<a:ea typeface="宋体"/>')
-            theme._blob = blob.encode("utf-8")
+            set_blob(theme, theme_with_fonts(theme.blob, major=(LATIN, H1_FONT), minor=(LATIN, BODY_FONT)))
     for rel in part.package.rels.values():
         if rel.reltype == RT.EXTENDED_PROPERTIES:
-            rel.target_part._blob = APP_XML.encode("utf-8")
+            set_blob(rel.target_part, app_xml(""))
 
     settings = doc.settings.element
     w = "{%s}" % W_NS
     for el in settings.findall(w + "themeFontLang"):
         el.set(w + "eastAsia", "zh-CN")
-    for name in ("rsids", "proofState", "attachedTemplate"):
+    for name in ("rsids", "proofState", "attachedTemplate", "savePreviewPicture"):
         for el in settings.findall(w + name):
             settings.remove(el)
+    set_compatibility_mode(settings)
     doc.settings.odd_and_even_pages_header_footer = True
 
     sec = doc.sections[0]

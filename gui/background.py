@@ -44,6 +44,9 @@ class Progress(QObject):
     def cancelled(self) -> bool:
         return self._cancel.is_set()
 
+    def request_cancel(self) -> None:
+        self._cancel.set()
+
     def check(self) -> None:
         """Raise :class:`Cancelled` if the user asked to stop."""
         if self._cancel.is_set():
@@ -96,6 +99,7 @@ class BackgroundOp(QObject):
     """
 
     finished = Signal()
+    running: set["BackgroundOp"] = set()  # ops under way, so that closing the window can stop them
 
     def __init__(self, window: QWidget, work: Callable[[Progress], Any], *, title: str, label: str,
                  on_success: Callable[[Any], None] | None = None,
@@ -130,6 +134,7 @@ class BackgroundOp(QObject):
         if self.state != "ready":
             return self
         self.state = "running"
+        BackgroundOp.running.add(self)
         QApplication.instance().installEventFilter(self._blocker)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         self._show_timer.start()
@@ -141,33 +146,35 @@ class BackgroundOp(QObject):
         """Stop waiting: the dialog closes now, ``work`` is told to stop, its outcome is dropped."""
         if self.state != "running":
             return
-        self.progress._cancel.set()
+        self.progress.request_cancel()
         self.state = "cancelled"
         self._end()
+        self.finished.emit()
 
     def _finish(self, result, error) -> None:
         if self.state != "running":
             return  # cancelled meanwhile: the clerk has moved on
         self._end()
-        if error is None:
-            self.state, self.result = "done", result
-            if self.on_success is not None:
-                self.on_success(result)
-        elif isinstance(error, Cancelled):
-            self.state = "cancelled"
-        else:
-            self.state, self.error = "failed", error
-            if self.on_failure is not None:
-                self.on_failure(error)
-        self.finished.emit()
+        try:
+            if error is None:
+                self.state, self.result = "done", result
+                if self.on_success is not None:
+                    self.on_success(result)
+            elif isinstance(error, Cancelled):
+                self.state = "cancelled"
+            else:
+                self.state, self.error = "failed", error
+                if self.on_failure is not None:
+                    self.on_failure(error)
+        finally:
+            self.finished.emit()  # also when a callback raised: nobody waits for ever
 
     def _end(self) -> None:
+        BackgroundOp.running.discard(self)
         self._show_timer.stop()
         QApplication.instance().removeEventFilter(self._blocker)
         QGuiApplication.restoreOverrideCursor()
         self.dialog.hide()
-        if self.state == "cancelled":
-            self.finished.emit()
 
     # -- the dialog ------------------------------------------------------------------------
     def _show_dialog(self) -> None:
@@ -192,6 +199,12 @@ class BackgroundOp(QObject):
             if self.state == "running":
                 loop.exec()
         return self.state == "done"
+
+
+def cancel_all() -> None:
+    """Stop waiting for every op under way (the window is closing)."""
+    for op in list(BackgroundOp.running):
+        op.cancel()
 
 
 def run_in_background(window: QWidget, work: Callable[[Progress], Any], **kwargs) -> BackgroundOp:

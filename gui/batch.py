@@ -19,7 +19,7 @@ from core.errors import ReportError
 from . import strings
 from .background import BackgroundOp, run_in_background
 from .document import ReportDocument
-from .file_actions import read_failure_text
+from .file_actions import read_failure_text, read_guarded
 
 ShowReport = Callable[[ReportDocument, str], None]
 
@@ -34,21 +34,30 @@ def merge_files(parent: QWidget, dialogs, folder: str, show_report: ShowReport) 
 
     def work(progress):
         from core import merge
-        from core.io.reader import read_any
 
         items = []
         for i, p in enumerate(paths):
             progress.check()
             progress.update(i, len(paths), strings.merge_reading(i + 1, len(paths), Path(p).name))
             try:
-                items.append((read_any(p).report, Path(p).name))
+                items.append((read_guarded(Path(p))[0].report, Path(p).name))  # untrusted: in a worker
             except ReportError as exc:
                 raise ReportError(strings.open_failed(Path(p).name) + "：" + str(exc)) from exc
+        duplicates = merge.find_duplicates(items)
+        if duplicates:  # asked on the GUI thread: merging them would count a unit twice
+            return items, duplicates
         report = merge.merge_reports(items)
         return report, merge.merge_notes(report)
 
     def done(outcome) -> None:
         report, notes = outcome
+        if isinstance(report, list):  # (items, duplicates)
+            from core import merge
+
+            if not dialogs.ask_merge_duplicates(strings.merge_duplicates(notes)):
+                return
+            report = merge.merge_reports(outcome[0], allow_duplicates=True)
+            notes = merge.merge_notes(report)
         show_report(ReportDocument(report, unsaved=True), "t3")
         dialogs.info(strings.MERGE_DONE_TITLE, strings.merge_done(len(paths), notes))
 
@@ -59,8 +68,10 @@ def merge_files(parent: QWidget, dialogs, folder: str, show_report: ShowReport) 
                              on_success=done, on_failure=failed)
 
 
-def batch_audit(parent: QWidget, dialogs, folder: str) -> BackgroundOp | None:
-    """Ask for a folder and where to save the audit workbook; check every report in the folder."""
+def batch_audit(parent: QWidget, dialogs, folder: str,
+                show_submissions: Callable[[object], None] | None = None) -> BackgroundOp | None:
+    """Ask for a folder, where to save the audit workbook and (optionally) the list of units expected to
+    report; check every report in the folder. With a list, ``show_submissions(result)`` shows 报送情况."""
     chosen = dialogs.open_folder(strings.AUDIT_FOLDER_TITLE, folder)
     if not chosen:
         return None
@@ -69,6 +80,10 @@ def batch_audit(parent: QWidget, dialogs, folder: str) -> BackgroundOp | None:
     if not out:
         return None
     out = Path(out if out.lower().endswith(".xlsx") else out + ".xlsx")
+    expect = dialogs.open_expect(strings.AUDIT_EXPECT_TITLE, chosen)
+    from . import settings
+
+    pack, _ = settings.current_pack()
 
     def work(progress):
         from core import audit
@@ -76,7 +91,13 @@ def batch_audit(parent: QWidget, dialogs, folder: str) -> BackgroundOp | None:
         def checked(done: int, total: int) -> None:
             progress.update(done, total, strings.audited(done, total))
 
-        result = audit.audit_paths([chosen], None, checked, should_stop=lambda: progress.cancelled)
+        expected = None
+        if expect:
+            from core.review.expect import read_expected
+
+            expected = read_expected(expect)  # a ReportError is shown by ``failed``
+        result = audit.audit_paths([chosen], None, checked, should_stop=lambda: progress.cancelled, pack=pack,
+                                   expected=expected)
         progress.check()
         progress.phase(strings.audit_writing(len(result.rows)))
         # Written beside the target and moved in place only if the clerk did not cancel meanwhile.
@@ -91,6 +112,8 @@ def batch_audit(parent: QWidget, dialogs, folder: str) -> BackgroundOp | None:
         return result
 
     def done(result) -> None:
+        if result.submissions and show_submissions is not None:
+            show_submissions(result)
         text = strings.audit_done(len(result.rows), len(result.with_errors), len(result.unreadable), str(out))
         if dialogs.export_done_text(strings.AUDIT_OP_TITLE, text):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))

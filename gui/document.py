@@ -10,27 +10,34 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.model import Report, derived_updates, recompute_all
+from core.model.report import EXPLANATIONS_REF
 from core.rules.base import Finding
+from core.rules.explained import explainable, explanation_of
 from core.rules.engine import Validator
 from core.rules.ids import TOTAL_RULES
 from core.schema import PAGES, CellKind
 
 from . import strings
-from .undo import ApplyCommand, SnapshotCommand, TextCommand
+from .undo import ApplyCommand, ExplainCommand, SnapshotCommand, TextCommand
 
 PAGE_ORDER = PAGES
 
 
-# The three classes of finding the clerk sees, in the order they matter (panel groups, badges, counts).
-ERROR, EXPORT, WARNING = "error", "export", "warning"
-CLASSES = (ERROR, EXPORT, WARNING)
+# The classes of finding the clerk sees, in the order they matter (panel groups, badges, counts).
+ERROR, EXPORT, WARNING, EXPLAINED = "error", "export", "warning", "explained"
+CLASSES = (ERROR, EXPORT, WARNING, EXPLAINED)
 
 
-def finding_class(finding: Finding) -> str:
-    """Return "error", "export" (a warning now, an error at export: 导出前须处理) or "warning"."""
+def finding_class(finding: Finding, explanations=None) -> str:
+    """Return "error", "export" (a warning now, an error at export: 导出前须处理), "warning", or
+    "explained" (a warning the clerk has explained: 已说明)."""
     if finding.is_error:
         return ERROR
-    return EXPORT if finding.export_error else WARNING
+    if finding.export_error:
+        return EXPORT
+    if explanations is not None and explanation_of(finding, explanations) is not None:
+        return EXPLAINED
+    return WARNING
 
 
 def page_of(finding: Finding) -> str:
@@ -59,10 +66,17 @@ class ReportDocument(QObject):
         self.report = report
         self.path = Path(path) if path else None
         self.source_name = source_name  # file it was imported from, when not a project file
-        self.validator = Validator(report, final=False)
+        from . import settings
+
+        self.validator = Validator(report, final=False, pack=settings.current_pack()[0])
         self.undo_stack = QUndoStack(self)
         self._unsaved_origin = unsaved  # new-year, imported or recovered content
-        self._autosaved_index = -2
+        # Bumped on every change, merged keystrokes and undo + retype too (the undo index is not).
+        self.revision = 0
+        self._autosaved_revision = 0 if not unsaved else -1
+        self.read_only = False  # opened while another window edits the file: save goes to 另存为
+        self.lock = None  # core.io.doclock.DocumentLock held on ``path`` while open
+        self.stamp = None  # core.io.filestamp.FileStamp of ``path`` when opened or last saved
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         report.subscribe(self._on_report_changed)
 
@@ -71,6 +85,9 @@ class ReportDocument(QObject):
 
     def close(self) -> None:
         self.report.unsubscribe(self._on_report_changed)
+        if self.lock is not None:  # the window is done with the file: others may edit it
+            self.lock.release()
+            self.lock = None
 
     # -- state -----------------------------------------------------------------------------
     @property
@@ -88,33 +105,55 @@ class ReportDocument(QObject):
 
     def display_name(self) -> str:
         if self.path is not None:
-            return self.path.name
+            return self.path.name + (strings.READ_ONLY_SUFFIX if self.read_only else "")
         if self.source_name:
             return self.source_name + strings.IMPORTED_SUFFIX
         return strings.UNTITLED
 
     def needs_autosave(self) -> bool:
         """Return whether there are unsaved changes not yet in the recovery file."""
-        return self.is_modified and self.undo_stack.index() != self._autosaved_index
+        return self.is_modified and self.revision != self._autosaved_revision
 
-    def mark_autosaved(self) -> None:
-        self._autosaved_index = self.undo_stack.index()
+    def mark_autosaved(self, revision: int | None = None) -> None:
+        self._autosaved_revision = self.revision if revision is None else revision
 
     # -- findings --------------------------------------------------------------------------
     def findings(self) -> list[Finding]:
         return self.validator.findings()
 
     def counts(self) -> tuple[int, int, int]:
-        """Return (errors, 导出前须处理, other warnings)."""
+        """Return (errors, 导出前须处理, other warnings not explained)."""
         errors, warnings = self.validator.counts()
         pending = sum(1 for f in self.validator.findings() if f.export_error and not f.is_error)
-        return errors, pending, warnings - pending
+        return errors, pending, warnings - pending - self.explained_count()
+
+    def explained_count(self) -> int:
+        """Return how many warnings are explained (已说明), counted apart from the warnings."""
+        explanations = self.report.explanations
+        if not len(explanations):
+            return 0
+        return sum(1 for f in self.validator.findings() if explanation_of(f, explanations) is not None)
+
+    def explanation(self, finding: Finding) -> str | None:
+        """Return the explanation of ``finding``, or None (errors are never explained)."""
+        return explanation_of(finding, self.report.explanations)
+
+    def can_explain(self, finding: Finding) -> bool:
+        return explainable(finding)
+
+    def explain(self, finding: Finding, text: str) -> None:
+        """Write (empty: remove) the explanation of a warning, as one undo step."""
+        if not explainable(finding) or (self.explanation(finding) or "") == text.strip():
+            return
+        label = strings.UNDO_UNEXPLAIN if not text.strip() else strings.UNDO_EXPLAIN
+        self.undo_stack.push(ExplainCommand(self.report, finding.rule, finding.cells, text, label))
 
     def page_counts(self) -> dict[str, tuple[int, int, int]]:
-        """Return (errors, 导出前须处理, warnings) for every page."""
-        out = {p: [0, 0, 0] for p in PAGE_ORDER}
+        """Return (errors, 导出前须处理, warnings) for every page; explained warnings are not counted."""
+        out = {p: [0, 0, 0, 0] for p in PAGE_ORDER}
+        explanations = self.report.explanations
         for f in self.validator.findings():
-            out.setdefault(page_of(f), [0, 0, 0])[CLASSES.index(finding_class(f))] += 1
+            out.setdefault(page_of(f), [0, 0, 0, 0])[CLASSES.index(finding_class(f, explanations))] += 1
         return {k: (v[0], v[1], v[2]) for k, v in out.items()}
 
     def export_blockers(self) -> list[Finding]:
@@ -126,11 +165,18 @@ class ReportDocument(QObject):
         return [f for f in self.validator.findings() if f.rule in TOTAL_RULES]
 
     def _on_report_changed(self, refs: frozenset) -> None:
+        self.revision += 1
         before = self.validator.revision
         self.validator.update(refs)
         self.changed.emit(refs)
-        if self.validator.revision != before:
+        if self.validator.revision != before or EXPLANATIONS_REF in refs:
             self.findings_changed.emit()
+
+    def set_pack(self, pack) -> None:
+        """Check with another rule pack (a setting changed): every finding is recomputed."""
+        self.validator.set_pack(pack)
+        self.findings_changed.emit()
+        self.changed.emit(frozenset({"*"}))
 
     def report_copy(self) -> Report:
         """Return a copy of the report to hand to a background export (the clerk may type on)."""

@@ -12,11 +12,16 @@ from typing import Callable, Protocol
 
 from core.errors import ReportError
 from core.io import project_file
+from core.io.doclock import DocumentLock, current_owner
+from core.io.filenames import safe_file_name
+from core.io.filestamp import changed_since, stamp
+from core.io.os_errors import write_error
 from core.model import Report
 
 from . import settings, strings
 from .background import BackgroundOp, run_in_background
 from .document import ReportDocument, page_of
+from .recovery_actions import RecoveryActions
 
 
 class Window(Protocol):
@@ -27,6 +32,7 @@ class Window(Protocol):
     recovery: object  # gui.recovery.RecoveryStore
 
     def set_document(self, document: ReportDocument | None) -> None: ...
+    def spawn_window(self) -> "Window": ...
     def enter_page(self, page: str) -> None: ...
     def flash(self, text: str, ms: int = 6000) -> None: ...
     def show_total_errors(self) -> None: ...
@@ -41,6 +47,32 @@ def read_failure_text(exc: BaseException) -> str:
     return strings.unexpected_error(type(exc).__name__, str(exc))
 
 
+def read_guarded(path: Path):
+    """Read ``path`` for the window: ``(ReadResult, FileStamp or None)``.
+
+    A project file is read here (it is validated as it is read and cannot run away); any other
+    document in a worker process with a time and memory budget (core.io.import_worker).
+    """
+    from core.io.atomic import remove_stale_temps
+
+    if project_file.looks_like_project(path):
+        from core.io.reader import read_any
+
+        result = read_any(path)
+        remove_stale_temps(path.parent, path.name)  # temp files of a save that was killed
+        return result, stamp(path)
+    from core.io.import_worker import read_isolated
+
+    return read_isolated(path), None
+
+
+def prestart_reader() -> None:
+    """Warm the import worker while the clerk picks a file (its start-up then costs nothing)."""
+    from core.io.import_worker import prestart
+
+    prestart()
+
+
 def notes_text(name: str, notes) -> str:
     """The 「读取报告时的说明」 text: what could not be read, or was read by a guess."""
     return strings.read_notes_intro(name) + "\n\n" + "\n".join(f"· {n.message}" for n in notes)
@@ -51,6 +83,7 @@ class FileActions:
 
     def __init__(self, window: Window):
         self.window = window
+        self.recovery_actions = RecoveryActions(self)
 
     @property
     def dialogs(self):
@@ -100,6 +133,7 @@ class FileActions:
         """Start this year's report from last year's file (carry-over, baseline, draft narrative)."""
         if not self.maybe_save():
             return None
+        prestart_reader()
         path = self.dialogs.open_file(strings.NEW_YEAR_TITLE, self.start_folder())
         if not path:
             return None
@@ -107,10 +141,9 @@ class FileActions:
         path = Path(path)
 
         def work(progress):
-            from core.io.reader import read_any
             from core.newyear import new_year_from
 
-            result = read_any(path)
+            result, _ = read_guarded(path)
             return result, new_year_from(result.report)
 
         def done(outcome) -> None:
@@ -128,28 +161,31 @@ class FileActions:
     def open_dialog(self) -> BackgroundOp | None:
         if not self.maybe_save():
             return None
+        prestart_reader()
         path = self.dialogs.open_file(strings.OPEN_TITLE, self.start_folder())
         if not path:
             return None
         settings.remember_folder(path)
         return self.open_path(path)
 
-    def open_path(self, path: str | Path, *, ask: bool = False, page: str | None = None,
-                  then: Callable[[], None] | None = None) -> BackgroundOp | None:
+    def open_path(self, path: str | Path, *, ask: bool = False, page: str | None = None) -> BackgroundOp | None:
         """Open a report file in the background; on failure tell the user and keep the current report."""
         if ask and not self.maybe_save():
             return None
         path = Path(path)
 
         def work(progress):
-            from core.io.reader import read_any
+            return read_guarded(path)
 
-            return read_any(path)
-
-        def done(result) -> None:
+        def done(outcome) -> None:
+            result, opened_stamp = outcome
             is_project = result.source_kind == "project"
             document = ReportDocument(result.report, path if is_project else None,
                                       source_name=None if is_project else path.name, unsaved=not is_project)
+            if is_project:
+                document = self._open_guarded(document, path, opened_stamp)
+                if document is None:
+                    return  # in use elsewhere and the clerk chose not to open it
             wrong = document.total_errors()
             self.replace_document(document, page or (page_of(wrong[0]) if wrong else "meta"))
             if is_project:
@@ -157,11 +193,32 @@ class FileActions:
             self.window.show_total_errors()
             if result.notes:
                 self.dialogs.info(strings.READ_NOTES_TITLE, notes_text(path.name, result.notes))
-            if then is not None:
-                then()
 
         return run_in_background(self.window, work, title=strings.OPEN_OP_TITLE, label=strings.reading(path.name),
                                  on_success=done, on_failure=self._read_failed(path))
+
+    def guard(self, document: ReportDocument, path: Path) -> str | None:
+        """Lock ``path`` for ``document``; return who else has it open (the document is then read-only)."""
+        lock = DocumentLock(path)
+        owner = lock.acquire()
+        if owner is None:
+            document.lock = lock
+            return None
+        document.read_only = True
+        return owner.describe()
+
+    def _open_guarded(self, document: ReportDocument, path: Path, opened_stamp) -> ReportDocument | None:
+        """Take the file's lock; when another window has it, ask: read-only, a copy, or not at all."""
+        document.stamp = opened_stamp
+        owner = self.guard(document, path)
+        if owner is None:
+            return document
+        answer = self.dialogs.ask_locked(path.name, owner)
+        if answer == "readonly":
+            return document
+        if answer == "copy":
+            return ReportDocument(document.report, None, source_name=path.stem + strings.COPY_SUFFIX, unsaved=True)
+        return None
 
     def _read_failed(self, path: Path) -> Callable[[BaseException], None]:
         def failed(exc: BaseException) -> None:
@@ -170,72 +227,88 @@ class FileActions:
 
     # -- save ------------------------------------------------------------------------------
     def save(self) -> bool:
-        if self.document is None:
+        """保存 (Ctrl+S): to the report's own file, asking first if it changed on disk since opened."""
+        doc = self.document
+        if doc is None:
             return False
-        self.window.commit_pending_edits()
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
+        try:
+            self.window.commit_pending_edits()
+            if doc.path is None:
+                return self.save_as()
+            if doc.read_only:
+                self.dialogs.info(strings.LOCKED_TITLE, strings.read_only_save(doc.path.name))
+                return self.save_as()
+            if changed_since(doc.stamp, doc.path):
+                answer = self.dialogs.ask_overwrite_changed(doc.path.name)
+                if answer == "save_as":
+                    return self.save_as()
+                if answer != "overwrite":
+                    return False
+            return self._save_to(doc.path)
+        except Exception as exc:  # noqa: BLE001 - whatever happens, say so and keep the document
+            return self._save_failed(doc.path or Path(doc.display_name()), exc)
 
     def save_as(self) -> bool:
-        if self.document is None:
+        doc = self.document
+        if doc is None:
             return False
-        self.window.commit_pending_edits()
-        meta = self.document.report.meta
-        suggested = self.document.path or Path(self.start_folder()) / (
-            strings.project_file_name(meta.get("unit"), meta.get("year")) + project_file.EXTENSION)
-        path = self.dialogs.save_file(strings.SAVE_TITLE, str(suggested), strings.PROJECT_FILTER)
-        if not path:
-            return False
-        path = Path(path)
-        settings.remember_folder(path)
-        if path.suffix.lower() != project_file.EXTENSION:
-            path = path.with_name(path.name + project_file.EXTENSION)
-        return self._save_to(path)
+        try:
+            self.window.commit_pending_edits()
+            meta = doc.report.meta
+            suggested = doc.path or Path(self.start_folder()) / (
+                safe_file_name(strings.project_file_name(meta.get("unit"), meta.get("year")))
+                + project_file.EXTENSION)
+            path = self.dialogs.save_file(strings.SAVE_TITLE, str(suggested), strings.PROJECT_FILTER)
+            if not path:
+                return False
+            path = Path(path).absolute()
+            settings.remember_folder(path)
+            if path.suffix.lower() != project_file.EXTENSION:
+                path = path.with_name(path.name + project_file.EXTENSION)
+            owner = current_owner(path)
+            if owner is not None and not (doc.lock is not None and doc.lock.held and owner.token == doc.lock.owner.token):
+                self.dialogs.error(strings.save_failed(path.name), strings.locked_target(path.name, owner.describe()))
+                return False
+            return self._save_to(path)
+        except Exception as exc:  # noqa: BLE001
+            return self._save_failed(Path(doc.display_name()), exc)
+
+    def _save_failed(self, path: Path, exc: BaseException) -> bool:
+        if isinstance(exc, ReportError):
+            text = str(exc)
+        elif isinstance(exc, OSError):
+            text = str(write_error(exc, path))
+        else:
+            text = strings.unexpected_write_error(type(exc).__name__, str(exc))
+        self.dialogs.error(strings.save_failed(path.name), text)
+        return False
 
     def _save_to(self, path: Path) -> bool:
+        doc = self.document
         try:
-            project_file.save(self.document.report, path)
-        except (ReportError, OSError) as exc:
-            self.dialogs.error(strings.save_failed(path.name), str(exc))
-            return False
-        self.document.mark_saved(path)
+            warnings = project_file.save(doc.report, path)
+        except Exception as exc:  # noqa: BLE001 - a full disk, a bug: the document stays open and unsaved
+            return self._save_failed(path, exc)
+        moved = doc.path is None or Path(path).absolute() != Path(doc.path).absolute()
+        doc.mark_saved(path)
+        if moved:  # the lock moves with the report to its new file
+            if doc.lock is not None:
+                doc.lock.release()
+                doc.lock = None
+            doc.read_only = False
+            self.guard(doc, Path(path))
+        doc.stamp = stamp(path)
         self.window.recovery.discard()
         settings.add_recent_file(path)
         self.window.update_title()
-        self.window.flash(strings.saved(path))
+        self.window.flash(strings.save_warnings(warnings) if warnings else strings.saved(path), 10000)
         return True
 
     # -- autosave and recovery -------------------------------------------------------------
     def autosave_now(self) -> Path | None:
-        """Write the recovery copy if there are unsaved changes not yet in it."""
-        doc = self.document
-        if doc is None or not doc.needs_autosave():
-            return None
-        try:
-            path = self.window.recovery.write(doc.report, doc.path, doc.display_name())
-        except (ReportError, OSError) as exc:
-            self.window.flash(str(exc))
-            return None
-        doc.mark_autosaved()
-        self.window.flash(strings.AUTOSAVED, 3000)
-        return path
+        """Write the recovery copy if there are unsaved changes not yet in it (gui.recovery_actions)."""
+        return self.recovery_actions.autosave_now()
 
     def offer_recovery(self) -> bool:
-        """Offer to restore work left by a session that crashed; return whether one was restored."""
-        restored = False
-        for entry in self.window.recovery.orphans():
-            if not restored and self.dialogs.ask_restore(entry):
-                try:
-                    report = entry.load()
-                except ReportError as exc:
-                    self.dialogs.error(strings.RECOVERY_TITLE, str(exc))
-                else:
-                    original = Path(entry.original) if entry.original else None
-                    self.window.set_document(ReportDocument(report, original, unsaved=True))
-                    self.window.enter_page("meta")
-                    self.window.flash(strings.RECOVERED)
-                    restored = True
-                    self.autosave_now()  # the copy now belongs to this session
-            entry.remove()
-        return restored
+        """Offer every copy crashed sessions left; return whether one was restored into this window."""
+        return self.recovery_actions.offer()

@@ -6,10 +6,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    if getattr(sys, "frozen", False):  # the frozen app re-enters here in audit worker processes
-        import multiprocessing
-
-        multiprocessing.freeze_support()
+    # Frozen, audit worker processes never get here: build_scripts/launcher.py diverts them.
     argv = list(sys.argv[1:] if argv is None else argv)
     from core.cli import command_names, main as cli_main
 

@@ -19,12 +19,15 @@ from core.resources import resource_path
 from core.rules.base import Finding
 
 from . import batch, settings, strings, style
+from .background import cancel_all
 from .dialogs.questions import Dialogs
 from .document import PAGE_ORDER, ReportDocument, page_of
 from .export_actions import ExportActions
+from .review_actions import ReviewActions
 from .file_actions import FileActions
 from .menus import build_menus
 from .recovery import RecoveryStore
+from .recovery_actions import AUTOSAVE_IDLE_MS, AUTOSAVE_MS
 from .views.findings_panel import FindingsPanel
 from .views.meta_form import MetaPage
 from .views.narrative_editor import NarrativePage
@@ -33,7 +36,7 @@ from .views.notices import TotalsNotice
 from .views.start_page import StartPage
 from .views.table_page import TablePage
 
-AUTOSAVE_MS = 60_000
+_WINDOWS: set = set()  # windows opened by spawn_window, kept alive until closed
 TABLES = ("t2", "t3", "t4")
 _DOCK = Qt.DockWidgetArea
 
@@ -48,12 +51,12 @@ class MainWindow(QMainWindow):
         self.recovery = recovery or RecoveryStore()
         self.files = FileActions(self)
         self.exports = ExportActions(self)
+        self.review = ReviewActions(self)
         self.undo_group = QUndoGroup(self)
         icon = resource_path("icon.png")
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
-        self.setStyleSheet(style.WINDOW)
 
         self.nav = NavigationPanel()
         self.pages: dict[str, QWidget] = {}  # built on first visit: start-up stays fast
@@ -107,9 +110,13 @@ class MainWindow(QMainWindow):
         self.findings.finding_activated.connect(self.show_finding)
         self.findings.page_activated.connect(self.show_page)
         self.findings.recompute_requested.connect(self.recompute_totals)
+        self.findings.ask_explanation = lambda message, current: self.dialogs.ask_explanation(message, current)
         self.report_actions = build_menus(self)
 
         self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.files.autosave_now)
+        # A few seconds after the last change; the tick above saves while changes keep coming.
+        self.autosave_idle = QTimer(self, singleShot=True, interval=AUTOSAVE_IDLE_MS, timeout=self.files.autosave_now)
+        self.autosave = autosave
         if autosave:
             self.autosave_timer.start()
         self.resize(1366, 768)
@@ -174,13 +181,15 @@ class MainWindow(QMainWindow):
         return widget
 
     def _on_changed(self, refs) -> None:
+        if self.autosave:
+            self.autosave_idle.start()  # (re)started by every change: saves once typing pauses
         if "*" in refs:
             self.form_label.setText(strings.form_label(self.document.report.form.name))
 
     def update_counts(self) -> None:
         doc = self.document
         errors, pending, warnings = doc.counts()
-        self.counts_label.setText(strings.counts(errors, pending, warnings))
+        self.counts_label.setText(strings.counts(errors, pending, warnings, doc.explained_count()))
         self.counts_label.setStyleSheet(style.counts_style(errors, pending))
         self.nav.set_counts(doc.page_counts())
         self.form_label.setText(strings.form_label(doc.report.form.name))
@@ -278,6 +287,8 @@ class MainWindow(QMainWindow):
         if page in TABLES:
             widget.view.select_refs([c for c in finding.cells if c.startswith(page + ".")])
             widget.view.setFocus()
+            if finding.span is not None and finding.section == page:
+                widget.note.select_span(finding.span)  # a sentence of the note under the table
         elif page == "meta":
             widget.focus_field(next((c for c in finding.cells if c.startswith("meta.")), None))
         elif isinstance(widget, NarrativePage):
@@ -299,7 +310,7 @@ class MainWindow(QMainWindow):
         return None
 
     def batch_audit(self):
-        return batch.batch_audit(self, self.dialogs, self.files.start_folder())
+        return batch.batch_audit(self, self.dialogs, self.files.start_folder(), self.review.show_submissions)
 
     def about(self) -> None:
         self.dialogs.info(strings.ABOUT_TITLE, strings.about(__version__))
@@ -342,11 +353,24 @@ class MainWindow(QMainWindow):
             self._placing = False
 
     # -- window events ---------------------------------------------------------------------
+    def spawn_window(self) -> "MainWindow":
+        """Open another window of this process (restoring a second recovery copy, say)."""
+        other = MainWindow(autosave=self.autosave)
+        _WINDOWS.add(other)
+        other.destroyed.connect(lambda *_: _WINDOWS.discard(other))
+        other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        other.show()
+        return other
+
     def closeEvent(self, event) -> None:
+        cancel_all()  # an open or export under way must not keep the questions below from being answered
         self.commit_pending_edits()
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.autosave_idle.stop()
+        if self.document is not None and self.document.lock is not None:
+            self.document.lock.release()
         self.recovery.discard()
         settings.save_window_state(self.saveGeometry(), self.saveState())
         event.accept()

@@ -37,7 +37,9 @@ def build_menus(window) -> list[QAction]:
     file_menu.addSeparator()
     needs_report += [_action(window, strings.ACT_EXPORT_DOCX, lambda: exports.export("docx"), (), file_menu),
                      _action(window, strings.ACT_EXPORT_DOCX_TEMPLATE, exports.export_with_template, (), file_menu),
-                     _action(window, strings.ACT_EXPORT_XLSX, lambda: exports.export("xlsx"), (), file_menu)]
+                     _action(window, strings.ACT_EXPORT_XLSX, lambda: exports.export("xlsx"), (), file_menu),
+                     _action(window, strings.ACT_EXPORT_HTML, lambda: exports.export("html"), (), file_menu),
+                     _action(window, strings.ACT_COPY_HTML, exports.copy_web_version, (), file_menu)]
     file_menu.addSeparator()
     _action(window, strings.ACT_MERGE, window.merge_files, (), file_menu)
     _action(window, strings.ACT_AUDIT, window.batch_audit, (), file_menu)
@@ -86,10 +88,41 @@ def build_menus(window) -> list[QAction]:
         action.triggered.connect(lambda _=False, v=value: settings.set_enter_direction(v))
         group.addAction(action)
         enter.addAction(action)
+    rules = tools.addMenu(strings.RULES_MENU)
+    packs = QActionGroup(window)
+    window.rule_pack_actions = {}
+    from core.rules.packs import builtin_packs
+
+    for i, pack in enumerate(builtin_packs(), 1):
+        action = QAction(strings.rules_item(pack.name, i), window, checkable=True)
+        action.setToolTip(pack.description)
+        action.setStatusTip(pack.description)
+        action.triggered.connect(lambda _=False, p=pack.id: window.review.choose_rule_pack(p))
+        packs.addAction(action)
+        rules.addAction(action)
+        window.rule_pack_actions[pack.id] = action
+    rules.addSeparator()
+    from_file = QAction(strings.RULES_FROM_FILE, window, checkable=True)
+    from_file.triggered.connect(lambda _=False: window.review.choose_rule_pack("from-file"))
+    packs.addAction(from_file)
+    rules.addAction(from_file)
+    window.rule_pack_actions["from-file"] = from_file
+    sync_rule_pack(window)
+    tools.addSeparator()
+    needs_report.append(_action(window, strings.ACT_COMPARE, window.review.compare_with_last_year, (), tools))
 
     help_menu = bar.addMenu(strings.MENU_HELP)
     _action(window, strings.ACT_ABOUT, window.about, (), help_menu)
     return needs_report
+
+
+def sync_rule_pack(window) -> None:
+    """Check the rule pack menu entry of the current setting (a file: 「从文件选择」, named in its tip)."""
+    chosen = settings.rule_pack() or "national"
+    action = window.rule_pack_actions.get(chosen) or window.rule_pack_actions["from-file"]
+    action.setChecked(True)
+    if action is window.rule_pack_actions["from-file"]:
+        action.setToolTip(chosen)
 
 
 def _fill_recent(window) -> None:

@@ -52,6 +52,7 @@ class RecoveryEntry:
     name: str
     saved_at: str
     has_sidecar: bool = True
+    original_stamp: tuple | None = None  # (size, digest) of the user's file when the copy was made
     _problem: str | None = field(default=None, repr=False)
     _checked: bool = field(default=False, repr=False)
 
@@ -125,14 +126,20 @@ class RecoveryStore:
             self._lock.setStaleLockTime(0)  # only a dead process makes the lock stale
             self._lock.tryLock(0)
 
-    def write(self, report: Report, original: Path | None, name: str) -> Path:
-        """Write the recovery copy of ``report`` (atomically) and return its path."""
+    def write(self, report: Report, original: Path | None, name: str, original_stamp=None) -> Path:
+        """Write the recovery copy of ``report`` (atomically) and return its path.
+
+        ``original_stamp`` (a FileStamp of the user's file as opened) lets a restore notice that
+        the file was changed by someone else after the crash.
+        """
         self._ensure_lock()
         text = project_file.dumps(report)
         write_atomic(self.path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         # Absolute: a window started with a relative path may be restored from another folder.
         info = {"original": str(Path(original).absolute()) if original else None, "name": name,
                 "saved_at": _now()}
+        if original_stamp is not None and original_stamp.digest:
+            info["original_stamp"] = [original_stamp.size, original_stamp.digest]
         side = json.dumps(info, ensure_ascii=False)
         write_atomic(self.folder / f"{self.key}.json", lambda tmp: tmp.write_text(side, encoding="utf-8"))
         return self.path
@@ -196,8 +203,10 @@ class RecoveryStore:
                     saved_at = ""
             original = info.get("original") if isinstance(info.get("original"), str) else None
             name = info.get("name") if isinstance(info.get("name"), str) else None
+            stamp = info.get("original_stamp")
+            stamp = tuple(stamp) if isinstance(stamp, list) and len(stamp) == 2 else None
             found.append(RecoveryEntry(key, self.folder, original, name or strings.RECOVERY_UNNAMED, saved_at,
-                                       has_sidecar))
+                                       has_sidecar, stamp))
         for side in self.folder.glob("*.json"):
             if not (self.folder / f"{side.stem}.nianbao").exists() and not self._alive(side.stem):
                 side.unlink(missing_ok=True)

@@ -31,13 +31,46 @@ def migrate(store: QSettings | None = None) -> None:
         store.setValue("version", SETTINGS_VERSION)
 
 
+_cache: dict[str, str] = {}  # read on every Enter in the grid: opening QSettings each time is not free
+
+
 def enter_direction() -> str:
-    value = _store().value("editing/enter_direction", DEFAULTS["editing/enter_direction"])
-    return value if value in ("down", "right") else "down"
+    key = str(_store_key())
+    value = _cache.get(key)
+    if value is None:
+        value = _store().value("editing/enter_direction", DEFAULTS["editing/enter_direction"])
+        value = _cache[key] = value if value in ("down", "right") else "down"
+    return value
 
 
 def set_enter_direction(value: str) -> None:
     _store().setValue("editing/enter_direction", value)
+    _cache[str(_store_key())] = value
+
+
+def _store_key() -> str | None:
+    return os.environ.get("NIANBAO_SETTINGS_DIR")
+
+
+def rule_pack() -> str:
+    """Return the rule pack checks use: a built-in pack's id or a .toml file ("" = national)."""
+    value = _store().value("checking/rule_pack", "")
+    return value if isinstance(value, str) else ""
+
+
+def set_rule_pack(value: str) -> None:
+    _store().setValue("checking/rule_pack", value or "")
+
+
+def current_pack():
+    """Return the chosen rule pack, or the national one when the choice is gone or broken (with why)."""
+    from core.errors import ReportError
+    from core.rules.packs import NATIONAL, load_pack
+
+    try:
+        return load_pack(rule_pack() or None), ""
+    except ReportError as exc:
+        return NATIONAL, str(exc)
 
 
 def recent_files() -> list[str]:

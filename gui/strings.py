@@ -7,6 +7,8 @@ UI text, so a reviewer or a new wording is in one place.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from core.schema import DEFAULT_DEADLINE
 
 APP_NAME = "政府信息公开年报助手"
@@ -62,6 +64,8 @@ ACT_NEW_YEAR = "从上年报告新建(&Y)…"
 ACT_EXPORT_DOCX = "导出 Word(&W)…"
 ACT_EXPORT_XLSX = "导出 Excel(&X)…"
 ACT_EXPORT_DOCX_TEMPLATE = "导出 Word（自选模板）(&T)…"
+ACT_EXPORT_HTML = "导出网页(&H)…"
+ACT_COPY_HTML = "复制网页版(&L)"
 ACT_MERGE = "汇总(&M)…"
 ACT_AUDIT = "批量审核(&B)…"
 ACT_QUIT = "退出(&Q)"
@@ -87,6 +91,7 @@ NO_RECENT = "（无）"
 
 RECOMPUTE = "按分项重新计算合计"  # a button and an undo step: no accelerator
 UNDO_FILL_ZERO = "空白单元格填 0"
+UNDO_SECTION_ORDER = "按规范顺序导出各部分"
 UNDO_FILL_DOWN = "向下填充"
 UNDO_FORMAT = "更改报表格式"
 UNDO_KEEP_STALE = "保留沿用上年的内容"
@@ -122,11 +127,13 @@ COUNTS_TIP = ("错误：必须改正。\n导出前须处理：编辑时只是提
               "导出时算作错误，请在导出前处理。\n警告：请核对，不影响导出。")
 
 
-def counts(errors: int, pending: int, warnings: int) -> str:
+def counts(errors: int, pending: int, warnings: int, explained: int = 0) -> str:
     parts = [f"{errors} 个错误"]
     if pending:
         parts.append(f"{pending} 项{EXPORT_CLASS}")
     parts.append(f"{warnings} 个警告")
+    if explained:
+        parts.append(f"{explained} 个已说明")
     return " · ".join(parts)
 
 
@@ -148,8 +155,8 @@ START_NO_RECENT = "还没有打开过的报告。"
 START_DROP_HINT = "也可以把报告文件拖到此窗口中打开。"
 
 
-def recent_entry(name: str, folder: str) -> str:
-    return f"{name}\n{folder}"
+def recent_entry(name: str, folder: str, missing: bool = False) -> str:
+    return f"{name}{'（找不到此文件）' if missing else ''}\n{folder}"
 
 
 def recent_missing(path: str) -> str:
@@ -269,6 +276,12 @@ def char_count(n: int, limit: int | None) -> str:
 
 STALE_NOTE = "本节沿用了上年报告的内容，请按本年度情况修改。"
 STALE_KEEP = "已核对，保留"
+TABLE_NOTE_LABEL = "表下说明（选填，导出时印在表格下方）"
+TABLE_NOTE_PLACEHOLDER = {
+    "t2": "如：本年度未制发规章。",
+    "t3": "如：2024年我单位共收到政府信息公开申请5件，均已按期答复。",
+    "t4": "如：本年度未发生因政府信息公开引起的行政复议、行政诉讼。",
+}
 NARRATIVE_PLACEHOLDER = {
     "preface": "前言：说明本报告的编制依据、内容构成和统计期限等。",
     "overview": "综述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等情况。",
@@ -308,7 +321,31 @@ def field_unknown_tip(marker: str) -> str:
 # -- findings panel ------------------------------------------------------------------------
 FINDINGS_TITLE = "审核结果"
 FINDINGS_NONE = "没有发现问题"
-CLASS_NAMES = {"error": "错误", "export": EXPORT_CLASS, "warning": "警告"}
+EXPLAINED_CLASS = "已说明"
+CLASS_NAMES = {"error": "错误", "export": EXPORT_CLASS, "warning": "警告", "explained": EXPLAINED_CLASS}
+EXPLAIN_BUTTON = "写说明…"
+EXPLAIN_BUTTON_TIP = ("警告所说属实时（如机构改革），可写明说明代替修改：审核时单独计为“已说明”。"
+                      "错误不能以说明代替。说明不会印在导出的 Word 或网页中。")
+EXPLAIN_TITLE = "说明"
+UNDO_EXPLAIN = "写说明"
+UNDO_UNEXPLAIN = "删除说明"
+
+
+def explain_prompt(message: str) -> str:
+    return f"{message}\n\n请写明情况属实的原因（留空则删除说明）："
+
+
+def explained_row(message: str, why: str | None) -> str:
+    # U+2028 (line separator): a line break the panel's wrapped-row layout measures, where "\n" is not
+    return f"{message}\u2028说明：{why}"
+
+
+def explained_cell_tip(message: str, why: str | None) -> str:
+    return f"已说明：{message}\n说明：{why}"
+
+
+def explanation_tip(why: str) -> str:
+    return f"已说明：{why}"
 RECOMPUTE_HINT = "可一键按分项重新计算合计（可撤销）"
 
 
@@ -338,6 +375,8 @@ PROJECT_FILTER = "年报项目文件 (*.nianbao)"
 ALL_FILES_FILTER = "所有文件 (*)"
 DOCX_FILTER = "Word 文档 (*.docx)"
 XLSX_FILTER = "Excel 工作簿 (*.xlsx)"
+HTML_FILTER = "网页 (*.html)"
+COPIED_HTML = "已复制网页版（含表格），可粘贴到网站的编辑器中"
 OPEN_TITLE = "打开报告"
 SAVE_TITLE = "保存报告"
 NEW_YEAR_TITLE = "选择上年度的报告"
@@ -349,6 +388,7 @@ ASK_SAVE_TITLE = "尚未保存"
 BTN_SAVE = "保存"
 BTN_DISCARD = "不保存"
 BTN_CANCEL = "取消"
+BTN_MERGE_ANYWAY = "仍然汇总"
 BTN_RESTORE = "恢复"
 BTN_DISCARD_RECOVERY = "丢弃"
 BTN_EXPORT_ANYWAY = "仍然导出"
@@ -356,14 +396,6 @@ BTN_OPEN_FOLDER = "打开所在文件夹"
 BTN_CLOSE = "关闭"
 RECOVERY_TITLE = "恢复未保存的内容"
 RECOVERED = "已恢复自动保存的内容，请核对后保存"
-RECOVERY_UNNAMED = "（名称未知的恢复副本）"
-RECOVERY_GARBLED = "内容不完整或已损坏"
-
-
-def recovery_damaged(when: str, reason: str) -> str:
-    """A recovery copy that cannot be opened as a report: say what it is, and that it is kept."""
-    return (f"这是 {when} 自动保存的恢复副本，但它已损坏，不能作为报告打开（{reason}）。"
-            "副本仍然保留；其中能读出的文字可以查看并复制。")
 AUTOSAVED = "已自动保存恢复副本"
 EXPORT_ERRORS_TITLE = "导出前须处理"
 EXPORT_DONE_TITLE = "导出完成"
@@ -423,6 +455,11 @@ def export_done(path) -> str:
     return f"已导出到：\n{path}"
 
 
+def export_done_with_notes(path, notes: list[str]) -> str:
+    """Export finished, with what to look at: characters the fonts lack, what left the template."""
+    return export_done(path) + "\n\n请留意：\n" + "\n".join(f"· {n}" for n in notes)
+
+
 def totals_bar(n: int) -> str:
     return f"此报告中有 {n} 处合计与分项之和不符（已在审核结果中列出），数字未做任何改动。"
 
@@ -480,10 +517,50 @@ AUDIT_FOLDER_TITLE = "选择存放待审核报告的文件夹"
 AUDIT_SAVE_TITLE = "保存审核结果"
 AUDIT_FILE_NAME = "批量审核结果.xlsx"
 AUDIT_RUNNING = "正在查找要审核的报告……"
+AUDIT_EXPECT_TITLE = "选择应报单位名单（.txt 每行一个单位，或 .xlsx 第一列；不需要请点“取消”）"
+EXPECT_FILTER = "应报单位名单 (*.txt *.xlsx)"
+SUBMISSIONS_TITLE = "报送情况"
+SUBMISSIONS_COLUMNS = ["单位", "报送情况", "逾期", "错误", "警告", "已说明", "文件", "备注"]
+SUBMISSIONS_HINT = "双击一行打开该单位的报告。完整的审核结果（汇总、报送情况、问题清单）在审核结果工作簿中。"
+RULES_MENU = "规则包(&R)"
+RULES_FROM_FILE = "从文件选择(&F)…"
+RULES_FILE_TITLE = "选择规则包文件"
+RULES_FILTER = "规则包 (*.toml)"
+RULES_TITLE = "规则包"
+COMPARE_TITLE = "与上年对比"
+ACT_COMPARE = "与上年对比(&Y)…"
+COMPARE_COLUMNS = ["单元格", "上年", "本年", "变化"]
+COMPARE_NO_BASELINE = "这份报告没有上年报告的数字。请用“从上年报告新建”开始本年度报告，或用命令行 --previous 指定上年报告。"
+COMPARE_HINT = "变化超过规则包规定倍数的单元格标为琥珀色（W-X-JUMP）。双击一行转到该单元格。"
+
+
+def submission_tip(path: str) -> str:
+    return f"{path}\n双击打开"
+
+
+def rules_item(name: str, i: int) -> str:
+    return f"{name}(&{i})"
+
+
+def rules_chosen(name: str) -> str:
+    return f"已改用规则包“{name}”，重新检查了当前报告"
+
+
+def rules_broken(error: str) -> str:
+    return f"所选规则包无法使用，已按全国通用规则检查：{error}"
+
+
+def compare_year(last, now) -> str:
+    return f"上年（{last or '？'}年度）与本年（{now or '？'}年度）逐格对比"
 
 
 def merge_reading(i: int, n: int, name: str) -> str:
     return f"正在读取第 {i} / {n} 份：{name}"
+
+
+def merge_duplicates(pairs: list[tuple[str, str, str]]) -> str:
+    listed = "\n".join(f"· {Path(a).name} 与 {Path(b).name}：{why}" for a, b, why in pairs)
+    return f"以下文件重复，一并汇总会把同一单位的数字算两遍：\n{listed}\n\n仍然一并汇总吗？"
 
 
 def merge_done(n: int, notes: list[str]) -> str:
@@ -504,3 +581,79 @@ def audit_writing(n: int) -> str:
 def audit_done(n: int, with_errors: int, unreadable: int, path: str) -> str:
     return (f"共审核 {n} 份报告：{with_errors} 份有错误，{unreadable} 份无法读取。\n"
             f"审核结果已保存到：\n{path}")
+
+
+# -- recovery, locks and safe saving (issue 12) ------------------------------------------------
+RECOVERY_UNNAMED = "（名称未知的恢复副本）"
+RECOVERY_GARBLED = "内容不完整或已损坏"
+RECOVERY_INTRO = ("上次运行时年报助手没有正常退出（如断电或死机），留下了以下自动保存、尚未保存的内容。\n"
+                  "勾选要恢复的副本后点“恢复所选”；没有勾选的副本会保留到下次启动，只有点“丢弃所选”才会删除。")
+RECOVERY_COLUMNS = ("报告", "原文件", "自动保存于", "状态")
+RECOVERY_NO_FILE = "（尚未保存为文件）"
+RECOVERY_OK = "可以恢复"
+RECOVERY_BROKEN = "已损坏：可查看其中能读出的文字"
+BTN_RESTORE_CHOSEN = "恢复所选"
+BTN_DISCARD_CHOSEN = "丢弃所选…"
+BTN_SHOW_TEXT = "查看可读内容…"
+BTN_LATER = "以后再说"
+BTN_COPY_ALL = "复制全部文字"
+BTN_NEW_FROM_TEXT = "用这些文字新建报告"
+RECOVERY_NOTHING_CHOSEN = "请先勾选要恢复或丢弃的副本"
+RECOVERY_TEXT_TITLE = "恢复副本中能读出的文字"
+RECOVERY_NO_TEXT = "这个副本中没有能读出的文字。"
+RECOVERY_KEPT = "新的恢复副本没能写入，原来的恢复副本已保留"
+RECOVERY_SALVAGED = "已用恢复副本中能读出的文字新建报告（表格数字需要重新填写），请核对后保存"
+
+
+def recovery_damaged(when: str, reason: str) -> str:
+    """A recovery copy that cannot be opened as a report: say what it is, and that it is kept."""
+    return (f"这是 {when} 自动保存的恢复副本，但它已损坏，不能作为报告打开（{reason}）。"
+            "副本仍然保留；其中能读出的文字可以查看并复制。")
+
+
+def recovery_confirm_discard(n: int) -> str:
+    return f"确定要删除所选的 {n} 个恢复副本吗？删除后其中未保存的内容将无法找回。"
+
+
+def recovery_text(unit: str, year: str, sections) -> str:
+    """The readable text of a damaged copy, as the clerk copies it: unit, year, then each section."""
+    head = [line for line in (f"单位：{unit}" if unit else "", f"年度：{year}" if year else "") if line]
+    body = [f"【{title}】\n{text}" for _, title, text in sections]
+    return "\n\n".join(["\n".join(head)] + body if head else body)
+
+
+LOCKED_TITLE = "文件正在使用"
+BTN_OPEN_READONLY = "只读打开"
+BTN_OPEN_COPY = "打开副本"
+READ_ONLY_SUFFIX = "（只读）"
+COPY_SUFFIX = "（副本）"
+CHANGED_TITLE = "文件已被修改"
+BTN_SAVE_AS_INSTEAD = "另存为…"
+BTN_OVERWRITE = "仍然覆盖"
+
+
+def locked(name: str, owner: str) -> str:
+    return (f"“{name}”正由{owner}打开编辑。\n\n"
+            "两处同时修改会互相覆盖。可以只读打开（查看、导出，另存为新文件），或打开一份副本另行编辑。")
+
+
+def read_only_save(name: str) -> str:
+    return f"“{name}”是只读打开的（正由别处编辑），请另存为新文件。"
+
+
+def locked_target(name: str, owner: str) -> str:
+    return f"“{name}”正由{owner}打开编辑，不能覆盖。请换一个文件名保存。"
+
+
+def changed_on_disk(name: str) -> str:
+    return (f"“{name}”在打开之后已被其他程序或其他人修改过。\n\n"
+            "直接保存会覆盖那些修改。建议另存为新文件，再核对两个版本。")
+
+
+def save_warnings(warnings: list[str]) -> str:
+    return "\n".join(warnings)
+
+
+def unexpected_write_error(kind: str, detail: str) -> str:
+    return (f"出现意外错误（{kind}）：{detail}。报告仍在窗口中，没有丢失；"
+            "请用“另存为”换一个位置保存，并把此情况告诉技术人员。")

@@ -53,6 +53,21 @@ class TextCommand(ApplyCommand):
         return True
 
 
+class ExplainCommand(QUndoCommand):
+    """Write, change or remove (empty text) the explanation of a warning (说明型审核)."""
+
+    def __init__(self, report: Report, rule: str, cells, explanation: str, text: str):
+        super().__init__(text)
+        self.report, self.rule, self.cells, self.explanation = report, rule, tuple(cells), explanation
+        self._old: str | None = None
+
+    def redo(self) -> None:
+        self._old = self.report.explain(self.rule, self.cells, self.explanation)
+
+    def undo(self) -> None:
+        self.report.explain(self.rule, self.cells, self._old)
+
+
 class SnapshotCommand(QUndoCommand):
     """A whole-report operation (format change …): undo restores the snapshot taken before."""
 

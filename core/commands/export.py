@@ -1,4 +1,4 @@
-"""``nianbao export FILE -o OUT.docx|OUT.xlsx [--template T.docx] [--force]``."""
+"""``nianbao export FILE -o OUT.docx|OUT.html|OUT.xlsx [--template T.docx] [--force]``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ..errors import ReportError
 from ..io.reader import read_any
 from ..messages import cli as msg
 
-SUFFIXES = (".docx", ".xlsx")
+SUFFIXES = (".docx", ".html", ".htm", ".xlsx")
 
 
 def add_parser(sub) -> None:
@@ -21,7 +21,7 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    from ..io.export import ExportRefused, export_blockers, export_docx, export_xlsx
+    from ..io.export import ExportRefused, export_blockers, export_docx, export_html, export_warnings, export_xlsx
 
     out = Path(args.output)
     suffix = out.suffix.lower()
@@ -44,11 +44,19 @@ def run(args) -> int:
         print(f"{args.file}: {ExportRefused(blockers)}", file=sys.stderr)
         print(msg.EXPORT_HOW_TO_FORCE, file=sys.stderr)
         return 1
+    if suffix == ".docx":  # characters the Word fonts do not have: say where, before writing
+        for finding in export_warnings(report, args.template):
+            print(msg.export_warning(finding.message), file=sys.stderr)
     # Checked above: the export itself need not check again.
+    notes: list[str] = []
     if suffix == ".docx":
-        export_docx(report, out, args.template, force=True)
-    else:
+        notes = export_docx(report, out, args.template, force=True)
+    elif suffix == ".xlsx":
         export_xlsx(report, out, force=True)
+    else:
+        export_html(report, out, force=True)
+    for note in notes:  # what was removed from the office's template (links to outside files)
+        print(msg.template_note(note), file=sys.stderr)
     if blockers:
         print(msg.exported_with_errors(len(blockers)), file=sys.stderr)
     print(msg.exported(out))

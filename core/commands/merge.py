@@ -8,8 +8,9 @@ from pathlib import Path
 from ..errors import ReportError
 from ..io import project_file
 from ..io.reader import read_any
-from ..merge import merge_notes, merge_reports
+from ..merge import merge_notes, merge_reports, write_breakdown
 from ..messages import cli as msg
+from ..messages import merge as merge_msg
 from ..rules import check_report
 
 
@@ -17,6 +18,8 @@ def add_parser(sub) -> None:
     p = sub.add_parser("merge", help=msg.MERGE_HELP, description=f"{msg.MERGE_HELP}。{msg.MERGE_EXIT_CODES}")
     p.add_argument("files", nargs="+", metavar="FILE", help=msg.MERGE_FILES)
     p.add_argument("-o", "--output", required=True, metavar="OUT.nianbao", help=msg.MERGE_OUTPUT)
+    p.add_argument("--breakdown", metavar="B.xlsx", help=msg.MERGE_BREAKDOWN)
+    p.add_argument("--allow-duplicates", action="store_true", help=msg.MERGE_ALLOW_DUPLICATES)
 
 
 def run(args) -> int:
@@ -41,7 +44,10 @@ def run(args) -> int:
     if failed:
         print(msg.MERGE_NOT_WRITTEN, file=sys.stderr)
         return 2
-    merged = merge_reports(items)  # ReportError (years/formats differ) -> exit 2 in core.cli
+    # ReportError (years/formats differ, the same unit twice) -> exit 2 in core.cli, nothing written
+    merged = merge_reports(items, allow_duplicates=args.allow_duplicates)
+    if args.breakdown:
+        write_breakdown(items, merged, args.breakdown)
     for warning in project_file.save(merged, out, backup=True):
         print(msg.save_warning(warning), file=sys.stderr)
     findings = check_report(merged, final=True)
@@ -51,6 +57,8 @@ def run(args) -> int:
         print(msg.merge_source(s["unit"], s["file"], s["errors"]))
     for note in merge_notes(merged):
         print(msg.merge_note(note))
+    if args.breakdown:
+        print(merge_msg.breakdown_written(args.breakdown))
     for f in findings:
         if f.is_error:
             print("  " + msg.finding(f.severity.label, f.rule, f.message))

@@ -9,6 +9,7 @@ from another computer cannot be checked and is shown with its owner and time.
 
 from __future__ import annotations
 
+import atexit
 import datetime as _dt
 import hashlib
 import json
@@ -139,6 +140,7 @@ class DocumentLock:
                           fh, ensure_ascii=False)
             _hide(self.path)
             self.held = True
+            _HELD.add(self)
             return None
         return None
 
@@ -147,9 +149,20 @@ class DocumentLock:
         if not self.held:
             return
         self.held = False
+        _HELD.discard(self)
         mine = _read(self.path)
         if mine is not None and mine.token == self.owner.token:
             try:
                 os.unlink(self.path)
             except OSError:
                 pass
+
+
+_HELD: "set[DocumentLock]" = set()  # released at exit if nobody did before
+
+
+@atexit.register
+def _release_all() -> None:
+    """A process that ends without closing its windows (a screenshot run, say) leaves no lock."""
+    for lock in list(_HELD):
+        lock.release()

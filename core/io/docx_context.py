@@ -12,19 +12,19 @@ import unicodedata
 from typing import Any
 
 from ..model.dates import cn_date, to_date
-from ..model.report import SECTION_IDS, Report
+from ..model.report import NOTE_IDS, SECTION_IDS, Report
 from ..model.values import format_value
-
-TITLE_SUFFIX = "政府信息公开工作年度报告"
-TITLE_LINE_CHARS = 20  # 156 mm of 22 pt characters
+from .text_clean import xml_text
+from .line_breaks import title_lines
 
 _H2 = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]")
 _H1 = re.compile(r"^([一二三四五六七八九十]{1,3})、")
 LEAD_MAX = 40  # a run-in lead 「（一）主动公开情况。」 is short; longer text is a sentence
-HEADING_MAX = 40  # a line that long without 。 is a heading
+HEADING_MAX = 40  # a line that long without sentence punctuation is a heading
+LEAD_ALONE_MAX = 15  # 「（一）主动公开情况。」 alone on its line: a lead with no text after it
+_LEAD_END = "。：:"  # a run-in lead ends at a full stop or a colon
+_PUNCTUATION = re.compile(r"[。：:，,；;！!？?]")
 
-# Characters XML 1.0 cannot hold (Word's vertical tab, NUL, …) would corrupt the file.
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _JINJA_OPEN = re.compile(r"\{(?=[{%#])")
 
 
@@ -34,26 +34,13 @@ def clean_text(text: str) -> str:
     ``{{``, ``{%`` and ``{#`` typed by a user get a space (「{ {」) so that nothing in the
     output can be mistaken for a template tag that survived rendering.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
-    text = text.replace("\a", "").replace("\t", " ")
-    text = _BAD_XML.sub("", text)
-    return _JINJA_OPEN.sub("{ ", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _JINJA_OPEN.sub("{ ", xml_text(text))
 
 
 def char_width(text: str) -> float:
     """Width in Chinese characters: full-width and CJK count 1, everything else ½."""
     return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
-
-
-def title_lines(unit: str, year: Any) -> list[str]:
-    """Split the title into lines sensibly: the unit on its own line when the whole is too long."""
-    rest = f"{year}年{TITLE_SUFFIX}" if year not in (None, "") else TITLE_SUFFIX
-    whole = unit + rest
-    if char_width(whole) <= TITLE_LINE_CHARS or not unit:
-        return [whole]
-    if char_width(unit) <= TITLE_LINE_CHARS:
-        return [unit, rest]
-    return [whole]  # a very long unit name: let the word processor wrap it
 
 
 def date_cn(iso: Any) -> str:
@@ -65,19 +52,29 @@ def date_cn(iso: Any) -> str:
 
 
 def _paragraph(line: str) -> dict[str, Any]:
-    """Classify one line of narrative: 「一、」 heading, 「（一）」 heading, run-in lead, or body."""
+    """Classify one line of narrative: 「一、」 heading, 「（一）」 heading, run-in lead, or body.
+
+    A heading is a short phrase with no sentence punctuation. 「（一）主动公开情况。全年…」 and
+    「（一）主动公开情况：全年…」 are body text with a run-in lead; a line that is one sentence
+    (「（一）全年主动公开信息372条。」) is body text.
+    """
     para = {"text": line, "lead": "", "h1": False, "h2": False, "kind": "body"}
     m = _H2.match(line)
     if m:
         marker = f"（{m.group(1)}）"  # full-width brackets, as GB/T 9704 prints them
         rest = line[m.end():].lstrip()
-        stop = rest.find("。")
+        para["text"] = marker + rest
+        stop = next((i for i, ch in enumerate(rest) if ch in _LEAD_END), -1)
         if 0 <= stop < LEAD_MAX and stop < len(rest) - 1:
-            para.update(lead=marker + rest[:stop + 1], text=rest[stop + 1:], kind="lead")
-        elif char_width(line) <= HEADING_MAX and "。" not in rest[:-1]:
-            para.update(text=marker + rest, h2=True, kind="h2")
+            lead = rest[:stop] + ("：" if rest[stop] == ":" else rest[stop])
+            para.update(lead=marker + lead, text=rest[stop + 1:].lstrip(), kind="lead")
+        elif stop == len(rest) - 1 and rest[-1] == "。" and len(rest) <= LEAD_ALONE_MAX \
+                and not _PUNCTUATION.search(rest[:-1]) and not re.search(r"\d", rest):
+            para.update(lead=marker + rest, text="", kind="lead")
+        elif not _PUNCTUATION.search(rest) and char_width(line) <= HEADING_MAX:
+            para.update(h2=True, kind="h2")
         return para
-    if _H1.match(line) and char_width(line) <= HEADING_MAX and "。" not in line[:-1]:
+    if _H1.match(line) and char_width(line) <= HEADING_MAX and not _PUNCTUATION.search(line):
         para.update(h1=True, kind="h1")
     return para
 
@@ -139,9 +136,10 @@ def build_context(report: Report) -> dict[str, Any]:
         "form_name": report.form.name,
         "text": {},
     }
-    for sid in SECTION_IDS:
+    ctx["notes"] = {}  # the note under each table: notes.t2, notes.t3, notes.t4, as paragraphs
+    for sid in (*SECTION_IDS, *NOTE_IDS):
         raw = _resolve_fields(report, report.text.get(sid, "") or "")
         ctx["text"][sid] = clean_text(raw)
-        ctx[sid] = paragraphs(raw)
+        (ctx["notes"] if sid in NOTE_IDS else ctx)[sid] = paragraphs(raw)
     ctx.update(_nest({c.ref: cell_text(report.values.get(c.ref)) for c in report.form.cells}))
     return ctx

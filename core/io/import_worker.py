@@ -13,7 +13,7 @@ How the budget is enforced:
   worker that exhausts memory dies and is reported like any crashed worker.
 
 Workers are started with ``spawn`` (safe beside Qt's threads, the same on every platform; a
-frozen app needs ``multiprocessing.freeze_support()`` at its entry point, as gui.main has).
+frozen app diverts them at its entry point, build_scripts/launcher.py, before the app starts).
 """
 
 from __future__ import annotations
@@ -276,9 +276,15 @@ _shared_lock = threading.Lock()
 def _shared_pool() -> LimitedPool:
     global _shared
     if _shared is None:
-        _shared = LimitedPool(1)
+        _shared = LimitedPool(1, warm=("core.io.reader",))
         atexit.register(_shared.close)
     return _shared
+
+
+def prestart() -> None:
+    """Start the worker :func:`read_isolated` uses now, in the background (the clerk is choosing a file)."""
+    with _shared_lock:
+        _shared_pool().start()
 
 
 def read_isolated(path: str | os.PathLike, *, seconds: float | None = None,

@@ -12,9 +12,10 @@ from ..errors import FileReadError
 from ..messages import project as msg
 from ..model.dates import YEAR_MAX, YEAR_MIN
 from ..model.deviation import TableDeviation
-from ..model.report import SECTION_IDS, Baseline, Report
+from ..model.explanations import Explanation, Explanations
+from ..model.report import NOTE_IDS, SECTION_IDS, Baseline, Report
 from ..model.values import in_range, shorten
-from ..schema import FORMS, SECTION_TITLES, TABLE_NAMES, CellKind
+from ..schema import FORMS, SECTION_TITLES, TABLE_NAMES, TEXT_IDS, CellKind
 from .atomic import write_atomic
 from .limits import MAX_PROJECT_BYTES, read_regular_file
 from .text_clean import clean_surrogates
@@ -23,8 +24,8 @@ KIND = "nianbao-report"
 VERSION = 1
 EXTENSION = ".nianbao"
 
-_KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "stale_sections", "baseline",
-               "sources", "table_deviations", "app"}
+_KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "table_notes", "stale_sections",
+               "baseline", "sources", "imported", "table_deviations", "app", "explanations"}
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -64,17 +65,25 @@ def report_to_dict(report: Report) -> dict:
         "meta": dict(report.meta),
         "text": {s: report.text.get(s, "") for s in SECTION_IDS},
         "tables": tables,
+        # The note under each table (added in 0.2: keys of their own, so that an older version keeps them).
+        "table_notes": {t: report.text.get(t, "") for t in NOTE_IDS},
         "stale_sections": sorted(report.stale),
     }
+    if report.imported.get("sections"):
+        d["imported"] = {"sections": list(report.imported["sections"])}
     if report.baseline is not None:
         b = report.baseline
         d["baseline"] = {"year": b.year, "unit": b.unit, "form": b.form, "carry": list(b.carry),
                          "valid": dict(b.valid), "text": dict(b.text), "file": b.file}
+        if b.values:
+            d["baseline"]["values"] = dict(b.values)
     if report.sources:
         d["sources"] = report.sources
     deviations = [dev.to_dict() for dev in report.deviations if dev.is_open(report.values)]
     if deviations:
         d["table_deviations"] = deviations  # E-STRUCT-TABLES stays until the clerk has dealt with it
+    if report.explanations:
+        d["explanations"] = [{"rule": e.rule, "cells": list(e.cells), "text": e.text} for e in report.explanations]
     from .. import __version__
 
     d["app"] = {"name": "nianbao", "version": __version__}
@@ -210,6 +219,7 @@ def _read_baseline(b: dict) -> Baseline:
     carry = _section(b, "carry", list, msg.BASELINE_CARRY) or []
     valid = _section(b, "valid", dict, msg.BASELINE_VALID) or {}
     text = _section(b, "text", dict, msg.BASELINE_TEXT) or {}
+    values = _section(b, "values", dict, msg.BASELINE_VALUES) or {}
     return Baseline(
         year=_year(b.get("year"), msg.BASELINE_YEAR),
         unit=_text(b.get("unit"), msg.BASELINE_UNIT) or "",
@@ -218,6 +228,7 @@ def _read_baseline(b: dict) -> Baseline:
         valid={str(k): _cell(v, msg.valid_item(str(k))) for k, v in valid.items()},
         text={str(k): clean_surrogates(v) for k, v in text.items() if isinstance(v, str)},
         file=_text(b.get("file"), msg.BASELINE_FILE) or "",
+        values={str(k): _cell(v, msg.baseline_value(str(k))) for k, v in values.items()},
     )
 
 
@@ -243,6 +254,12 @@ def report_from_dict(d: Any) -> Report:
     if not isinstance(tables, dict):
         raise _bad(msg.NO_TABLES)
     _read_tables(report, tables)
+    notes = _section(d, "table_notes", dict, msg.TABLE_NOTES) or {}
+    for t in NOTE_IDS:
+        report.text[t] = _text(notes.get(t), msg.table_note(TABLE_NAMES[t], t)) or ""
+    imported = _section(d, "imported", dict, msg.IMPORTED) or {}
+    sections = _section(imported, "sections", list, msg.IMPORTED_SECTIONS) or []
+    report.imported["sections"] = tuple(dict.fromkeys(s for s in sections if isinstance(s, str) and s in TEXT_IDS))
     stale = _section(d, "stale_sections", list, msg.STALE) or []
     report.stale = {s for s in stale if isinstance(s, str) and s in SECTION_IDS}
     b = _section(d, "baseline", dict, msg.BASELINE)
@@ -252,6 +269,7 @@ def report_from_dict(d: Any) -> Report:
     if isinstance(sources, list):
         report.sources = [s for s in sources if isinstance(s, dict)]
     report.deviations = _read_deviations(d.get("table_deviations"), report)
+    report.explanations = _read_explanations(_section(d, "explanations", list, msg.EXPLANATIONS))
     report.extra = {k: v for k, v in d.items() if k not in _KNOWN_KEYS}
     return report
 
@@ -270,6 +288,18 @@ def _read_deviations(items: Any, report: Report) -> list[TableDeviation]:
         dev.imported = tuple(_typed(v, report.form.cell(c).kind) for c, v in zip(dev.cells, dev.imported))
         out.append(dev)
     return out
+
+
+def _read_explanations(items: list | None) -> Explanations:
+    """Read ``"explanations": [{"rule", "cells", "text"}]`` (说明型审核); a malformed entry is a damaged file."""
+    out = []
+    for i, e in enumerate(items or (), 1):
+        cells = e.get("cells", []) if isinstance(e, dict) else None
+        if not (isinstance(e, dict) and isinstance(e.get("rule"), str) and isinstance(e.get("text"), str)
+                and isinstance(cells, list) and all(isinstance(c, str) for c in cells)):
+            raise _bad(msg.bad_explanation(i))
+        out.append(Explanation(e["rule"], tuple(cells), clean_surrogates(e["text"])))
+    return Explanations(out)
 
 
 def _parse_int(text: str) -> int | Decimal:

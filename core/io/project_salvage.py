@@ -47,7 +47,7 @@ def salvage(raw: bytes) -> Salvaged:
     found: dict[str, str] = {}
     unit = ""
     for m in _FIELD.finditer(text):
-        key, value = m.group("key"), _decode(m.group("body"))
+        key, value = m.group("key"), _decode(m.group("body")).rstrip("\ufffd")  # a character cut in two
         if key in SECTION_IDS and value.strip() and key not in found:
             found[key] = value
         elif key == "unit" and not unit:

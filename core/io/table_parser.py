@@ -35,6 +35,7 @@ from .table_grid import (Record, Slot, body_slots, grid_rows, place, t2_header_s
                          t4_header_slots, T3_HEADS, T4_HEADS)
 from .table_labels import (SUBTOTAL, T2_KEYS, T3_KEYS, match_labels, match_row_label, norm_label,
                            t3_group_labels)
+from .xlsx_layout import STALE, parse_stale
 
 __all__ = ["build_report", "is_value_text", "match_row_label", "norm_label", "parse_value", "split"]
 
@@ -668,8 +669,10 @@ def build_report(tokens, source: str = "") -> tuple[Report, list[ReadNote]]:
         raise FileReadError(msg.no_tables(source))
     for sec, value in story.text.items():
         report.text[sec] = value
+    report.imported["sections"] = tuple(story.sections)  # for E-STRUCT-SECTIONS
     if report.meta.get("deadline") is not None and exact.get("meta.deadline"):
         report.meta["deadline"] = exact["meta.deadline"]
+    report.stale = parse_stale(exact.get(STALE, "")) & set(report.text)  # 沿用上年 marks of our own XLSX
     return report, reader_notes + story.notes + notes
 
 

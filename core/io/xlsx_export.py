@@ -1,35 +1,44 @@
 """The three statistical tables as one workbook, laid out like the printed tables.
 
 Each table gets a sheet drawn from ``TableSpec.grid`` (merged headers, official labels), with
-the unit, year and format above it. Totals are Excel formulas (``=SUM(...)``) so that an
-office can keep working in Excel or WPS. Numbers are real numbers; money keeps the decimals
-as typed through its number format (``0.0000`` for 2359.4197). A hidden sheet ``_nianbao``
-holds the exact values (as text too), the meta data and the narrative, so that the import
-side can read the workbook back without loss; :func:`cell_addresses` gives the layout.
+the unit, year and format above it. A total that is the sum of its parts is an Excel formula
+(``=SUM(...)``) so that an office can keep working in Excel or WPS, saved with its value so
+that programs which do not calculate (openpyxl ``data_only``, pandas, previewers, OA systems
+that compile 汇总) see it too. A total printed wrong (an export forced past the errors) is
+written as printed, marked red with a comment giving the sum, so the workbook tells what the
+report says and reads back unchanged. Numbers are real numbers; money shows at least two
+decimals and those typed (``0.00##``). A hidden sheet (:mod:`.xlsx_layout`) holds the exact
+values, the meta data, the narrative and the 沿用上年 marks for a lossless import.
 """
 
 from __future__ import annotations
 
 import copy
+import io
 import math
 import os
+import re
+import zipfile
 from decimal import Decimal
 from typing import Any
 
-from ..model.report import META_FIELDS, SECTION_IDS, Report
+from ..messages import export as msg
+from ..model.report import META_FIELDS, NOTE_IDS, SECTION_IDS, Report
 from ..model.values import format_value
 from ..schema import SECTION_TITLES, TABLE_NAMES, CellKind, FormSpec, TableSpec
+from ..schema.typography import PAGE_FONT
+from . import xlsx_layout as layout
+from .line_breaks import title_lines
 from .xlsx_cells import column_letter
 
-KIND = "nianbao-xlsx"
-VERSION = 1
-DATA_SHEET = "_nianbao"
+DATA_SHEET = layout.DATA_SHEET
 SHEET_NAMES = TABLE_NAMES  # each table's sheet is named by its short name
 GRID_TOP = 4  # rows 1–3: report title, unit/year/format, table title
-FONT = "宋体"
+FONT = PAGE_FONT
 WIDTH_SCALE = {"t2": 14.0, "t3": 6.5, "t4": 6.0}  # Excel column width per relative grid unit
 LANDSCAPE = {"t4"}
-MAX_CELL_TEXT = 32000  # Excel keeps at most 32767 characters in a cell
+MIN_MONEY_DECIMALS, MAX_SHOWN_DECIMALS = 2, 4  # 万元 to four decimals is to the yuan
+WRONG_TOTAL_COLOUR = "C00000"
 
 
 def _address(row: int, col: int) -> str:
@@ -48,12 +57,17 @@ def cell_addresses(form: FormSpec) -> dict[str, tuple[str, str]]:
 
 
 def money_format(value: Any) -> str:
-    """Number format that shows a Decimal with exactly the decimals it was typed with."""
+    """Number format of a money cell: two decimals at least, and as many as typed (up to four or more).
+
+    A clerk who types 0.35 into the cell later must see 0.35, never 「0」: the format does not
+    depend on the value exported alone.
+    """
+    typed = 0
     if isinstance(value, Decimal):
         exp = value.as_tuple().exponent
-        if isinstance(exp, int) and exp < 0:
-            return "0." + "0" * (-exp)
-    return "0"
+        typed = -exp if isinstance(exp, int) and exp < 0 else 0
+    shown = max(typed, MAX_SHOWN_DECIMALS)
+    return "0." + "0" * MIN_MONEY_DECIMALS + "#" * (shown - MIN_MONEY_DECIMALS)
 
 
 def _excel_value(value: Any) -> Any:
@@ -86,7 +100,23 @@ def _line_count(text: str, width_chars: float) -> int:
     return max(1, math.ceil(units / max(width_chars - 1, 1)))
 
 
-def _table_sheet(wb, report: Report, spec: TableSpec) -> None:
+def _printed_total_is_the_sum(report: Report, formula) -> bool:
+    """Whether the printed total equals the sum of its printed parts (none of them blank)."""
+    total = report.values.get(formula.target)
+    parts = [report.values.get(p) for p in formula.parts]
+    if total is None or any(not isinstance(v, (int, Decimal)) for v in parts):
+        return False
+    return isinstance(total, (int, Decimal)) and sum(parts) == total
+
+
+def _parts_sum(report: Report, formula) -> str:
+    parts = [report.values.get(p) for p in formula.parts]
+    return format_value(sum(v for v in parts if isinstance(v, (int, Decimal))))
+
+
+def _table_sheet(wb, report: Report, spec: TableSpec) -> dict[str, Any]:
+    """Draw one table; return the values of its formula cells by address (saved with them)."""
+    from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.properties import PageSetupProperties
@@ -108,10 +138,9 @@ def _table_sheet(wb, report: Report, spec: TableSpec) -> None:
         ws.column_dimensions[column_letter(i + 1)].width = round(w, 2)
 
     meta = report.meta
-    unit, year = meta.get("unit") or "", meta.get("year")
-    title = f"{unit}{year if year is not None else ''}年政府信息公开工作年度报告"
-    info = (f"单位：{unit}　年度：{'' if year is None else year}　"
-            f"格式：{report.form.name}")
+    unit, year = str(meta.get("unit") or ""), meta.get("year")
+    title = "".join(title_lines(unit, year))
+    info = msg.sheet_info(unit, year, report.form.name)
     for row, text, bold, size in ((1, title, True, 14), (2, info, False, 10),
                                   (3, SECTION_TITLES[spec.id], True, 12)):
         ws.merge_cells(f"A{row}:{last_col}{row}")
@@ -141,15 +170,18 @@ def _table_sheet(wb, report: Report, spec: TableSpec) -> None:
 
     position = {g.ref: (g.row, g.col) for g in spec.grid if g.ref}
     formulas = {f.target: f for f in spec.formulas}
+    cached: dict[str, Any] = {}
+    wrong_font = Font(name=FONT, size=11, bold=True, color=WRONG_TOTAL_COLOUR)
     lines = [1] * spec.grid_rows
+    def validation(kind: CellKind, **rule) -> Any:
+        title, text = msg.VALIDATION[kind.value]
+        return DataValidation(allow_blank=True, errorTitle=title, error=text, **rule)
+
     validations = {
-        CellKind.COUNT: DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0",
-                                       allow_blank=True, errorTitle="件数", error="请填写不小于 0 的整数"),
-        CellKind.SIGNED: DataValidation(type="whole", operator="between", formula1="-999999999",
-                                        formula2="999999999", allow_blank=True, errorTitle="增减",
-                                        error="请填写整数（可为负数）"),
-        CellKind.MONEY: DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
-                                       allow_blank=True, errorTitle="金额", error="请填写不小于 0 的数"),
+        CellKind.COUNT: validation(CellKind.COUNT, type="whole", operator="greaterThanOrEqual", formula1="0"),
+        CellKind.SIGNED: validation(CellKind.SIGNED, type="whole", operator="between", formula1="-999999999",
+                                    formula2="999999999"),
+        CellKind.MONEY: validation(CellKind.MONEY, type="decimal", operator="greaterThanOrEqual", formula1="0"),
     }
     used_validations = set()
     for g in spec.grid:
@@ -168,14 +200,19 @@ def _table_sheet(wb, report: Report, spec: TableSpec) -> None:
         spec_cell = report.form.cell(g.ref)
         value = report.values.get(g.ref)
         formula = formulas.get(g.ref)
-        if formula is not None:
+        style(cell, centre, money_format(value) if spec_cell.kind is CellKind.MONEY else "0")
+        if formula is not None and _printed_total_is_the_sum(report, formula):
             cell.value = _sum_formula([position[p] for p in formula.parts])
+            cached[cell.coordinate] = _excel_value(value)
+        elif formula is not None:  # printed wrong (or blank): as printed, and say so
+            cell.value = _excel_value(value)
+            cell.font = wrong_font
+            cell.comment = Comment(msg.wrong_total(_parts_sum(report, formula)), msg.COMMENT_AUTHOR)
         else:
             cell.value = _excel_value(value)
             dv = validations[spec_cell.kind]
             dv.add(cell)
             used_validations.add(spec_cell.kind)
-        style(cell, centre, money_format(value) if spec_cell.kind is CellKind.MONEY else "0")
     for kind in used_validations:
         ws.add_data_validation(validations[kind])
     for r, n in enumerate(lines):
@@ -190,15 +227,16 @@ def _table_sheet(wb, report: Report, spec: TableSpec) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_options.horizontalCentered = True
+    return cached
 
 
 def _data_sheet(wb, report: Report) -> None:
-    """Hidden sheet with exact values, meta and narrative for lossless import."""
-    ws = wb.create_sheet(DATA_SHEET)
+    """Hidden sheet with exact values, meta, narrative and 沿用上年 marks for lossless import."""
+    ws = wb.create_sheet(layout.DATA_SHEET)
     ws.sheet_state = "hidden"
-    ws.append(["键", "值", "位置", "类型", "原文"])
-    ws.append(["kind", KIND])
-    ws.append(["version", VERSION])
+    ws.append(list(layout.HEADER))
+    ws.append(["kind", layout.KIND])
+    ws.append(["version", layout.VERSION])
     ws.append(["form", report.form.id])
     for key in META_FIELDS:
         v = report.meta.get(key)
@@ -207,28 +245,54 @@ def _data_sheet(wb, report: Report) -> None:
     for spec in report.form.cells:
         v = report.values.get(spec.ref)
         sheet, addr = addresses[spec.ref]
-        row = [spec.ref, _excel_value(v), f"{sheet}!{addr}", spec.kind.value, format_value(v)]
+        row = [None] * layout.EXACT
+        row[layout.KEY - 1], row[layout.VALUE - 1] = spec.ref, _excel_value(v)
+        row[layout.WHERE - 1], row[layout.TYPE - 1] = f"{sheet}!{addr}", spec.kind.value
+        row[layout.EXACT - 1] = format_value(v)
         ws.append(row)
         if isinstance(v, Decimal):
-            ws.cell(row=ws.max_row, column=2).number_format = money_format(v)
-    for sid in SECTION_IDS:
-        text = report.text.get(sid, "") or ""
-        chunks = [text[i:i + MAX_CELL_TEXT] for i in range(0, len(text), MAX_CELL_TEXT)] or [""]
-        ws.append([f"text.{sid}", *chunks])
-    ws.append(["stale", ",".join(sorted(report.stale))])
+            ws.cell(row=ws.max_row, column=layout.VALUE).number_format = money_format(v)
+    for sid in (*SECTION_IDS, *NOTE_IDS):  # the narrative, and the note under each table
+        ws.append([f"text.{sid}", *layout.chunks(report.text.get(sid, "") or "")])
+    ws.append([layout.STALE, layout.stale_value(report.stale)])
+
+
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]+\d+)"([^>]*)><f>([^<]*)</f><v\s*/?>(?:</v>)?')
+
+
+def _save_values_with_formulas(path, cached: list[dict[str, Any]]) -> None:
+    """Write each formula's value into the saved sheets (openpyxl writes an empty ``<v>``)."""
+    with zipfile.ZipFile(path) as src:
+        members = [(info, src.read(info.filename)) for info in src.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, blob in members:
+            m = re.fullmatch(r"xl/worksheets/sheet(\d+)\.xml", info.filename)
+            values = cached[int(m.group(1)) - 1] if m and int(m.group(1)) <= len(cached) else None
+            if values:
+                def fill(c, values=values):
+                    value = values.get(c.group(1))
+                    if value is None:
+                        return c.group(0)
+                    return f'<c r="{c.group(1)}"{c.group(2)}><f>{c.group(3)}</f><v>{value}</v>'
+
+                blob = _FORMULA_CELL.sub(fill, blob.decode("utf-8")).encode("utf-8")
+            dst.writestr(info, blob)
+    with open(path, "wb") as fh:
+        fh.write(out.getvalue())
 
 
 def write_workbook(report: Report, path: str | os.PathLike) -> None:
-    """Write the workbook of ``report`` to ``path``."""
+    """Write the workbook of ``report`` to ``path`` (its texts made XML-safe: core.io.text_clean)."""
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
-    for spec in report.form.tables:
-        _table_sheet(wb, report, spec)
+    cached = [_table_sheet(wb, report, spec) for spec in report.form.tables]
     _data_sheet(wb, report)
-    unit = report.meta.get("unit") or ""
+    unit = str(report.meta.get("unit") or "")
     wb.properties.creator = unit
     wb.properties.lastModifiedBy = unit
-    wb.properties.title = f"{unit}{report.meta.get('year') or ''}年政府信息公开工作年度报告统计表"
+    wb.properties.title = msg.workbook_title("".join(title_lines(unit, report.meta.get("year"))))
     wb.save(os.fspath(path))
+    _save_values_with_formulas(path, cached)

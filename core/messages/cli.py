@@ -46,9 +46,21 @@ def quote(text: str) -> str:
     return f"原文：“{text}”"
 
 
-def report_line(name, unit: str, year, errors: int, warnings: int) -> str:
-    """One checked report: 「a.nianbao：某县 2024年度 · 1 个错误 · 2 个警告」."""
-    return f"{name}：{unit or NO_UNIT} {year or NO_YEAR}年度 · {errors} 个错误 · {warnings} 个警告"
+def report_line(name, unit: str, year, errors: int, warnings: int, explained: int = 0) -> str:
+    """One checked report: 「a.nianbao：某县 2024年度 · 1 个错误 · 2 个警告 · 1 个已说明」."""
+    return (f"{name}：{unit or NO_UNIT} {year or NO_YEAR}年度 · {errors} 个错误 · {warnings} 个警告"
+            + (f" · {explained} 个已说明" if explained else ""))
+
+
+EXPLAINED_LABEL = "已说明"
+
+
+def explanation(text: str) -> str:
+    return f"说明：{text}"
+
+
+def explanation_refused(text: str) -> str:
+    return f"说明：{text}（错误不能以说明代替，仍须更正）"
 
 
 # -- nianbao check ----------------------------------------------------------------------------
@@ -56,13 +68,41 @@ CHECK_HELP = "检查年报：表格勾稽关系、空白单元格、格式与期
 CHECK_FILES = "项目文件或其他可导入的年报文件；也可以是文件夹（检查其中所有年报）"
 CHECK_JSON = "以 JSON 输出，每条问题一个对象"
 CHECK_PREVIOUS = "上一年度的年报，用于跨年核对"
-CHECK_REPORT = "把审核结果（汇总表和问题清单）写入 Excel 文件"
+CHECK_REPORT = "把审核结果（汇总、报送情况、问题清单）写入 Excel 文件；屏幕上每个文件只显示一行"
+CHECK_EXIT_CODES = "退出码：0 没有错误（警告和已说明的警告不影响）；1 有错误；2 文件或参数无法使用"
+CHECK_RULES = "规则包：内置名称（national 全国通用、local-example 示例地方规则）或 .toml 文件；默认只用国家规定"
+CHECK_EXPECT = "应报单位名单（.txt 每行一个单位，或 .xlsx 第一列），审核结果中加“报送情况”表"
+CHECK_FEEDBACK = "为每个单位在此文件夹写一份“<单位>-审核意见”，可直接发回各单位"
+CHECK_FEEDBACK_FORMAT = "审核意见的格式：xlsx（默认）或 docx"
+DUPLICATE_RULE_ID = "DUPLICATE"  # --json of a folder: a file of a unit and year (or content) sent twice
+NOTE_RULE_ID = "READ-NOTE"  # the "rule" of an import read note in --json (its "code" says which)
 CHECK_PROGRESS = "检查"
 CHECK_NOTHING_FOUND = "没有找到可检查的年报文件"
 
 
 def previous_unreadable(name, error) -> str:
     return f"{name}: 无法读取上年报告：{error}"
+
+
+def rules_unusable(error) -> str:
+    return f"无法使用规则包：{error}"
+
+
+def failed_expect(error) -> str:
+    return f"无法使用应报单位名单：{error}"
+
+
+def audit_row_line(name, unit: str, year, errors: int, warnings: int, explained: int, status: str) -> str:
+    """One file of an audit with --report: its counts and state, the findings being in the workbook."""
+    return report_line(name, unit, year, errors, warnings, explained) + f" · {status}"
+
+
+def feedback_written(n: int, folder) -> str:
+    return f"已写出 {n} 份审核意见 → {folder}"
+
+
+def missing_units(units: list[str]) -> str:
+    return "未报送：" + "、".join(units)
 
 
 def path_missing(name) -> str:
@@ -117,18 +157,18 @@ def stale_sections(n: int) -> str:
 
 
 # -- nianbao export ---------------------------------------------------------------------------
-EXPORT_HELP = "导出年报：Word 文档（公文格式）或 Excel 统计表"
+EXPORT_HELP = "导出年报：Word 文档（公文格式）、网页（.html，可贴入网站编辑器）或 Excel 统计表"
 EXPORT_REFUSES = "年报仍有错误时拒绝导出，除非加 --force。"
 EXPORT_FILE = "项目文件或其他可导入的年报文件"
-EXPORT_OUTPUT = "导出的文件：.docx 或 .xlsx"
+EXPORT_OUTPUT = "导出的文件：.docx、.html 或 .xlsx"
 EXPORT_TEMPLATE = "自选 Word 模板（默认使用所选报表格式的模板）"
-EXPORT_FORCE = "年报仍有错误时也导出（空白单元格保持空白）"
+EXPORT_FORCE = "年报仍有错误时也导出（空白单元格保持空白，印错的合计照印）"
 EXPORT_TEMPLATE_DOCX_ONLY = "--template 只用于导出 Word 文档（.docx）"
-EXPORT_HOW_TO_FORCE = "确需导出（空白单元格保持空白），请加 --force"
+EXPORT_HOW_TO_FORCE = "确需导出（空白单元格保持空白，印错的合计照印），请加 --force"
 
 
 def export_suffix_unsupported(suffix: str) -> str:
-    return f"不支持导出为“{suffix or '无扩展名'}”，请用 .docx 或 .xlsx"
+    return f"不支持导出为“{suffix or '无扩展名'}”，请用 .docx、.xlsx 或 .html"
 
 
 def exported_with_errors(n: int) -> str:
@@ -139,12 +179,22 @@ def exported(out: Path) -> str:
     return f"已导出：{out}"
 
 
+def export_warning(message: str) -> str:
+    return f"注意：{message}"
+
+
+def template_note(message: str) -> str:
+    return f"模板提示：{message}"
+
+
 # -- nianbao merge ----------------------------------------------------------------------------
 MERGE_HELP = "汇总多个单位同一年度、同一格式的年报：表二、表三、表四逐格相加，生成汇总项目文件"
-MERGE_EXIT_CODES = "退出码：0 成功；1 已生成但汇总结果有错误；2 文件无法读取或年度、格式不一致"
+MERGE_EXIT_CODES = "退出码：0 成功；1 已生成但汇总结果有错误；2 文件无法读取、年度或格式不一致，或有重复报送的文件"
 MERGE_FILES = "各单位的年报（项目文件或其他可导入的文件）"
 MERGE_OUTPUT = "汇总结果保存到此项目文件"
 MERGE_NOT_WRITTEN = "有文件无法读取，未生成汇总"
+MERGE_BREAKDOWN = "另写一份明细 Excel：表二、表三、表四每个单元格各单位的数字和汇总数"
+MERGE_ALLOW_DUPLICATES = "同一单位同一年度（或内容相同）的文件也一并汇总（默认拒绝，以免重复计数）"
 
 
 def merge_output_is_input(name) -> str:

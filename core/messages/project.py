@@ -26,10 +26,15 @@ META = "基本信息（meta）"
 META_NAMES = {"unit": "单位名称", "year": "报告年度", "date": "发布日期", "signer": "署名单位", "deadline": "发布期限"}
 TEXT_SECTION = "正文（text）"
 STALE = "沿用上年的章节（stale_sections）"
+TABLE_NOTES = "表下说明（table_notes）"
+IMPORTED = "导入来源的记录（imported）"
+IMPORTED_SECTIONS = "导入来源的章节（imported.sections）"
 BASELINE = "上年报告（baseline）"
 BASELINE_CARRY = "上年结转数（baseline.carry）"
 BASELINE_VALID = "上年现行有效件数（baseline.valid）"
 BASELINE_TEXT = "上年正文（baseline.text）"
+BASELINE_VALUES = "上年各单元格（baseline.values）"
+EXPLANATIONS = "说明（explanations）"
 BASELINE_YEAR = "上年报告的年度（baseline.year）"
 BASELINE_UNIT = "上年报告的单位（baseline.unit）"
 BASELINE_FORM = "上年报告的格式（baseline.form）"
@@ -44,12 +49,24 @@ def section(title: str, key: str) -> str:
     return f"正文“{title}”（text.{key}）"
 
 
+def table_note(table: str, key: str) -> str:
+    return f"{table}下的说明（table_notes.{key}）"
+
+
 def table_cell(table: str, row: int, col: int) -> str:
     return f"{table}第 {row} 行第 {col} 列"
 
 
 def carry_item(i: int) -> str:
     return f"上年结转数第 {i} 项"
+
+
+def baseline_value(ref: str) -> str:
+    return f"上年单元格“{ref}”"
+
+
+def bad_explanation(i: int) -> str:
+    return f"项目文件中的第 {i} 条说明（explanations）格式不对，应有 rule、cells、text，文件可能已损坏"
 
 
 def valid_item(key: str) -> str:

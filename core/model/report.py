@@ -7,13 +7,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping
 
-from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, FormSpec, form_for_year, get_form
+from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, TEXT_IDS, FormSpec, form_for_year, get_form
 from .deviation import TableDeviation
+from .explanations import Explanations
 from .values import Value, is_number
 
-SECTION_IDS = NARRATIVE_IDS  # the narrative sections a report holds text for
+SECTION_IDS = NARRATIVE_IDS  # the narrative sections
+NOTE_IDS = tuple(s for s in TEXT_IDS if s not in NARRATIVE_IDS)  # the tables' sections, each with a note text
 META_FIELDS = ("unit", "year", "date", "signer", "deadline")
 
+EXPLANATIONS_REF = "explanations"  # what listeners hear when an explanation is written
 Listener = Callable[[frozenset], None]
 
 
@@ -28,6 +31,8 @@ class Baseline:
     valid: dict[str, Value] = field(default_factory=dict)  # 现行有效件数: {"gz": n, "gf": n}
     text: dict[str, str] = field(default_factory=dict)  # last year's narrative sections
     file: str = ""
+    # Every cell of last year's report, by its ref in last year's format (W-X-JUMP, 与上年对比).
+    values: dict[str, Value] = field(default_factory=dict)
 
     @classmethod
     def from_report(cls, last: "Report", file: str = "") -> "Baseline":
@@ -40,7 +45,7 @@ class Baseline:
             valid = {r: last.values.get(f"t2.a1.{r}.yx") for r in ("gz", "gf")}
         return cls(
             year=last.meta["year"], unit=last.meta["unit"], form=form.id, carry=carry,
-            valid=valid, text=dict(last.text), file=file,
+            valid=valid, text=dict(last.text), file=file, values=dict(last.values),
         )
 
 
@@ -48,7 +53,9 @@ class Report:
     """One annual report. Every change goes through :meth:`apply`, which returns its inverse.
 
     Refs name everything that can change: data cells ("t3.r01.c1"), meta fields ("meta.year"),
-    narrative sections ("text.overview") and their 沿用上年 marks ("stale.overview").
+    narrative sections ("text.overview") and their 沿用上年 marks ("stale.overview"), the note under
+    each table ("text.t3"), and what the file it was imported from held ("imported.sections": the
+    sections whose headings it had, in its order; empty when not imported from a document).
     """
 
     def __init__(self, form_id: str = "gb2021", *, unit: str = "", year: int | None = None):
@@ -56,14 +63,16 @@ class Report:
         self.meta: dict[str, Any] = {
             "unit": unit, "year": year, "date": None, "signer": unit, "deadline": DEFAULT_DEADLINE,
         }
-        self.text: dict[str, str] = {s: "" for s in SECTION_IDS}
+        self.text: dict[str, str] = {s: "" for s in TEXT_IDS}
         self.stale: set[str] = set()  # sections copied from last year and not yet edited
         self.values: dict[str, Value] = {c.ref: None for c in self.form.cells}
         self.baseline: Baseline | None = None
         self.sources: list[dict] = []  # for a merged (汇总) report: {"unit", "file", ...}
+        self.imported: dict[str, Any] = {"sections": ()}  # see the class doc
         self.extra: dict[str, Any] = {}  # unknown project-file keys, kept on save
         # where the tables it was imported from differ from the official format (E-STRUCT-TABLES)
         self.deviations: list[TableDeviation] = []
+        self.explanations = Explanations()  # 说明型审核: warnings the clerk has explained
         self._listeners: list[Listener] = []
 
     @classmethod
@@ -81,6 +90,8 @@ class Report:
             return self.text[name]
         if head == "stale":
             return name in self.stale
+        if head == "imported":
+            return self.imported[name]
         return self.values[ref]
 
     def number(self, ref: str) -> int | Decimal | None:
@@ -134,6 +145,10 @@ class Report:
             self.text[name] = value
         elif head == "stale":
             (self.stale.add if value else self.stale.discard)(name)
+        elif head == "imported":
+            if name not in self.imported:
+                raise KeyError(ref)
+            self.imported[name] = value
         else:
             if ref not in self.values:
                 raise KeyError(ref)
@@ -181,6 +196,8 @@ class Report:
             "stale": set(self.stale), "values": dict(self.values),
             "baseline": copy.deepcopy(self.baseline), "sources": copy.deepcopy(self.sources),
             "deviations": copy.deepcopy(self.deviations),
+            "imported": dict(self.imported),
+            "explanations": self.explanations.copy(),
         }
 
     def restore(self, snap: dict) -> None:
@@ -190,7 +207,19 @@ class Report:
         self.stale, self.values = set(snap["stale"]), dict(snap["values"])
         self.baseline, self.sources = copy.deepcopy(snap["baseline"]), copy.deepcopy(snap["sources"])
         self.deviations = copy.deepcopy(snap.get("deviations", []))
+        self.imported = dict(snap.get("imported", {"sections": ()}))
+        if "explanations" in snap:
+            self.explanations = snap["explanations"].copy()
         self._notify(frozenset({"*"}))
+
+    def explain(self, rule: str, cells, text: str | None) -> str | None:
+        """Write (empty ``text``: remove) the explanation of ``rule`` on ``cells``; return the old text.
+
+        Listeners hear ``"explanations"``: no rule reads it, the views repaint.
+        """
+        old = self.explanations.set(rule, cells, text)
+        self._notify(frozenset({EXPLANATIONS_REF}))
+        return old
 
     # -- listeners -------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:

@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
+from .packs import NATIONAL, RulePack
+
 if TYPE_CHECKING:
     from ..model.report import Report
 
@@ -17,6 +19,10 @@ class Severity(enum.Enum):
     @property
     def label(self) -> str:
         return "错误" if self is Severity.ERROR else "警告"
+
+
+# Refs of what an export puts right by itself: the sections' order of an imported file (E-STRUCT-SECTIONS).
+EXPORT_FIXES = frozenset({"imported.sections"})
 
 
 class Finding(NamedTuple):
@@ -41,7 +47,10 @@ class Finding(NamedTuple):
 
     @property
     def blocks_export(self) -> bool:
-        """Whether export refuses (or asks) because of this finding."""
+        """Whether export refuses (or asks) because of this finding; not when it is only about
+        what the export itself puts right (an imported file's section order)."""
+        if self.cells and EXPORT_FIXES.issuperset(self.cells):
+            return False
         return self.severity is Severity.ERROR or self.export_error
 
     def to_dict(self) -> dict:
@@ -54,9 +63,11 @@ class Finding(NamedTuple):
 
 @dataclass(frozen=True)
 class CheckContext:
-    """How strictly to check: ``final`` (export, published reports) turns blanks into errors."""
+    """How to check: ``final`` (export, published reports) turns blanks into errors; ``pack`` holds the
+    local settings (deadlines, thresholds) the rules read."""
 
     final: bool = False
+    pack: RulePack = NATIONAL
 
 
 class Rule:

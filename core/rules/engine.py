@@ -6,6 +6,7 @@ from typing import Iterable
 
 from ..model.report import Report
 from .base import CheckContext, Finding, Rule, Severity
+from .packs import NATIONAL, RulePack
 from .report_rules import all_rules
 
 WILDCARD = "*"
@@ -19,9 +20,9 @@ class Validator:
     ``"*"`` re-runs everything. Findings are kept per rule and per cell for the editor.
     """
 
-    def __init__(self, report: Report, *, final: bool = False):
+    def __init__(self, report: Report, *, final: bool = False, pack: RulePack | None = None):
         self.report = report
-        self.ctx = CheckContext(final=final)
+        self.ctx = CheckContext(final=final, pack=pack or NATIONAL)
         self.revision = 0
         self._build()
 
@@ -125,6 +126,12 @@ class Validator:
         return self._errors, self._warnings
 
 
-def check_report(report: Report, *, final: bool = True) -> list[Finding]:
-    """Check a whole report once and return its findings."""
-    return Validator(report, final=final).findings()
+    def set_pack(self, pack: RulePack | None) -> None:
+        """Check with another rule pack from now on (re-checks everything)."""
+        self.ctx = CheckContext(final=self.ctx.final, pack=pack or NATIONAL)
+        self._build()
+
+
+def check_report(report: Report, *, final: bool = True, pack: RulePack | None = None) -> list[Finding]:
+    """Check a whole report once (with the rule pack ``pack``, national by default) and return its findings."""
+    return Validator(report, final=final, pack=pack).findings()

@@ -13,8 +13,13 @@ from ..schema import DEFAULT_DEADLINE, TABLE_NAMES, FormSpec, form_for_year, get
 from ..schema.builders import T3_COLS
 from .base import Finding, Rule, Severity
 from .cells import ORDINALS, cell_place
+from ..messages.packs import UNIT_KIND_NAMES
+from ..unit_names import same_unit, unit_kind
 from .ids import T3_ROWSUM, T3_TOTAL, T4_SUM
 from .library import BalanceRule, BlankRule, CellKindRule, FunctionRule, SumRule
+from .local_rules import local_rules
+from .packs import NATIONAL, RulePack
+from .year_over_year import year_over_year_rules
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -119,15 +124,35 @@ def _deadline(report, ctx):
         if report.meta.get("date"):
             return [Finding("W-DEADLINE", W, ("meta.date",), f"发布日期“{report.meta['date']}”无法识别")]
         return [Finding("W-DEADLINE", W, ("meta.date",), "未填写发布（成文）日期")]
-    limit = _deadline_date(year, report.meta.get("deadline") or DEFAULT_DEADLINE)
+    limit, basis = deadline_of(report, ctx.pack)
     if date > limit:
         return [Finding("W-DEADLINE", W, ("meta.date",),
-                        f"发布日期 {cn_date(date)} 晚于规定期限 {cn_date(limit)}"
-                        "（《政府信息公开条例》第四十九条）")]
+                        f"发布日期 {cn_date(date)} 晚于规定期限 {cn_date(limit)}（{basis}）")]
     if date.year < year or (date.year == year and date.month < 12):
         return [Finding("W-DEADLINE", W, ("meta.date",),
                         f"发布日期 {cn_date(date)} 早于{year}年度结束，请核对年份")]
     return []
+
+
+def deadline_of(report, pack: RulePack) -> tuple[_dt.date, str]:
+    """Return the last day to publish ``report`` and where that deadline comes from.
+
+    A deadline set for the unit (meta.deadline other than the default) wins; otherwise the rule
+    pack's deadline for the kind of unit (department, 本级政府, township) applies.
+    """
+    year = report.meta.get("year")
+    own = report.meta.get("deadline") or DEFAULT_DEADLINE
+    if own != DEFAULT_DEADLINE:
+        return _deadline_date(year, own), "本单位设置的发布期限"
+    kind = unit_kind(report.meta.get("unit") or "")
+    limit = _deadline_date(year, pack.deadline(kind))
+    if pack.source or pack.id != NATIONAL.id:
+        basis = f"{UNIT_KIND_NAMES[kind]}，规则包“{pack.name}”"
+    elif kind == "government":
+        basis = "本级人民政府年报，《政府信息公开条例》第四十九条"
+    else:
+        basis = "《政府信息公开条例》第四十九条"
+    return limit, basis
 
 
 def _deadline_date(year: int, mm_dd: str) -> _dt.date:
@@ -139,7 +164,6 @@ def _deadline_date(year: int, mm_dd: str) -> _dt.date:
         return _deadline_date(year, DEFAULT_DEADLINE)
 
 
-_TOWNSHIP = re.compile(r"(乡|镇|街道|办事处)(人民政府)?$|(乡|镇)人民政府")
 _YUAN = re.compile(r"(\d+(?:\.\d+)?)\s*元")
 
 
@@ -151,7 +175,7 @@ def _a8_unit(report, ctx):
     if v is None or v == 0:
         return []
     shown = format_value(v)
-    if _TOWNSHIP.search(report.meta.get("unit") or "") and v > 1000:
+    if unit_kind(report.meta.get("unit") or "") == "township" and v > 1000:
         return [Finding("W-A8-UNIT", W, (ref,), f"行政事业性收费金额 {shown} 万元（即 {shown} 万元人民币）"
                         "对乡镇单位明显偏大，请确认填写的单位是“万元”而不是“元”")]
     if v >= 100000:
@@ -208,7 +232,7 @@ def _x_unit(report, ctx):
     base = report.baseline
     unit = re.sub(r"\s", "", report.meta.get("unit") or "")
     last = re.sub(r"\s", "", base.unit) if base is not None else ""
-    if not unit or not last or unit == last:
+    if not unit or not last or same_unit(unit, last):
         return []
     return [Finding("W-X-UNIT", W, ("meta.unit",),
                     f"本报告单位为“{unit}”，而上年报告的单位是“{last}”，请确认导入的是本单位的上年报告")]
@@ -230,7 +254,7 @@ def build_rules(form_id: str) -> tuple[Rule, ...]:
     unpaid = form.t3_rows.get("fee_unpaid")
     fee_inputs = {"text.other"} | ({f"t3.{unpaid}.c7"} if unpaid else set())
     rules.append(FunctionRule("W-SEC6-FEE", fee_inputs, _sec6_fee))
-    rules.append(FunctionRule("W-DEADLINE", {"meta.date", "meta.year", "meta.deadline"}, _deadline))
+    rules.append(FunctionRule("W-DEADLINE", {"meta.date", "meta.year", "meta.deadline", "meta.unit"}, _deadline))
     if form_id == "gb2021":
         rules.append(FunctionRule("W-A8-UNIT", {"t2.a8.sf.je", "meta.unit", "text.preface",
                                                 "text.overview", "text.problems", "text.other"},
@@ -244,6 +268,8 @@ def build_rules(form_id: str) -> tuple[Rule, ...]:
         for row, name in (("gz", "规章"), ("gf", "行政规范性文件")):
             rules.append(FunctionRule("W-X-VALID", {f"t2.a1.{row}.{k}" for k in ("zf", "fz", "yx")} | {"*"},
                                       _x_valid(row, name)))
+    rules += year_over_year_rules(form)
+    rules += local_rules()
     return tuple(rules)
 
 
@@ -258,6 +284,10 @@ RULE_SETS.append(text_rules)
 from .structure_rules import structure_rules  # noqa: E402  (E-STRUCT-TABLES)
 
 RULE_SETS.append(structure_rules)
+
+from .section_rules import section_rules  # noqa: E402  (E-STRUCT-SECTIONS)
+
+RULE_SETS.append(section_rules)
 
 
 def all_rules(form_id: str) -> tuple[Rule, ...]:

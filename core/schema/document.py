@@ -17,8 +17,9 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section("preface", "前言"),
-    # 武政办发〔2025〕54号: 总体情况篇幅原则上不超过一千字 (a local rule, checked as a warning)
-    Section("overview", "一、总体情况", max_chars=1000),
+    # No national length limit: 武政办发〔2025〕54号's 「篇幅原则上不超过一千字」 is a local rule, set by a
+    # rule pack (core.rules.packs: overview.max_chars; on in the example local pack).
+    Section("overview", "一、总体情况"),
     Section("t2", "二、主动公开政府信息情况", is_table=True),
     Section("t3", "三、收到和处理政府信息公开申请情况", is_table=True),
     Section("t4", "四、政府信息公开行政复议、行政诉讼情况", is_table=True),
@@ -28,6 +29,9 @@ SECTIONS: tuple[Section, ...] = (
 SECTION_TITLES: dict[str, str] = {s.id: s.title for s in SECTIONS}
 NARRATIVE_IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS if not s.is_table)
 TABLE_IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.is_table)
+# Every section holds a text: a narrative section its body, a table section the note printed under
+# its table (「本年度未发生行政复议、行政诉讼。」「2024年我镇共收到申请5件」).
+TEXT_IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS)
 
 # The short names messages, sheets and menus use for the statistical tables.
 TABLE_NAMES: dict[str, str] = {"t2": "表二", "t3": "表三", "t4": "表四"}

@@ -45,11 +45,29 @@ class Dialogs:
                        (strings.BTN_CANCEL, R.RejectRole)], 0)
         return {0: "save", 1: "discard"}.get(i, "cancel")
 
-    def ask_restore(self, entry) -> bool:
+    def choose_recovery(self, entries) -> dict[str, str]:
+        """Show every orphaned recovery copy in one list; return key -> restore/discard/keep/salvage."""
+        from .recovery_dialog import RecoveryDialog
+
+        dialog = RecoveryDialog(entries, self.parent)
+        dialog.exec()
+        return dialog.decisions
+
+    def ask_locked(self, name: str, owner: str) -> str:
+        """The file is open elsewhere: return "readonly", "copy" or "cancel"."""
         R = QMessageBox.ButtonRole
-        return self._ask(QMessageBox.Icon.Question, strings.RECOVERY_TITLE, strings.recovery_ask(entry.when(), entry.name),
-                         [(strings.BTN_RESTORE, R.AcceptRole), (strings.BTN_DISCARD_RECOVERY, R.DestructiveRole)],
-                         0) == 0
+        i = self._ask(QMessageBox.Icon.Warning, strings.LOCKED_TITLE, strings.locked(name, owner),
+                      [(strings.BTN_OPEN_READONLY, R.AcceptRole), (strings.BTN_OPEN_COPY, R.AcceptRole),
+                       (strings.BTN_CANCEL, R.RejectRole)], 0)
+        return {0: "readonly", 1: "copy"}.get(i, "cancel")
+
+    def ask_overwrite_changed(self, name: str) -> str:
+        """The file changed on disk since it was opened: return "overwrite", "save_as" or "cancel"."""
+        R = QMessageBox.ButtonRole
+        i = self._ask(QMessageBox.Icon.Warning, strings.CHANGED_TITLE, strings.changed_on_disk(name),
+                      [(strings.BTN_SAVE_AS_INSTEAD, R.AcceptRole), (strings.BTN_OVERWRITE, R.DestructiveRole),
+                       (strings.BTN_CANCEL, R.RejectRole)], 0)
+        return {0: "save_as", 1: "overwrite"}.get(i, "cancel")
 
     def confirm_export(self, blockers: list[Finding]) -> bool:
         items = "\n".join(f"· {f.message}" for f in blockers[:EXPORT_LIST_MAX])
@@ -69,12 +87,31 @@ class Dialogs:
         return self._ask(QMessageBox.Icon.Information, title, text,
                          [(strings.BTN_OPEN_FOLDER, R.AcceptRole), (strings.BTN_CLOSE, R.RejectRole)], 1) == 0
 
+    def ask_merge_duplicates(self, text: str) -> bool:
+        R = QMessageBox.ButtonRole
+        return self._ask(QMessageBox.Icon.Warning, strings.MERGE_OP_TITLE, text,
+                         [(strings.BTN_MERGE_ANYWAY, R.AcceptRole), (strings.BTN_CANCEL, R.RejectRole)], 1) == 0
+
+    def ask_explanation(self, message: str, current: str) -> str | None:
+        """Ask for the explanation of a warning; None when cancelled ("" removes it)."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getMultiLineText(self.parent, strings.EXPLAIN_TITLE, strings.explain_prompt(message),
+                                                 current)
+        return text if ok else None
+
     def open_file(self, title: str, folder: str = "") -> str:
         filters = ";;".join([_reports_filter(), strings.PROJECT_FILTER, strings.ALL_FILES_FILTER])
         return QFileDialog.getOpenFileName(self.parent, title, folder, filters)[0]
 
     def open_files(self, title: str, folder: str = "") -> list[str]:
         return QFileDialog.getOpenFileNames(self.parent, title, folder, _reports_filter())[0]
+
+    def open_expect(self, title: str, folder: str = "") -> str:
+        return QFileDialog.getOpenFileName(self.parent, title, folder, strings.EXPECT_FILTER)[0]
+
+    def open_rule_pack(self, title: str, folder: str = "") -> str:
+        return QFileDialog.getOpenFileName(self.parent, title, folder, strings.RULES_FILTER)[0]
 
     def open_template(self, title: str, folder: str = "") -> str:
         return QFileDialog.getOpenFileName(self.parent, title, folder, strings.DOCX_FILTER)[0]

@@ -10,13 +10,15 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QFont, QIcon, QPainter, QPixmap, QPolygonF, QStandardItem, QStandardItemModel
 
 from core.rules.base import Finding
+from core.rules.explained import explanation_of
 
 from .. import strings, style
-from ..document import CLASSES, EXPORT, PAGE_ORDER, finding_class, page_of
+from ..document import CLASSES, EXPLAINED, EXPORT, PAGE_ORDER, finding_class, page_of
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 2
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+EXPLANATION_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _ICONS: dict[str, QIcon] = {}
 
@@ -40,13 +42,14 @@ def class_icon(kind: str) -> QIcon:
     return icon
 
 
-def grouped(findings: list[Finding]) -> list[tuple[tuple[int, int], list[Finding]]]:
-    """Return ((class order, page order), findings) groups, errors first: they block export."""
+def grouped(findings: list[Finding], explanations=None) -> list[tuple[tuple[int, int], list[Finding]]]:
+    """Return ((class order, page order), findings) groups, errors first: they block export;
+    explained warnings (已说明) last."""
     groups: dict[tuple[int, int], list[Finding]] = {}
     for f in findings:
         page = page_of(f)
         order = PAGE_ORDER.index(page) if page in PAGE_ORDER else len(PAGE_ORDER)
-        groups.setdefault((CLASSES.index(finding_class(f)), order), []).append(f)
+        groups.setdefault((CLASSES.index(finding_class(f, explanations)), order), []).append(f)
     return sorted(groups.items())
 
 
@@ -58,10 +61,13 @@ class FindingsModel(QStandardItemModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._text_brush = QBrush(style.TEXT)
+        self._explained_brush = QBrush(style.EXPLAINED_COLOR)
+        self._explanations = None
         self.show([])
 
-    def show(self, findings: list[Finding]) -> None:
-        groups = grouped(findings)
+    def show(self, findings: list[Finding], explanations=None) -> None:
+        self._explanations = explanations
+        groups = grouped(findings, explanations)
         root = self.invisibleRootItem()
         if not groups:
             if self.rowCount() == 1 and self.item(0).data(KEY_ROLE) is None:
@@ -100,16 +106,20 @@ class FindingsModel(QStandardItemModel):
             head.setText(title)
         if head.rowCount() > len(found):
             head.removeRows(len(found), head.rowCount() - len(found))
+        explained = CLASSES[key[0]] == EXPLAINED
         for k, f in enumerate(found):
             child = head.child(k) if k < head.rowCount() else None
+            why = explanation_of(f, self._explanations) if explained else None
             if child is None:
                 child = QStandardItem()
                 child.setEditable(False)
-                child.setForeground(self._text_brush)
                 child.setData(page, PAGE_ROLE)
                 head.appendRow(child)
-            elif child.data(FINDING_ROLE) == f:
+            elif child.data(FINDING_ROLE) == f and child.data(EXPLANATION_ROLE) == why:
                 continue
-            child.setText(f.message)
-            child.setToolTip(f.message + (f"\n“{f.quote}”" if f.quote else ""))
+            child.setForeground(self._explained_brush if explained else self._text_brush)
+            child.setText(strings.explained_row(f.message, why) if explained else f.message)
+            child.setToolTip(f.message + (f"\n“{f.quote}”" if f.quote else "")
+                             + (f"\n{strings.explanation_tip(why)}" if why else ""))
             child.setData(f, FINDING_ROLE)
+            child.setData(why, EXPLANATION_ROLE)

@@ -83,6 +83,11 @@ class FindingsPanel(QWidget):
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.clicked.connect(self._clicked)
         self.tree.activated.connect(self._clicked)
+        self.ask_explanation = None  # (message, current text) -> new text or None; set by the window
+        self.explain_button = QPushButton(strings.EXPLAIN_BUTTON)
+        self.explain_button.setToolTip(strings.EXPLAIN_BUTTON_TIP)
+        self.explain_button.setEnabled(False)
+        self.explain_button.clicked.connect(self.explain_selected)
         self.model.rowsInserted.connect(self._expand_new_groups)
         self.tree.expandAll()
 
@@ -104,6 +109,8 @@ class FindingsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.totals_bar)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.explain_button)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_explain_button())
 
     def set_document(self, document: ReportDocument | None) -> None:
         if self.document is not None:
@@ -119,8 +126,27 @@ class FindingsPanel(QWidget):
         self._update_totals_bar()
 
     def refresh(self) -> None:
-        self.model.show(self.document.findings() if self.document is not None else [])
+        doc = self.document
+        self.model.show(doc.findings() if doc is not None else [], doc.report.explanations if doc else None)
         self._update_totals_bar()
+        self._update_explain_button()
+
+    def selected_finding(self):
+        index = self.tree.currentIndex()
+        return index.data(FINDING_ROLE) if index.isValid() else None
+
+    def _update_explain_button(self) -> None:
+        f = self.selected_finding()
+        self.explain_button.setEnabled(f is not None and self.document is not None and self.document.can_explain(f))
+
+    def explain_selected(self) -> None:
+        """Ask for (or change) the explanation of the selected warning and keep it with the report."""
+        f = self.selected_finding()
+        if f is None or self.document is None or not self.document.can_explain(f) or self.ask_explanation is None:
+            return
+        text = self.ask_explanation(f.message, self.document.explanation(f) or "")
+        if text is not None:
+            self.document.explain(f, text)
 
     def _expand_new_groups(self, parent, first: int, last: int) -> None:
         if not parent.isValid():

@@ -77,7 +77,7 @@ class NarrativePage(QWidget):
         self._syncing = False
         self._field_refs: frozenset = frozenset()
         title = QLabel(SECTION_TITLES.get(section, section))
-        title.setObjectName("pageTitle")
+        style.page_title(title)
         self.stale_bar = QFrame()
         self.stale_bar.setObjectName("staleBar")
         self.stale_bar.setStyleSheet(style.banner(style.WARNING_BG, "staleBar", 3))
@@ -257,6 +257,8 @@ class NarrativePage(QWidget):
         text = self.text()
         n = count_chars(resolve_fields(report, text) if report is not None else text)  # as it is printed
         limit = section_spec(self.section).max_chars
+        if self.section == "overview" and self.document is not None:  # a local limit, from the rule pack
+            limit = self.document.validator.ctx.pack.overview_max_chars
         self.count.setText(strings.char_count(n, limit))
         over = limit is not None and n > limit
         self.count.setStyleSheet(style.WARNING_TEXT if over else style.NOTE_TEXT)

@@ -50,8 +50,6 @@ class StartPage(QWidget):
         self.recent.setWordWrap(True)
         self.recent.itemClicked.connect(self._chosen)  # one click opens, as on other start pages
         self.recent.installEventFilter(self)
-        self.empty = QLabel(strings.START_NO_RECENT)
-        self.empty.setStyleSheet(style.NOTE_TEXT)
         hint = QLabel(strings.START_DROP_HINT)
         hint.setStyleSheet(style.NOTE_TEXT)
 
@@ -67,7 +65,6 @@ class StartPage(QWidget):
         inner.addSpacing(16)
         inner.addWidget(heading)
         inner.addWidget(self.recent, 1)
-        inner.addWidget(self.empty)
         inner.addWidget(hint)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
@@ -81,14 +78,20 @@ class StartPage(QWidget):
         files = settings.recent_files()
         for path in files:
             p = Path(path)
-            item = QListWidgetItem(strings.recent_entry(p.name, str(p.parent)))
+            missing = not p.exists()
+            item = QListWidgetItem(strings.recent_entry(p.name, str(p.parent), missing))
             item.setData(PATH_ROLE, path)
             item.setToolTip(path)
-            if not p.exists():
+            if missing:
                 item.setForeground(style.NOTE_FG)
             self.recent.addItem(item)
-        self.recent.setVisible(bool(files))
-        self.empty.setVisible(not files)
+        if not files:
+            item = QListWidgetItem(strings.START_NO_RECENT)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(item)
+
+    def has_recent(self) -> bool:
+        return any(self.recent.item(i).data(PATH_ROLE) for i in range(self.recent.count()))
 
     def eventFilter(self, obj, event) -> bool:
         if obj is self.recent and event.type() == QEvent.Type.KeyPress and event.key() in (
@@ -98,7 +101,8 @@ class StartPage(QWidget):
         return super().eventFilter(obj, event)
 
     def _chosen(self, item: QListWidgetItem) -> None:
-        self.recent_chosen.emit(item.data(PATH_ROLE))
+        if item.data(PATH_ROLE):
+            self.recent_chosen.emit(item.data(PATH_ROLE))
 
     def focus_content(self) -> None:
         self.buttons["new"].setFocus()

@@ -57,9 +57,9 @@ def test_auditing_the_seeds_names_seed000s_t4_errors(seeds_folder, tmp_path):
     assert summary[0] == SUMMARY_HEADERS
     by_file = {r[0].rsplit("/", 1)[-1]: r for r in summary[1:] if r and r[0] and r[0].endswith((".txt", ".nianbao"))}
     zg = by_file["000_645300658a2fdd63.txt"]
-    assert zg[1:6] == ("左贡县人民政府", 2024, "国办公开办函〔2021〕30号", 2, zg[5]) and zg[8] == "有错误"
+    assert zg[1:6] == ("左贡县人民政府", 2024, "国办公开办函〔2021〕30号", 2, zg[5]) and zg[10] == "有错误"
     assert by_file["001_d5e9c381233c1b80.txt"][4] == 0
-    assert by_file["坏文件.nianbao"][8].startswith("无法读取")
+    assert by_file["坏文件.nianbao"][10].startswith("无法读取")
 
     findings = sheet_rows(out, "问题清单")
     t4 = [r for r in findings if r[0].endswith("000_645300658a2fdd63.txt") and r[2] == "E-T4-SUM"]
@@ -103,7 +103,9 @@ def test_cli_check_folder_writes_the_audit_and_exits_1_on_errors(tmp_path):
     out = tmp_path / "audit.xlsx"
     proc = run_cli("check", SEEDS, "--report", out)
     assert proc.returncode == 1, proc.stderr
-    assert "seed000.nianbao" in proc.stdout and "E-T4-SUM" in proc.stdout
+    # one line per file: the findings are in the workbook
+    assert "seed000.nianbao：左贡县人民政府 2024年度 · 2 个错误" in proc.stdout and "E-T4-SUM" not in proc.stdout
+    assert len(proc.stdout.splitlines()) == 5
     assert "共检查 5 个文件：1 个有错误" in proc.stderr
     assert any(r[2] == "E-T4-SUM" for r in sheet_rows(out, "问题清单"))
 
@@ -146,3 +148,22 @@ def test_cli_check_json_is_the_same_for_a_folder_and_its_files(tmp_path):
     assert items == json.loads(by_files.stdout) and items
     assert all({"file", "rule", "severity", "cells", "message"} <= set(i) for i in items)
     assert {i["severity"] for i in items} == {"error", "warning"}
+
+
+def test_a_stop_in_worker_processes_returns_within_half_a_second(tmp_path):
+    import time
+
+    n = INLINE_BELOW * 10  # real reports, checked in worker processes
+    for i in range(n):
+        shutil.copy(SEEDS / "seed003.nianbao", tmp_path / f"{i:03d}.nianbao")
+    asked: list[float] = []
+
+    def stop() -> bool:
+        if not asked:
+            asked.append(time.perf_counter())  # the clerk presses 取消 at the first look
+        return True
+
+    result = audit_paths([tmp_path], workers=2, progress=lambda d, t: None, should_stop=stop)
+    assert result.cancelled and len(result.rows) < n
+    # the busy workers are not waited for: well within the half second
+    assert time.perf_counter() - asked[0] < 0.3

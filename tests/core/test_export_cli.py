@@ -38,11 +38,11 @@ def test_force_exports_anyway(tmp_path, capsys):
     assert zipfile.is_zipfile(out)
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".html"])
 def test_clean_report_exports(tmp_path, capsys, suffix):
     out = tmp_path / f"报告{suffix}"
     assert main(["export", str(SEEDS / "seed003.nianbao"), "-o", str(out)]) == 0
-    assert zipfile.is_zipfile(out) and f"已导出：{out}" in capsys.readouterr().out
+    assert (zipfile.is_zipfile(out) or suffix == ".html") and f"已导出：{out}" in capsys.readouterr().out
 
 
 def test_unreadable_input_exit_2(tmp_path, capsys):
@@ -57,7 +57,7 @@ def test_unreadable_input_exit_2(tmp_path, capsys):
 def test_bad_output_suffix_and_template_option(tmp_path, capsys):
     seed = str(SEEDS / "seed003.nianbao")
     assert main(["export", seed, "-o", str(tmp_path / "x.pdf")]) == 2
-    assert ".docx 或 .xlsx" in capsys.readouterr().err
+    assert ".docx、.xlsx 或 .html" in capsys.readouterr().err
     assert main(["export", seed, "-o", str(tmp_path / "x.xlsx"), "--template", "t.docx"]) == 2
     assert "--template" in capsys.readouterr().err
 

@@ -80,9 +80,47 @@ def test_paragraph_kinds_heading_lead_and_body():
     assert paras[3]["text"] == "一是加强组织领导。"  # the style indents, typed spaces go
 
 
-def test_title_breaks_after_the_unit_when_too_long():
+def test_line_breaks_after_the_unit_when_too_long():
     assert title_lines("佐龙镇", 2024) == ["佐龙镇2024年政府信息公开工作年度报告"]
     assert title_lines("平武县人民政府办公室", 2024) == ["平武县人民政府办公室", "2024年政府信息公开工作年度报告"]
+
+
+@pytest.mark.parametrize("unit, lines", [
+    ("新疆维吾尔自治区和田地区和田县人民政府办公室", ["新疆维吾尔自治区", "和田地区和田县人民政府办公室"]),
+    ("内蒙古自治区呼和浩特市赛罕区人民政府办公室", ["内蒙古自治区", "呼和浩特市赛罕区人民政府办公室"]),
+    ("广西壮族自治区南宁市青秀区住房和城乡建设局", ["广西壮族自治区", "南宁市青秀区住房和城乡建设局"]),
+    ("湖北省恩施土家族苗族自治州利川市城市管理执法局", ["湖北省恩施土家族苗族自治州", "利川市城市管理执法局"]),
+    ("宁夏回族自治区吴忠市红寺堡区市场监督管理局", ["宁夏回族自治区", "吴忠市红寺堡区市场监督管理局"]),
+])
+def test_long_unit_names_break_between_organisational_units(unit, lines):
+    from core.io.line_breaks import TITLE_LINE_CHARS, title_width
+
+    got = title_lines(unit, 2024)
+    assert got == [*lines, "2024年政府信息公开工作年度报告"]
+    assert all(title_width(line) <= TITLE_LINE_CHARS for line in got)
+
+
+def test_a_name_with_no_boundary_still_fits():
+    from core.io.line_breaks import TITLE_LINE_CHARS, title_width
+
+    got = title_lines("甲" * 30, 2024)
+    assert "".join(got) == "甲" * 30 + "2024年政府信息公开工作年度报告"
+    assert all(title_width(line) <= TITLE_LINE_CHARS for line in got)
+
+
+@pytest.mark.parametrize("line, kind, lead, text", [
+    ("（一）主动公开情况：全年主动公开信息372条。", "lead", "（一）主动公开情况：", "全年主动公开信息372条。"),
+    ("(一)主动公开情况:全年公开38条。", "lead", "（一）主动公开情况：", "全年公开38条。"),
+    ("（一）主动公开情况。", "lead", "（一）主动公开情况。", ""),
+    ("（一）全年主动公开信息372条。", "body", "", "（一）全年主动公开信息372条。"),
+    ("（二）部分公开，含区分处理", "body", "", "（二）部分公开，含区分处理"),
+    ("（二）依申请公开", "h2", "", "（二）依申请公开"),
+    ("一、全年共收到申请5件。", "body", "", "一、全年共收到申请5件。"),
+    ("一、总体情况", "h1", "", "一、总体情况"),
+])
+def test_a_sentence_or_a_colon_is_body_text_with_a_lead_at_most(line, kind, lead, text):
+    (p,) = paragraphs(line)
+    assert (p["kind"], p["lead"], p["text"]) == (kind, lead, text)
 
 
 def test_dates_are_written_without_leading_zeros():
@@ -256,6 +294,16 @@ def test_user_text_is_escaped(tmp_path):
     assert "a < b && c > d \"引号\" 'x' { { unit }} </w:t>" in [p.text for p in doc.paragraphs]
 
 
+def test_word_2013_mode_and_a_theme_of_the_documents_own_fonts(tmp_path):
+    path = export(seed(1), tmp_path)
+    settings = xml_of(path, "word/settings.xml")
+    assert re.search(r'w:name="compatibilityMode"[^>]*w:val="15"', settings)
+    assert "savePreviewPicture" not in settings
+    theme = xml_of(path, "word/theme/theme1.xml")
+    faces = set(re.findall(r'typeface="([^"]*)"', theme))
+    assert faces == {"Times New Roman", "黑体", "仿宋_GB2312"}, faces
+
+
 # -- metadata ------------------------------------------------------------------------------
 def test_no_personal_metadata(tmp_path):
     from docx import Document
@@ -311,7 +359,7 @@ def test_smart_quotes_and_fullwidth_braces_are_normalised(tmp_path):
 @pytest.mark.parametrize("paras, words", [
     (["前言", "{{ foo }}"], ["foo", "{{ foo }}", "不存在"]),
     (["{{ t3.r99.c1 }}"], ["t3.r99.c1", "不存在"]),
-    (["开头", "{% if unit %}没有结束"], ["语法错误", "没有结束"]),
+    (["开头", "{% if unit %}没有结束"], ["“{% if unit %}没有结束”", "{% if %} 没有对应的 {% endif %}"]),
     (["{{ unit | nosuchfilter }}"], ["语法错误", "nosuchfilter"]),
     (["{{ unit", "}}"], ["没有结束", "{{ unit"]),
     (["x }} y"], ["多余"]),
@@ -452,9 +500,9 @@ def test_libreoffice_renders_title_and_numbers(tmp_path):
 
 
 def test_cache_folder_is_bounded(tmp_path, monkeypatch):
-    from core.io import docx_render
+    from core.io import docx_cache
 
-    monkeypatch.setattr(docx_render, "CACHE_MAX_ENTRIES", 3)
+    monkeypatch.setattr(docx_cache, "CACHE_MAX_ENTRIES", 3)
     for i in range(5):
         export(seed(1), tmp_path, template=make_template(tmp_path, f"{{{{ unit }}}}{i}", name=f"t{i}.docx"))
     assert len(list((tmp_path / "cache").glob("*.bin"))) == 3

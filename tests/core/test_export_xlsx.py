@@ -79,11 +79,103 @@ def test_money_keeps_its_typed_decimals(tmp_path):
     wb = load(export(r, tmp_path))
     sheet, addr = cell_addresses(r.form)["t2.a9.cg.je"]
     cell = wb[sheet][addr]
-    assert cell.number_format == "0.0000" and cell.value == pytest.approx(2359.4197)
-    assert money_format(Decimal("21613.91")) == "0.00" and money_format(Decimal("3")) == "0"
+    assert cell.number_format == "0.00##" and cell.value == pytest.approx(2359.4197)
+    assert money_format(Decimal("21613.91")) == "0.00##" and money_format(Decimal("3")) == "0.00##"
+    assert money_format(Decimal("1.234567")) == "0.00####"  # more decimals typed: all shown
     data = wb[DATA_SHEET]
     row = next(row for row in data.iter_rows(values_only=True) if row[0] == "t2.a9.cg.je")
     assert row[4] == "2359.4197" and row[2] == f"{sheet}!{addr}" and row[3] == "money"
+
+
+@pytest.mark.slow
+def test_a_clerk_typing_cents_into_a_whole_amount_sees_them(tmp_path):
+    """The 2021 fee was whole (3 万元); typed over with 0.35 in the spreadsheet it shows 「0.35」."""
+    from .pdf_layout import to_pdf
+
+    r = seed(1)
+    r.values["t2.a8.sf.je"] = Decimal("3")
+    path = export(r, tmp_path, "fee.xlsx")
+    wb = load(path)
+    sheet, addr = cell_addresses(r.form)["t2.a8.sf.je"]
+    assert wb[sheet][addr].number_format == "0.00##"
+    wb[sheet][addr] = 0.35  # what the clerk types
+    wb.save(path)
+    (pdf,) = to_pdf([path], tmp_path / "pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "0.35" in text
+
+
+@pytest.mark.parametrize("n", [1, 3, 4])
+def test_programs_that_do_not_calculate_see_the_totals(tmp_path, n):
+    """openpyxl ``data_only`` (and pandas, previewers) read the saved values of the formulas."""
+    from openpyxl import load_workbook
+
+    r = seed(n)
+    path = export(r, tmp_path)
+    wb = load_workbook(path, data_only=True)
+    addresses = cell_addresses(r.form)
+    for f in r.form.formulas:
+        sheet, addr = addresses[f.target]
+        assert wb[sheet][addr].value == r.values[f.target], f.target
+    assert b'fullCalcOnLoad="1"' in __import__("zipfile").ZipFile(path).read("xl/workbook.xml")
+
+
+def test_wrong_printed_totals_are_kept_as_printed_and_marked(tmp_path):
+    r = seed(0)  # 表四 as published: two totals that are not the sum of their parts
+    with pytest.raises(ExportRefused):
+        export(r, tmp_path)
+    wb = load(export(r, tmp_path, force=True))
+    addresses = cell_addresses(r.form)
+    wrong = [f for f in r.form.formulas if sum(r.values[p] for p in f.parts) != r.values[f.target]]
+    assert len(wrong) == 2
+    for f in wrong:
+        sheet, addr = addresses[f.target]
+        cell = wb[sheet][addr]
+        assert cell.value == r.values[f.target]  # the printed number, not a formula
+        assert cell.font.color.rgb.endswith("C00000") and "与分项之和" in cell.comment.text
+    right = next(f for f in r.form.formulas if f not in wrong and f.target.startswith("t4"))
+    sheet, addr = addresses[right.target]
+    assert str(wb[sheet][addr].value).startswith("=SUM(")
+
+
+def test_seed_000_round_trips_unchanged_with_force(tmp_path, capsys):
+    """nianbao export --force to XLSX, then nianbao import: the same report, wrong totals and all."""
+    from core.cli import main
+    from core.io import project_file
+
+    from .helpers import DATA
+
+    src = DATA / "seeds" / "seed000.nianbao"
+    xlsx = tmp_path / "r.xlsx"
+    assert main(["export", str(src), "-o", str(xlsx)]) == 1  # errors: refused
+    assert not xlsx.exists()
+    assert main(["export", str(src), "-o", str(xlsx), "--force"]) == 0
+    back = tmp_path / "back.nianbao"
+    assert main(["import", str(xlsx), "-o", str(back)]) == 0
+    a, b = project_file.load(src), project_file.load(back)
+    assert b.values == a.values and b.meta == a.meta and b.text == a.text and b.stale == a.stale
+
+
+def test_last_years_marks_survive_the_round_trip(tmp_path):
+    from core.io.reader import read_any
+
+    r = seed(1)
+    r.stale = {"overview", "problems"}
+    back = read_any(export(r, tmp_path)).report
+    assert back.stale == {"overview", "problems"}
+    r.stale = set()
+    assert read_any(export(r, tmp_path, "b.xlsx")).report.stale == set()
+
+
+def test_control_characters_from_word_do_not_break_the_workbook(tmp_path):
+    from core.io.reader import read_any
+
+    r = balanced()
+    r.meta["unit"] = "测试\x0b县\x00人民政府"
+    r.text["overview"] = "第一行\x0b第二行\x07\x1f完\ud800"
+    back = read_any(export(r, tmp_path)).report
+    assert back.meta["unit"] == "测试\n县人民政府"
+    assert back.text["overview"] == "第一行\n第二行完\ufffd"  # a lone surrogate shows as �
 
 
 def test_layout_follows_the_printed_grid(tmp_path):

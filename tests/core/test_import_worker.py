@@ -101,7 +101,9 @@ def test_batch_audit_turns_a_slow_file_into_a_row_and_goes_on(tmp_path):
     from openpyxl import load_workbook
 
     wb = load_workbook(tmp_path / "审核.xlsx", read_only=True)
-    statuses = [r[8] for r in wb["汇总"].iter_rows(values_only=True) if len(r) > 8]
+    summary = list(wb["汇总"].iter_rows(values_only=True))
+    column = summary[0].index("状态")
+    statuses = [r[column] for r in summary if len(r) > column]
     wb.close()
     assert "读取超时" in statuses
 

@@ -64,13 +64,25 @@ def test_wheel_carries_the_data_under_its_own_package_names(wheel):
     assert "nianbao = gui.main:main" in entry_points
 
 
-def test_launcher_runs_the_console_entry_point():
+def _launcher():
     spec = importlib.util.spec_from_file_location("launcher", BUILD / "launcher.py")
     launcher = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(launcher)
+    return launcher
+
+
+def test_launcher_runs_the_console_entry_point():
     from gui.main import main
 
-    assert launcher.main is main
+    assert _launcher().main is main
+
+
+def test_launcher_diverts_only_multiprocessing_children():
+    divert = _launcher().divert_multiprocessing_children
+    for argv in (["nianbao"], ["nianbao", "--version"], ["nianbao", "check", "-c", "x.nianbao"], ["nianbao", "-c"]):
+        assert divert(argv) is None  # the app runs
+    with pytest.raises(SystemExit):
+        divert(["nianbao", "-B", "-c", "from multiprocessing.resource_tracker import main; main = print"])
 
 
 def test_data_files_cover_templates_and_resources():

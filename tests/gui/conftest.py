@@ -25,6 +25,11 @@ class RecordingDialogs:
         self.infos: list[tuple[str, str]] = []
         self.save_answer = "discard"
         self.restore_answer = True
+        self.recovery_offered: list = []
+        self.locked_answer = "readonly"
+        self.asked_locked: list[tuple[str, str]] = []
+        self.changed_answer = "overwrite"
+        self.asked_changed: list[str] = []
         self.export_answer = True
         self.asked_save: list[str] = []
         self.asked_export: list[list] = []
@@ -32,6 +37,12 @@ class RecordingDialogs:
         self.next_template = ""
         self.next_folder = ""
         self.suggested: list[str] = []  # where each file dialog started (folder or proposed file)
+        self.asked_explanation: list[tuple[str, str]] = []
+        self.explanation_answer: str | None = None
+        self.next_expect = ""
+        self.asked_duplicates: list[str] = []
+        self.duplicates_answer = False
+        self.next_rule_pack = ""
 
     def error(self, title, text):
         self.errors.append((title, text))
@@ -43,8 +54,22 @@ class RecordingDialogs:
         self.asked_save.append(name)
         return self.save_answer
 
-    def ask_restore(self, entry):
-        return self.restore_answer
+    def choose_recovery(self, entries):
+        """``restore_answer``: True restores every copy that can be, False discards all, or a callable."""
+        self.recovery_offered = list(entries)
+        if callable(self.restore_answer):
+            return self.restore_answer(entries)
+        if self.restore_answer:
+            return {e.key: "restore" if e.problem() is None else "keep" for e in entries}
+        return {e.key: "discard" for e in entries}
+
+    def ask_locked(self, name, owner):
+        self.asked_locked.append((name, owner))
+        return self.locked_answer
+
+    def ask_overwrite_changed(self, name):
+        self.asked_changed.append(name)
+        return self.changed_answer
 
     def confirm_export(self, errors):
         self.asked_export.append(errors)
@@ -56,6 +81,14 @@ class RecordingDialogs:
     def export_done_text(self, title, text):
         self.infos.append((title, text))
         return False
+
+    def ask_merge_duplicates(self, text):
+        self.asked_duplicates.append(text)
+        return self.duplicates_answer
+
+    def ask_explanation(self, message, current):
+        self.asked_explanation.append((message, current))
+        return self.explanation_answer
 
     def open_files(self, title, folder=""):
         self.suggested.append(folder)
@@ -69,6 +102,12 @@ class RecordingDialogs:
         self.suggested.append(folder)
         return self.next_file
 
+    def open_expect(self, title, folder=""):
+        return self.next_expect
+
+    def open_rule_pack(self, title, folder=""):
+        return self.next_rule_pack
+
     def open_template(self, title, folder=""):
         self.suggested.append(folder)
         return self.next_template
@@ -79,6 +118,25 @@ class RecordingDialogs:
 
     def new_report(self, unit=""):
         return ("测试县人民政府办公室", 2025)
+
+
+def right_click_menu(widget, pos) -> list[str]:
+    """Right-click ``widget`` at ``pos`` and return the texts of the menu that opens (then close it)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    seen: list[str] = []
+
+    def look():
+        popup = QApplication.activePopupWidget()
+        if isinstance(popup, QMenu):
+            seen.extend(a.text() for a in popup.actions())
+            popup.close()
+
+    QTimer.singleShot(50, look)
+    QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, widget.mapToGlobal(pos)))
+    return seen
 
 
 def seed(n: int) -> Path:

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from gui.background import SHOW_AFTER_MS, Cancelled, run_in_background
+from gui.background import SHOW_AFTER_MS, run_in_background
 
 from .conftest import seed
 
@@ -128,6 +128,18 @@ def test_a_slow_file_does_not_freeze_the_window_and_cancel_keeps_the_report(seed
     qtbot.wait(100)
 
 
+def _record_progress(monkeypatch) -> list[str]:
+    """Record every progress text a background op reports, from the moment it starts."""
+    from gui import background
+
+    texts: list[str] = []
+    real_update, real_phase = background.Progress.update, background.Progress.phase
+    monkeypatch.setattr(background.Progress, "update",
+                        lambda self, done, total, text="": (texts.append(text), real_update(self, done, total, text)))
+    monkeypatch.setattr(background.Progress, "phase", lambda self, text: (texts.append(text), real_phase(self, text)))
+    return texts
+
+
 def _folder(tmp_path, n):
     folder = tmp_path / "各单位"
     folder.mkdir()
@@ -143,9 +155,8 @@ def test_batch_audit_shows_counts_and_the_writing_phase(window, dialogs, tmp_pat
     dialogs.next_folder, dialogs.next_file = str(folder), str(tmp_path / "结果.xlsx")
     real_write = audit.write_audit_xlsx
     monkeypatch.setattr(audit, "write_audit_xlsx", lambda result, path: (time.sleep(0.6), real_write(result, path)))
-    seen = []
+    seen = _record_progress(monkeypatch)
     op = window.batch_audit()
-    op.progress.changed.connect(lambda done, total, text: seen.append(text))
     assert op.dialog.windowTitle() == "批量审核"  # plain text, not 「批量审核(&B)…」
     assert op.wait()
     assert "已审核 6 / 6 份" in seen and "已审核 6 份，正在写入审核结果……" in seen
@@ -168,9 +179,8 @@ def test_batch_audit_cancel_stops_within_half_a_second_and_writes_nothing(window
         real_write = audit.write_audit_xlsx
         monkeypatch.setattr(audit, "write_audit_xlsx",
                             lambda result, path: (time.sleep(1.5), real_write(result, path)))
+    texts = _record_progress(monkeypatch)
     op = window.batch_audit()
-    texts = []
-    op.progress.changed.connect(lambda d, t, text: texts.append(text))
     wanted = "已审核 1 / 8 份" if phase == "checking" else "已审核 8 份，正在写入审核结果……"
     qtbot.waitUntil(lambda: wanted in texts and op.dialog.isVisible(), timeout=10000)
     start = time.perf_counter()
@@ -184,8 +194,17 @@ def test_batch_audit_cancel_stops_within_half_a_second_and_writes_nothing(window
 
 def test_cancelled_raised_by_the_work_ends_quietly(seed_window):
     def work(progress):
-        progress.cancel_requested = True
-        raise Cancelled()
+        progress.request_cancel()  # as if 取消 had been pressed: the work stops at its next check
+        progress.check()
 
     op = run_in_background(seed_window, work, title="t", label="l", on_failure=lambda e: pytest.fail(str(e)))
     assert not op.wait() and op.state == "cancelled"
+
+
+def test_closing_the_window_during_work_stops_waiting_for_it(blank_window, qtbot, dialogs):
+    blank_window.fill_zero()  # unsaved: closing asks, and the question must take input
+    op = run_in_background(blank_window, lambda p: time.sleep(2), title="t", label="l")
+    dialogs.save_answer = "discard"
+    assert blank_window.close()
+    assert op.state == "cancelled" and QApplication.overrideCursor() is None
+    assert dialogs.asked_save

@@ -3,16 +3,16 @@ value (the binding kept), unknown markers marked, DOCX round trip."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from core.io.project_file import save
 from gui import style
 from gui.views import field_chips
 from gui.views.field_menu import FieldChooser
 
-from .conftest import seed
+from .conftest import right_click_menu, seed
 
 MARKER = "【本年新收·总计】"
 CHIP = field_chips.OBJECT_CHAR
@@ -91,24 +91,8 @@ def test_button_chooser_filters_and_replaces_selection(seed_window, qtbot):
 
 def test_context_menu_offers_insert(seed_window, qtbot):
     page = _overview(seed_window, "正文")
-    seen = []
-
-    def look():
-        menu = QApplication.activePopupWidget()
-        if isinstance(menu, QMenu):
-            seen.extend(a.text() for a in menu.actions())
-            menu.close()
-
-    QTimer.singleShot(50, look)
-    pos = page.editor.viewport().rect().center()
-    QApplication.sendEvent(page.editor.viewport(), _context_event(pos, page.editor.viewport().mapToGlobal(pos)))
+    seen = right_click_menu(page.editor.viewport(), page.editor.viewport().rect().center())
     assert seen and seen[0] == "插入表格数字(&I)…"
-
-
-def _context_event(pos, global_pos):
-    from PySide6.QtGui import QContextMenuEvent
-
-    return QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, global_pos)
 
 
 def _formats(page, block_no=0):
@@ -164,6 +148,28 @@ def test_copying_a_chip_keeps_its_binding(seed_window, qtbot):
     other.editor.paste()
     assert seed_window.document.report.text["other"].endswith(f"收到{MARKER}件")
     assert other.chip_values() == ["84"]
+
+
+def test_unknown_markers_look_wrong_and_chips_tell_their_binding(seed_window, qtbot):
+    text = f"收到{MARKER}件，【乱写的】。"
+    page = _overview(seed_window, text)
+    shown = page.editor.toPlainText()
+    backgrounds = {(s, n): c for s, n, c in _formats(page)}
+    assert backgrounds == {(shown.index("【乱"), len("【乱写的】")): style.ERROR_BG}
+    assert any(f.rule == "W-TXT-FIELD" for f in seed_window.document.findings())
+    # hovering a chip shows its value and what it is bound to
+    viewport = page.editor.viewport()
+    cursor = page.editor.textCursor()
+    cursor.setPosition(3)  # just after the chip
+    pos = page.editor.cursorRect(cursor).center()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+    assert QToolTip.text().startswith(f"表格数字 {MARKER}＝84")
+    assert "一、本年新收政府信息公开申请数量" in QToolTip.text()
+    # …and over the unknown marker, why it is wrong
+    cursor.setPosition(shown.index("【乱") + 2)
+    pos = page.editor.cursorRect(cursor).center()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+    assert "不是可识别的表格数字" in QToolTip.text()
 
 
 def test_opening_and_format_change_keep_the_markers(window, tmp_path):

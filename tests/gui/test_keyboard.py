@@ -3,9 +3,10 @@ the right-click menu and an accelerator letter on every menu item."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
+from .conftest import right_click_menu
 from .test_focus_and_folders import type_keys
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -116,20 +117,7 @@ def test_right_click_menu_copies_pastes_clears_fills_zero_and_recomputes(window,
     values = window.document.report.values
     assert values["t3.r03.c1"] == 0 and values["t3.r03.c2"] == 0 and values["t3.r03.c3"] is None
     # the menu really opens on a right click
-    seen = []
-
-    def look():
-        popup = QApplication.activePopupWidget()
-        if isinstance(popup, QMenu):
-            seen.extend(a.text() for a in popup.actions())
-            popup.close()
-
-    QTimer.singleShot(50, look)
-    pos = view.visualRect(view.model().index_of("t3.r04.c1")).center()
-    from PySide6.QtGui import QContextMenuEvent
-
-    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
-                                                              view.viewport().mapToGlobal(pos)))
+    seen = right_click_menu(view.viewport(), view.visualRect(view.model().index_of("t3.r04.c1")).center())
     assert "复制(&C)" in seen
     assert _ref(view) == "t3.r04.c1"  # a right click outside the selection moves to that cell
 

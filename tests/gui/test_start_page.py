@@ -54,6 +54,7 @@ def test_recent_files_are_listed_and_open_with_one_click(window, qtbot, tmp_path
     items = [recent.item(i) for i in range(recent.count())]
     assert [i.data(PATH_ROLE) for i in items] == [str(gone.resolve()), str(mine.resolve())]
     assert items[1].text().startswith("本单位2025年度年报.nianbao\n")
+    assert items[0].text().startswith("已删除.nianbao（找不到此文件）")
     qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=recent.visualItemRect(items[0]).center())
     assert dialogs.errors and "找不到" in dialogs.errors[-1][1]
     assert str(gone.resolve()) not in settings.recent_files()
@@ -64,5 +65,9 @@ def test_recent_files_are_listed_and_open_with_one_click(window, qtbot, tmp_path
     assert window.document.path == mine.resolve() or window.document.path == mine
 
 
-def test_no_recent_files_says_so(window):
-    assert window.start_page.empty.isVisible() and not window.start_page.recent.isVisible()
+def test_no_recent_files_says_so(window, qtbot):
+    recent = window.start_page.recent
+    assert recent.count() == 1 and recent.item(0).text() == "还没有打开过的报告。"
+    assert not window.start_page.has_recent()
+    qtbot.mouseClick(recent.viewport(), Qt.MouseButton.LeftButton, pos=recent.visualItemRect(recent.item(0)).center())
+    assert window.document is None  # the note is not a file to open

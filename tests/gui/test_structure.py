@@ -66,3 +66,17 @@ def test_modules_stay_small_or_say_why():
         if len(text.splitlines()) > 400 and "Over 400 lines" not in text[:600]:
             big.append(path.relative_to(ROOT).as_posix())
     assert big == []
+
+
+def test_dialog_titles_are_plain_text():
+    """Menu texts carry 「(&B)…」; a window title must not (it would show them)."""
+    offenders = []
+    for path in GUI.rglob("*.py"):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"(setWindowTitle|dialogs\.(error|info|export_done_text)|title=)\(?\s*strings\.(ACT|MENU)_", line):
+                offenders.append(f"{path.relative_to(ROOT)}:{n}")
+    assert offenders == []
+    from gui import strings
+
+    titles = [v for k, v in vars(strings).items() if k.endswith("_TITLE") and isinstance(v, str)]
+    assert titles and not [t for t in titles if "&" in t or t.endswith("…")]

@@ -37,11 +37,10 @@ class Tok:
     col: int | None = None
     span: int = 1
     note: ReadNote | None = None
-    line: object | None = None  # a PDF paragraph's printed line (pdf_layout.Line: page, x0, indent, size)
 
 
-def para(text: str, line: object | None = None) -> Tok:
-    return Tok("para", text, line=line)
+def para(text: str) -> Tok:
+    return Tok("para", text)
 
 
 def cell(text: str, col: int | None = None, span: int = 1) -> Tok:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..paragraphs import PrintedLine, full_width, rebuild
 from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
 from .pdf_layout import Layout, Line, Table, read_layout
 
@@ -19,10 +20,19 @@ def tokens(path: Path) -> list[Tok]:
 
 
 def layout_tokens(layout: Layout) -> list[Tok]:
-    """Turn a read PDF into the token stream: a table split by a page break stays one table."""
+    """Turn a read PDF into the token stream: a table split by a page break stays one table; the
+    printed lines between tables become paragraphs again (:func:`core.io.paragraphs.rebuild`)."""
     out: list[Tok] = []
     in_table = False
     shown: set[str] = set()
+    run: list[PrintedLine] = []  # narrative lines since the last table
+    lines = [ln for page in layout.pages for ln in page.lines if not ln.edge]
+    full = full_width([PrintedLine(ln.text, ln.page, ln.x0) for ln in lines])
+
+    def flush() -> None:
+        out.extend(para(text) for text in rebuild(run, full=full))
+        run.clear()
+
     for page in layout.pages:
         for item in page.items():
             if isinstance(item, Line):
@@ -32,17 +42,19 @@ def layout_tokens(layout: Layout) -> list[Tok]:
                     out.append(ENDTABLE)
                     in_table = False
                 shown.add(item.text)
-                out.append(para(item.text, item))
+                run.append(PrintedLine(item.text, item.page, item.x0))
                 continue
             if in_table and not item.continues:
                 out.append(ENDTABLE)
                 in_table = False
             if not in_table:
+                flush()
                 out.append(TABLE)
                 in_table = True
             _table_tokens(item, out)
     if in_table:
         out.append(ENDTABLE)
+    flush()
     return out
 
 

@@ -36,6 +36,7 @@ class Char:
     x1: float
     bottom: float
     size: float
+    base: float = 0.0  # the baseline, from the page's top: one line's characters share it
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ def _chars(raw, tp, height: float, budget: PdfBudget) -> list[Char]:
     if len(units) != n:  # a character beyond U+FFFF takes two units: ask for each one
         units = "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(n))
     box = raw.FS_RECTF()
-    get_box, get_size = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
+    x, y = ctypes.c_double(), ctypes.c_double()
+    get_box, get_size, get_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin
     out: list[Char] = []
     for i, ch in enumerate(units[:n]):
         if ch.isspace() or ch < " " or "\ud800" <= ch <= "\udfff" or ch == "\ufffe":
@@ -159,7 +161,9 @@ def _chars(raw, tp, height: float, budget: PdfBudget) -> list[Char]:
         if not get_box(tp, i, box):
             continue
         size = get_size(tp, i) or (box.top - box.bottom)
-        out.append(Char(ch, box.left, height - box.top, box.right, height - box.bottom, size))
+        # The baseline puts 「“」 (a small box high up) on the line of the characters beside it.
+        base = height - y.value if get_origin(tp, i, x, y) else height - box.bottom
+        out.append(Char(ch, box.left, height - box.top, box.right, height - box.bottom, size, base))
     return out
 
 
@@ -278,11 +282,11 @@ def _text_of(chars: list[Char]) -> str:
 
 def _group_lines(chars: list[Char]) -> list[list[Char]]:
     lines: list[list[Char]] = []
-    for ch in sorted(chars, key=lambda c: (round(c.bottom, 1), c.x0)):
+    for ch in sorted(chars, key=lambda c: (round(c.base, 1), c.x0)):
         if lines:
             last = lines[-1]
             ref = last[-1]
-            if abs(ch.bottom - ref.bottom) <= max(ref.size, ch.size) * 0.3:
+            if abs(ch.base - ref.base) <= max(ref.size, ch.size) * 0.3:
                 last.append(ch)
                 continue
         lines.append([ch])

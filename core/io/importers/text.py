@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..narrative import heading_section, is_page_noise
+from ..narrative import heading_section, is_note, is_page_noise
+from ..paragraphs import reflow_text
 from . import ROW, Tok, cell, note, para, read_bytes
 from .encoding import decode
 
@@ -19,7 +20,8 @@ TABLE_SECTIONS = ("t2", "t3", "t4")
 
 def tokens(path: Path) -> list[Tok]:
     text, notes = decode(read_bytes(path, "text"), path.name)
-    return [note(n) for n in notes] + text_tokens(text)
+    # a copy of a PDF's printed lines, or a page on one line
+    return [note(n) for n in notes] + text_tokens(reflow_text(text))
 
 
 def text_tokens(text: str) -> list[Tok]:
@@ -39,8 +41,8 @@ def text_tokens(text: str) -> list[Tok]:
         if not stripped and not ln.startswith("\t"):
             joinable = False
             continue
-        if sec not in TABLE_SECTIONS or heading_section(stripped):
-            out.append(para(ln))
+        if sec not in TABLE_SECTIONS or heading_section(stripped) or (not ln.startswith("\t") and is_note(stripped)):
+            out.append(para(ln))  # narrative, a heading, or a sentence under a table (its note)
             joinable = False
             continue
         if cell_mode:

@@ -10,6 +10,7 @@ from pathlib import Path
 from ...errors import FileReadError
 from ...messages import reading as msg
 from ..limits import WorkBudget, check_sheet_rows
+from .. import xlsx_layout as layout
 from ..xlsx_cells import column_index, column_letter
 from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, read_bytes
 from .safezip import SafeZip, parse_xml
@@ -70,7 +71,7 @@ def tokens(path: Path) -> list[Tok]:
         check_sheet_rows(xml, name, sheet.get("name", ""))
         root = parse_xml(xml, name, member)
         if sheet.get("state") in ("hidden", "veryHidden"):
-            if sheet.get("name") == DATA_SHEET:
+            if sheet.get("name") == layout.DATA_SHEET:
                 exact = _data_sheet(root, shared, out)
             continue
         visible.append((sheet.get("name", ""), root))
@@ -89,11 +90,6 @@ def _run_text(t) -> str:
     return t.text or ""
 
 
-# This project's own export keeps meta data and narrative on a hidden sheet (core.io.xlsx_export).
-DATA_SHEET = "_nianbao"
-_DATA_KIND = "nianbao-xlsx"
-
-
 def _data_sheet(root, shared: list[str], out: list[Tok]) -> dict[tuple[str, str], str]:
     """Read meta data and narrative from this project's hidden sheet.
 
@@ -110,17 +106,18 @@ def _data_sheet(root, shared: list[str], out: list[Tok]) -> dict[tuple[str, str]
     pairs, exact = {}, {}
     for r in sorted(rows):
         cols = rows[r]
-        key = cols.get(1, "")
-        where = cols.get(3, "")
-        if key.startswith("t") and "!" in where:
+        key = cols.get(layout.KEY, "")
+        where = cols.get(layout.WHERE, "")
+        if layout.is_cell_key(key) and "!" in where:
             sheet_name, _, addr = where.partition("!")
-            exact[(sheet_name, addr)] = cols.get(5, "")
-        if key.startswith(("meta.", "text.")) or key in ("kind", "stale"):
-            pairs[key] = "".join(cols.get(i, "") for i in range(2, max(cols) + 1)) if key.startswith(
-                "text.") else cols.get(2, "")
-    if pairs.get("kind") != _DATA_KIND:
+            exact[(sheet_name, addr)] = cols.get(layout.EXACT, "")
+        if layout.is_text_key(key):
+            pairs[key] = "".join(cols.get(i, "") for i in range(layout.VALUE, max(cols) + 1))
+        elif layout.is_meta_key(key) or key in ("kind", layout.STALE):
+            pairs[key] = cols.get(layout.VALUE, "")
+    if pairs.get("kind") != layout.KIND:
         return {}
-    out.extend(Tok("meta", f"{k}\t{v}") for k, v in pairs.items() if k.startswith(("meta.", "text.")))
+    out.extend(Tok("meta", f"{k}\t{v}") for k, v in pairs.items() if k != "kind")
     return exact
 
 

@@ -1,0 +1,1 @@
+"""The collecting office's side (审核): audit rows, duplicates, who has reported, the workbook, feedback."""

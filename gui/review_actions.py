@@ -1,0 +1,69 @@
+"""The reviewer's tools in the window: the rule pack to check with, 与上年对比, 报送情况 after 批量审核."""
+
+from __future__ import annotations
+
+from . import settings, strings
+from .menus import sync_rule_pack
+from .views.table_page import TablePage
+
+
+class ReviewActions:
+    """Owns the review windows (kept as attributes so that they stay open and tests can find them)."""
+
+    def __init__(self, window):  # the MainWindow: dialogs, document, files, flash, show_page, page
+        self.window = window
+        self.submissions_dialog = None
+        self.compare_dialog = None
+
+    def show_submissions(self, result) -> None:
+        """Show 报送情况 of a batch audit; a double-click opens that unit's report."""
+        w = self.window
+        from .views.submissions_dialog import SubmissionsDialog
+
+        self.submissions_dialog = SubmissionsDialog(result, lambda path: w.files.open_path(path, ask=True), w)
+        self.submissions_dialog.show()
+
+    def choose_rule_pack(self, spec: str) -> None:
+        """Check with the rule pack ``spec`` (a built-in id, a .toml file, or "from-file" to ask)."""
+        w = self.window
+        if spec == "from-file":
+            spec = w.dialogs.open_rule_pack(strings.RULES_FILE_TITLE, w.files.start_folder())
+            if not spec:
+                sync_rule_pack(w)
+                return
+        from core.errors import ReportError
+        from core.rules.packs import load_pack
+
+        try:
+            pack = load_pack(spec)
+        except ReportError as exc:
+            w.dialogs.error(strings.RULES_TITLE, str(exc))
+            sync_rule_pack(w)
+            return
+        settings.set_rule_pack("" if pack.id == "national" and not pack.source else spec)
+        if w.document is not None:
+            w.document.set_pack(pack)
+        sync_rule_pack(w)
+        w.flash(strings.rules_chosen(pack.name))
+
+    def compare_with_last_year(self) -> None:
+        """Show 与上年对比: every cell beside last year's, jumps marked."""
+        w = self.window
+        if w.document is None:
+            return
+        from .views.compare_dialog import CompareDialog
+
+        self.compare_dialog = CompareDialog(w.document, w.document.validator.ctx.pack, w)
+        self.compare_dialog.cell_activated.connect(lambda ref: self.show_finding_cells(ref))
+        self.compare_dialog.show()
+
+    def show_finding_cells(self, ref: str) -> None:
+        """Go to the table cell ``ref`` and select it."""
+        w = self.window
+        page = ref.split(".", 1)[0]
+        w.show_page(page)
+        widget = w.page(page)
+        if isinstance(widget, TablePage):
+            widget.view.select_refs([ref])
+            widget.view.setFocus()
+
