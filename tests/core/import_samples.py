@@ -271,6 +271,20 @@ def html_escape(text: str) -> str:
     return html.escape(text)
 
 
+def _table_rows(report: Report, tid: str, cells, td, quote: str) -> tuple[list[str], int]:
+    """Each printed row of a table as its <td>s written by ``td(cell, span attributes, inner HTML)``."""
+    grid, nr, nc = grid_of(report, tid)
+    rows = []
+    for r in range(nr):
+        tds = []
+        for g in sorted((g for g in grid if g.row == r), key=lambda g: g.col):
+            span = (f" rowspan={quote}{g.rowspan}{quote}" if g.rowspan > 1 else "") + (
+                f" colspan={quote}{g.colspan}{quote}" if g.colspan > 1 else "")
+            tds.append(td(g, span, _cell_html(report, g, cells)))
+        rows.append("".join(tds))
+    return rows, nc
+
+
 def _page(report: Report, table_html, para_html, head: str, foot: str) -> str:
     parts = [head, para_html(f"{report.meta['unit']}{report.meta['year']}年政府信息公开工作年度报告")]
     parts += [para_html(line) for line in report.text["preface"].split("\n")]
@@ -291,18 +305,13 @@ def html_trs(report: Report, cells: dict[str, str] | None = None) -> str:
         return (f"<p style='text-indent:2em;line-height:1.75em'><span style='font-family:仿宋_GB2312;"
                 f"font-size:16px'>{html_escape(text)}</span></p>")
 
+    def td(g: GridCell, span: str, inner: str) -> str:
+        return (f"<td{span} valign=\"middle\" style=\"border:1px solid #000;padding:0px 7px\"><p style=\""
+                f"text-align:center\"><font face=\"宋体\"><span style=\"font-size:14px\">&nbsp;{inner}&nbsp;</span>"
+                "</font></p></td>")
+
     def table(tid: str) -> str:
-        grid, nr, _ = grid_of(report, tid)
-        rows = []
-        for r in range(nr):
-            tds = []
-            for g in sorted((g for g in grid if g.row == r), key=lambda g: g.col):
-                span = (f" rowspan=\"{g.rowspan}\"" if g.rowspan > 1 else "") + (
-                    f" colspan=\"{g.colspan}\"" if g.colspan > 1 else "")
-                tds.append(f"<td{span} valign=\"middle\" style=\"border:1px solid #000;padding:0px 7px\">"
-                           f"<p style=\"text-align:center\"><font face=\"宋体\"><span style=\"font-size:14px\">"
-                           f"&nbsp;{_cell_html(report, g, cells)}&nbsp;</span></font></p></td>")
-            rows.append(f"<tr>{''.join(tds)}</tr>")
+        rows = [f"<tr>{tds}</tr>" for tds in _table_rows(report, tid, cells, td, '"')[0]]
         return ("<div class=\"TRS_PreExcel\"><table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" "
                 f"style=\"border-collapse:collapse\"><tbody>{''.join(rows)}</tbody></table></div>")
 
@@ -321,20 +330,15 @@ def html_word_paste(report: Report, cells: dict[str, str] | None = None) -> str:
                 f"style='font-size:16.0pt;font-family:仿宋_GB2312'>{html_escape(text)}<span lang=EN-US>"
                 "<o:p></o:p></span></span></p>")
 
+    def td(g: GridCell, span: str, inner: str) -> str:
+        return (f"<td width={61 * g.colspan}{span} style='width:45.8pt;border:solid windowtext 1.0pt;"
+                "mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align=center "
+                f"style='text-align:center'><span lang=EN-US style='font-size:10.5pt;font-family:宋体'>{inner}</span>"
+                "<span style='font-size:10.5pt'><o:p></o:p></span></p></td>")
+
     def table(tid: str) -> str:
-        grid, nr, nc = grid_of(report, tid)
-        rows = []
-        for r in range(nr):
-            tds = []
-            for g in sorted((g for g in grid if g.row == r), key=lambda g: g.col):
-                span = (f" rowspan={g.rowspan}" if g.rowspan > 1 else "") + (
-                    f" colspan={g.colspan}" if g.colspan > 1 else "")
-                tds.append(f"<td width={61 * g.colspan}{span} style='width:45.8pt;border:solid windowtext 1.0pt;"
-                           "mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'>"
-                           "<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US "
-                           f"style='font-size:10.5pt;font-family:宋体'>{_cell_html(report, g, cells)}</span>"
-                           "<span style='font-size:10.5pt'><o:p></o:p></span></p></td>")
-            rows.append(f"<tr style='mso-yfti-irow:{r};height:22.7pt'>{''.join(tds)}</tr>")
+        trs, nc = _table_rows(report, tid, cells, td, "")
+        rows = [f"<tr style='mso-yfti-irow:{r};height:22.7pt'>{tds}</tr>" for r, tds in enumerate(trs)]
         widths = "".join("<td width=61 style='border:none'></td>" for _ in range(nc))
         return ("<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 width=600 "
                 "style='border-collapse:collapse;mso-table-layout-alt:fixed;mso-yfti-tbllook:1184'>"
