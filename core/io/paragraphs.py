@@ -157,8 +157,12 @@ def _starts_paragraph(prev: PrintedLine, ln: PrintedLine, after: PrintedLine | N
         if body_x is not None and ln.x is not None:
             return False  # a full line: an unindented next line goes on with the paragraph
         # Without positions: a first line is indented two characters, so it holds about two fewer
-        # than a full line; a line that goes on with the paragraph is full, or short as its last.
-        return full - 4.5 <= width(text) <= full - 1.5
+        # than a full line; a line that goes on with the paragraph is full, or short as its last —
+        # a short line that ends no sentence is a signature or a heading of its own.
+        w_text = width(text)
+        if w_text < SHORT * full:
+            return not _SENTENCE_END.search(text)
+        return full - 4.5 <= w_text <= full - 1.5
     # A justified line's text may be narrower than the measure (spacing, half-width digits, the
     # first line's indent): only a clearly short line ends its paragraph (or is a title).
     return w < SHORT * full

@@ -28,6 +28,8 @@ TEXT_IDS = (*NARRATIVE_IDS, *TABLE_IDS)
 SECTION_NAMES = {**{s: SECTION_TITLES[s] if s == "preface" else f"“{SECTION_TITLES[s]}”" for s in NARRATIVE_IDS},
                  **{t: f"{TABLE_NAMES[t]}下的说明" for t in TABLE_IDS}}
 
+# The notes under 表三 and 表四 are about information-disclosure requests and their 复议/诉讼 throughout.
+ABOUT_REQUESTS = ("t3", "t4")
 COPY_THRESHOLD = 0.8  # W-X-COPY: share of last year's text found again this year
 
 
@@ -91,7 +93,7 @@ class TextTableRule(Rule):
             text = report.text.get(sec)
             if not text:
                 continue
-            found = claims(self.form_id, year, text)
+            found = claims(self.form_id, year, text, sec in ABOUT_REQUESTS)
             if not found:
                 continue
             read = self._read.get(sec)
@@ -167,7 +169,7 @@ def _zero_text(sections: tuple[str, ...]):
         form_id, year = report.form.id, report.meta.get("year")
         for sec in sections:
             text = report.text.get(sec, "")
-            for c in claims(form_id, year, text) if text else ():
+            for c in claims(form_id, year, text, sec in ABOUT_REQUESTS) if text else ():
                 fig = figure(form_id, c.figure)
                 if fig is None or not _zero_question(c, fig, any_requests):
                     continue

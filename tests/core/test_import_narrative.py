@@ -178,24 +178,29 @@ def test_a_page_crawled_onto_one_line_is_read_by_its_headings(tmp_path):
     assert got.text["problems"].replace("\n", "") == want.text["problems"].replace("\n", "").replace(" ", "")
 
 
+def html_table(report, tid: str, opening: str, row: str, cell: str) -> str:
+    """A table of ``report`` as a web editor writes it: ``cell`` is a format of each ``g`` (GridCell)."""
+    from .import_samples import grid_of
+
+    cells, nr, _ = grid_of(report, tid)
+    rows = ["".join(cell.format(g=g) for g in sorted((g for g in cells if g.row == r), key=lambda g: g.col))
+            for r in range(nr)]
+    return opening + "".join(f"{row}{tds}</tr>" for tds in rows)
+
+
 def test_trs_web_page_with_notes_under_its_tables_and_the_sites_furniture(tmp_path):
     from core.io.reader import read_any
     from core.rules import check_report
 
     from .helpers import seed
-    from .import_samples import grid_of
 
     want = seed(1)
 
     def table(tid):
-        cells, nr, _ = grid_of(want, tid)
-        rows = []
-        for r in range(nr):
-            tds = "".join(f"<td rowspan='{g.rowspan}' colspan='{g.colspan}'><p style='text-align:center'>"
-                          f"<span style='font-family:仿宋'>{g.text}</span></p></td>"
-                          for g in sorted((g for g in cells if g.row == r), key=lambda g: g.col))
-            rows.append(f"<tr>{tds}</tr>")
-        return f"<table border='1' cellspacing='0' style='border-collapse:collapse'><tbody>{''.join(rows)}</tbody></table>"
+        cell = ("<td rowspan='{g.rowspan}' colspan='{g.colspan}'><p style='text-align:center'>"
+                "<span style='font-family:仿宋'>{g.text}</span></p></td>")
+        return html_table(want, tid, "<table border='1' cellspacing='0' style='border-collapse:collapse'><tbody>",
+                          "<tr>", cell) + "</tbody></table>"
 
     def paras(text):
         return "".join(f"<p style='text-indent:2em;line-height:1.5'>{ln}</p>" for ln in text.split("\n"))
@@ -229,3 +234,40 @@ def test_trs_web_page_with_notes_under_its_tables_and_the_sites_furniture(tmp_pa
     got.apply({"text.t4": note4.replace("0件", "2件")})
     (f,) = [f for f in check_report(got, final=False) if f.rule == "W-TXT-T4"]
     assert f.section == "t4" and f.message.startswith("表四下的说明写行政复议2件")
+
+
+def test_word_paste_page_with_notes_under_its_tables(tmp_path):
+    """A page a clerk made by pasting Word into the site's editor: MsoNormal paragraphs, <o:p>, spans."""
+    from core.io.reader import read_any
+
+    from .helpers import seed
+
+    want = seed(3)
+
+    def p(text, indent=True):
+        style = " style='text-indent:32.0pt;line-height:28.0pt'" if indent else ""
+        return (f"<p class=MsoNormal{style}><span style='font-size:16.0pt;font-family:仿宋_GB2312'>{text}"
+                "<span lang=EN-US><o:p></o:p></span></span></p>")
+
+    def table(tid):
+        cell = ("<td rowspan={g.rowspan} colspan={g.colspan} style='border:solid windowtext 1.0pt'>"
+                "<p class=MsoNormal align=center><span lang=EN-US>{g.text}</span><o:p></o:p></p></td>")
+        return html_table(want, tid, "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0>",
+                          "<tr style='height:20.0pt'>", cell) + "</table>"
+
+    note2 = "本年度未制发规章，制发行政规范性文件15件，废止13件，现行有效75件。"
+    body = [p(f"{want.meta['unit']}2024年政府信息公开工作年度报告", False), p(want.text["preface"].split("\n")[0]),
+            p("一、总体情况"), *[p(x) for x in want.text["overview"].split("\n")],
+            p("二、主动公开政府信息情况"), table("t2"), p(note2), p("三、收到和处理政府信息公开申请情况"), table("t3"),
+            p("四、政府信息公开行政复议、行政诉讼情况"), table("t4"),
+            p("五、存在的主要问题及改进情况"), *[p(x) for x in want.text["problems"].split("\n")],
+            p("六、其他需要报告的事项"), p("本年度未收取信息处理费。"), p(want.meta["unit"], False), p("2025年1月20日", False)]
+    page = ("<html xmlns:o='urn:schemas-microsoft-com:office:office'><head><meta charset=utf-8></head>"
+            f"<body lang=ZH-CN><div class=WordSection1>{''.join(body)}</div></body></html>")
+    path = tmp_path / "paste.htm"
+    path.write_text(page, encoding="utf-8")
+    got = read_any(path).report
+    assert got.values == want.values
+    assert (got.text["t2"], got.text["t3"], got.text["t4"]) == (note2, "", "")
+    assert got.text["other"] == "本年度未收取信息处理费。" and got.meta["date"] == "2025-01-20"
+    assert got.imported["sections"] == ("overview", "t2", "t3", "t4", "problems", "other")

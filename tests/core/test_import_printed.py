@@ -93,3 +93,24 @@ def test_a_sentence_cut_by_a_printed_line_is_read_whole(pdfs):
 def test_the_note_under_a_table_comes_back(pdfs):
     want, pdf = pdfs["planted"]
     assert read_any(pdf).report.text["t4"] == want.text["t4"]
+
+
+def test_text_copied_out_of_the_pdf_reads_back_too(pdfs, tmp_path):
+    """As a clerk copies a PDF in a viewer (reading order, no positions): the tables exactly, the
+    paragraphs by the sentence ends and line widths alone — most, not all, come back whole."""
+    from pypdf import PdfReader
+
+    exact = total = 0
+    for n in range(5):
+        want, pdf = pdfs[f"seed{n}"]
+        copy = tmp_path / f"copy{n}.txt"
+        copy.write_text("\n".join(page.extract_text() for page in PdfReader(str(pdf)).pages), encoding="utf-8")
+        got = read_any(copy).report
+        assert got.values == want.values and got.meta["unit"] == want.meta["unit"]
+        for sec in ("preface", "overview", "problems", "other"):
+            source, back = _source(want, sec), _paragraphs(got.text[sec])
+            assert "".join(back) == "".join(source), sec  # nothing lost or added, page numbers included
+            total += len(source)
+            exact += sum(p in back for p in source)
+    print(f"\nparagraphs of text copied out of the seeds' PDFs that come back whole: {exact}/{total}")
+    assert exact >= 0.9 * total
