@@ -11,6 +11,7 @@ from typing import Any
 from ..errors import FileReadError
 from ..messages import project as msg
 from ..model.dates import YEAR_MAX, YEAR_MIN
+from ..model.deviation import TableDeviation
 from ..model.explanations import Explanation, Explanations
 from ..model.money_unit import KEY as MONEY_UNIT, valid_unit
 from ..model.report import NOTE_IDS, SECTION_IDS, Baseline, Report
@@ -25,7 +26,7 @@ VERSION = 1
 EXTENSION = ".nianbao"
 
 _KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "table_notes", "stale_sections",
-               "baseline", "sources", "imported", "app", "explanations"}
+               "baseline", "sources", "imported", "table_deviations", "app", "explanations"}
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -80,6 +81,9 @@ def report_to_dict(report: Report) -> dict:
             d["baseline"]["values"] = dict(b.values)
     if report.sources:
         d["sources"] = report.sources
+    deviations = [dev.to_dict() for dev in report.deviations if dev.is_open(report.values)]
+    if deviations:
+        d["table_deviations"] = deviations  # E-STRUCT-TABLES stays until the clerk has dealt with it
     if report.explanations:
         d["explanations"] = [{"rule": e.rule, "cells": list(e.cells), "text": e.text} for e in report.explanations]
     from .. import __version__
@@ -280,9 +284,26 @@ def report_from_dict(d: Any) -> Report:
     sources = d.get("sources")
     if isinstance(sources, list):
         report.sources = [s for s in sources if isinstance(s, dict)]
+    report.deviations = _read_deviations(d.get("table_deviations"), report)
     report.explanations = _read_explanations(_section(d, "explanations", list, msg.EXPLANATIONS))
     report.extra = {k: v for k, v in d.items() if k not in _KNOWN_KEYS}
     return report
+
+
+def _read_deviations(items: Any, report: Report) -> list[TableDeviation]:
+    """The E-STRUCT-TABLES deviations kept since the import; entries this version cannot use are left out."""
+    if not isinstance(items, list):
+        return []
+    out = []
+    for item in items[:200]:
+        dev = TableDeviation.from_dict(item) if isinstance(item, dict) else None
+        if dev is None or len(dev.message) > 2000 or any(c not in report.values for c in dev.cells):
+            continue
+        if not all(v is None or isinstance(v, (str, int, Decimal)) and not isinstance(v, bool) for v in dev.imported):
+            continue
+        dev.imported = tuple(_typed(v, report.form.cell(c).kind) for c, v in zip(dev.cells, dev.imported))
+        out.append(dev)
+    return out
 
 
 def _read_explanations(items: list | None) -> Explanations:

@@ -31,6 +31,10 @@ class NoteCode(str, enum.Enum):
     SUBTOTALS_DROPPED = "subtotals-dropped"  # printed subtotal rows/columns, derived and not stored
     BLANK_MARKS = "blank-marks"  # 「/」「—」 read as blank, not 0
     CELLS_EMPTY = "cells-empty"
+    TABLE_DEVIATION = "table-deviation"  # a row or column added, dropped or renamed (E-STRUCT-TABLES)
+    CELL_PLACED = "cell-placed"  # a number placed in its cell by the table's sums (text without positions)
+    CELL_UNCERTAIN = "cell-uncertain"  # the sums cannot tell which cell a number belongs to
+    ENCODING = "encoding"  # the file's bytes were decoded by a guess, or with bytes replaced
 
 
 @dataclass(frozen=True)

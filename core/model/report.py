@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping
 
 from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, TEXT_IDS, FormSpec, form_for_year, get_form
+from .deviation import TableDeviation
 from .explanations import Explanations
 from .values import Value, is_number
 
@@ -71,6 +72,8 @@ class Report:
         self.sources: list[dict] = []  # for a merged (汇总) report: {"unit", "file", ...}
         self.imported: dict[str, Any] = {"sections": ()}  # see the class doc
         self.extra: dict[str, Any] = {}  # unknown project-file keys, kept on save
+        # where the tables it was imported from differ from the official format (E-STRUCT-TABLES)
+        self.deviations: list[TableDeviation] = []
         self.explanations = Explanations()  # 说明型审核: warnings the clerk has explained
         self._listeners: list[Listener] = []
 
@@ -158,6 +161,12 @@ class Report:
         self.baseline = baseline
         self._notify(frozenset({"*"}))
 
+    def confirm_deviation(self, index: int, confirmed: bool = True) -> None:
+        """Mark deviation ``index`` as dealt with: the clerk has checked its figures and keeps them
+        (E-STRUCT-TABLES no longer raises it; it is not saved again). ``confirmed=False`` undoes it."""
+        self.deviations[index].confirmed = confirmed
+        self._notify(frozenset({"*"}))
+
     def change_form(self, form_id: str) -> None:
         """Switch to another official format, keeping the cells whose meaning is the same.
 
@@ -188,6 +197,7 @@ class Report:
             "form": self.form.id, "meta": dict(self.meta), "text": dict(self.text),
             "stale": set(self.stale), "values": dict(self.values),
             "baseline": copy.deepcopy(self.baseline), "sources": copy.deepcopy(self.sources),
+            "deviations": copy.deepcopy(self.deviations),
             "imported": dict(self.imported),
             "explanations": self.explanations.copy(),
         }
@@ -198,6 +208,7 @@ class Report:
         self.meta, self.text = dict(snap["meta"]), dict(snap["text"])
         self.stale, self.values = set(snap["stale"]), dict(snap["values"])
         self.baseline, self.sources = copy.deepcopy(snap["baseline"]), copy.deepcopy(snap["sources"])
+        self.deviations = copy.deepcopy(snap.get("deviations", []))
         self.imported = dict(snap.get("imported", {"sections": ()}))
         if "explanations" in snap:
             self.explanations = snap["explanations"].copy()

@@ -285,6 +285,10 @@ from .text_rules import text_rules  # noqa: E402  (W-TXT-*, W-SEC1-ASPECTS, W-X-
 
 RULE_SETS.append(text_rules)
 
+from .structure_rules import structure_rules  # noqa: E402  (E-STRUCT-TABLES)
+
+RULE_SETS.append(structure_rules)
+
 from .section_rules import section_rules  # noqa: E402  (E-STRUCT-SECTIONS)
 
 RULE_SETS.append(section_rules)

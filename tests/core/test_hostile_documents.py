@@ -30,7 +30,7 @@ CASES = {
     "damaged.docx": (h.damaged_member_docx, "文件已损坏"),
     "page.pdf": (lambda: h.pdf_bytes(h.pdf_text_ops(5_000_000)), "第 1 页的内容异常庞大"),
     "shared.pdf": (lambda: h.pdf_bytes(h.pdf_text_ops(4_000_000), 200), "内容异常庞大"),
-    "pages.pdf": (lambda: h.pdf_bytes(h.pdf_text_ops(200_000), 200), "解压后超过 2 MB"),
+    "pages.pdf": (lambda: h.pdf_bytes(h.pdf_text_ops(200_000), 200), "绘图对象超过"),
 }
 
 

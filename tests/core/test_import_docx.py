@@ -136,7 +136,16 @@ def test_docx_resaved_by_libreoffice_through_odt(tmp_path):
     out = tmp_path / "lo-docx" / "word.docx"
     assert out.exists()
     result = read_any(out)
-    assert_same_values(result.report, want)
+    # LibreOffice turns each gridBefore into a real cell and so shifts the two item rows under
+    # （三）不予公开 one column right: its own rendering shows their labels in the 自然人 column.
+    # Those two cells stay blank with a note; every other cell is read in its place.
+    shifted = {"t3.r05.c1", "t3.r06.c1"}
+    for ref, value in want.values.items():
+        if ref in shifted:
+            assert result.report.values[ref] is None
+            assert any(n.where == ref and "单元格错位" in n.message for n in result.notes), ref
+        else:
+            assert result.report.values[ref] == value, ref
     assert result.report.meta["date"] == "2025-01-21"
 
 

@@ -59,7 +59,7 @@ def test_pdf_copied_text(n):
     report, notes = build_report(text_tokens(pdf_copy_text(want)))
     assert_same_values(report, want)
     assert report.meta["year"] == want.meta["year"]
-    assert not [x for x in notes if "未找到" in x or "无法识别" in x.message]
+    assert not [x for x in notes if "未找到" in x.message or "无法识别" in x.message]
 
 
 def test_pdf_text_blanks_and_dashes():

@@ -80,7 +80,7 @@ def test_read_isolated_reads_like_read_any_and_times_out(tmp_path):
     assert read_isolated(path).report.values == seed(1).values
     with pytest.raises(FileReadError, match="找不到文件"):
         read_isolated(tmp_path / "none.docx")
-    slow = h.write(tmp_path, "slow.pdf", h.pdf_bytes(h.pdf_text_ops(250_000), 8))  # within every cap
+    slow = h.write(tmp_path, "slow.txt", h.slow_text())  # within every cap
     t0 = time.perf_counter()
     with pytest.raises(ReadTimeout, match="读取超时"):
         read_isolated(slow, seconds=0.5)
@@ -93,10 +93,10 @@ def test_batch_audit_turns_a_slow_file_into_a_row_and_goes_on(tmp_path):
     folder.mkdir()
     for i in range(3):
         project_file.save(seed(i), folder / f"县{i}.nianbao")
-    h.write(folder, "慢.pdf", h.pdf_bytes(h.pdf_text_ops(250_000), 8))
+    h.write(folder, "慢.txt", h.slow_text())
     result = audit_paths([folder], tmp_path / "审核.xlsx", seconds=1.5)
     rows = {os.path.basename(r.file): r for r in result.rows}
-    assert len(rows) == 4 and rows["慢.pdf"].status == "读取超时" and rows["慢.pdf"].timed_out
+    assert len(rows) == 4 and rows["慢.txt"].status == "读取超时" and rows["慢.txt"].timed_out
     assert all(rows[f"县{i}.nianbao"].unreadable is None for i in range(3))
     from openpyxl import load_workbook
 

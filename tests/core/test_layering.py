@@ -31,7 +31,7 @@ def test_check_command_does_not_load_qt_or_heavy_libraries():
         "sys.argv = ['nianbao', 'check', 'tests/data/seeds/seed001.nianbao']\n"
         "from gui.main import main\n"
         "rc = main()\n"
-        "bad = [m for m in ('PySide6', 'docx', 'openpyxl', 'docxtpl', 'pypdf') if m in sys.modules]\n"
+        "bad = [m for m in ('PySide6', 'docx', 'openpyxl', 'docxtpl', 'pypdf', 'pypdfium2', 'pypdfium2_raw') if m in sys.modules]\n"
         "assert rc == 0 and not bad, (rc, bad)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True)
