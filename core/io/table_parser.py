@@ -25,7 +25,7 @@ from ..errors import FileReadError
 from ..messages import reading as msg
 from ..model.deviation import TableDeviation
 from ..model.report import Report
-from ..schema import GB2021, TABLE_NAMES, FormSpec, form_for_year, get_form
+from ..schema import GB2021, MONEY_UNITS, TABLE_NAMES, FormSpec, form_for_year, get_form
 from ..schema.builders import T3_COLS
 from . import flat_rows
 from .cell_values import is_value_text, parse_value
@@ -511,11 +511,12 @@ def _is_zero(text: str) -> bool:
 def _renamed(head: str, official: str) -> bool:
     """Whether a printed column header means something else than the official one.
 
-    An abbreviation (「制发件数」) or the unit written otherwise (「本年收费金额（万元）」) is the same
-    column; a header with words added (「现行有效件数（历史累计）」) or a different one is not.
+    An abbreviation (「制发件数」), the unit written otherwise (「本年收费金额（万元）」) or added to a
+    header that prints none (2019's 「采购总金额（万元）」, read into meta.money_unit) is the same column;
+    a header with words added (「现行有效件数（历史累计）」) or a different one is not.
     """
     h, o = (norm_label(x).replace("单位", "") for x in (head, official))
-    if not h or h == o or h in o:
+    if not h or h == o or h in o or any(h == o + unit for unit in MONEY_UNITS):
         return False
     return True
 
