@@ -6,7 +6,8 @@ when this script changed.
 
 The page follows GB/T 9704-2012 (see ``shared/spec/domain.md`` §5). Styles, tables and footers
 are written as raw OOXML because python-docx cannot set East-Asian fonts, table grids or
-PAGE fields; python-docx only provides the package around them.
+PAGE fields; python-docx only provides the package around them. (Over 400 lines because it is
+the one place the printed page is defined: styles, column widths, table rows, footers.)
 """
 
 from __future__ import annotations
@@ -302,6 +303,7 @@ def body_xml(form_id: str) -> str:
     for t in form.tables:
         parts.append(para(run(SECTION_TITLES[t.id]), "Heading1"))
         parts.append(table_xml(t))
+        parts.append(narrative(f"notes.{t.id}"))  # the note under the table, when the report has one
         # An empty line after each table, as in printed reports (and Word needs a paragraph
         # between two tables anyway).
         parts.append(para("", "TableText"))

@@ -110,6 +110,32 @@ def audit_file(path: str, baseline=None, pack=None) -> AuditRow:
     return row
 
 
+PROJECTS_PER_JOB = 16  # project files checked per worker job: one round trip each costs more than a check
+
+
+def _audit_chunk(paths: list[str], baseline=None, *pack) -> list[AuditRow]:
+    return [audit_file(p, baseline, *pack) for p in paths]
+
+
+def _jobs(files: list[str]) -> list[list[str]]:
+    """Split ``files`` into worker jobs: project files (validated as read, they cannot run away) several
+    at a time; any other document alone, so that its time budget is its own."""
+    from .io.project_file import looks_like_project
+
+    jobs, batch = [], []
+    for f in files:
+        if looks_like_project(f):
+            batch.append(f)
+            if len(batch) == PROJECTS_PER_JOB:
+                jobs.append(batch)
+                batch = []
+        else:
+            jobs.append([f])
+    if batch:
+        jobs.append(batch)
+    return jobs
+
+
 def _failed_row(path: str, outcome) -> AuditRow:
     """The row of a file whose worker ran out of time or memory, or died."""
     return AuditRow(file=path, unreadable=outcome.message, timed_out=outcome.kind == "timeout")
@@ -193,11 +219,12 @@ def _run(files, book_path, progress, workers, baseline, should_stop, pack, expec
         elif files:
             from .io.import_worker import READ_SECONDS, LimitedPool
 
-            pool = LimitedPool(min(workers, total), seconds=seconds or READ_SECONDS)
+            jobs = _jobs(files)
+            pool = LimitedPool(min(workers, len(jobs)), seconds=seconds or READ_SECONDS)
             try:
-                for index, outcome in pool.run(audit_file, [(f, baseline, *extra) for f in files], should_stop):
-                    f = files[index]
-                    rows[f] = outcome.value if outcome.ok else _failed_row(f, outcome)
+                for index, outcome in pool.run(_audit_chunk, [(job, baseline, *extra) for job in jobs], should_stop):
+                    for k, f in enumerate(jobs[index]):
+                        rows[f] = outcome.value[k] if outcome.ok else _failed_row(f, outcome)
                     write_ready()
                     if progress:
                         progress(len(rows), total)

@@ -45,7 +45,11 @@ class ExportActions:
         if blockers and not window.dialogs.confirm_export(blockers):
             return False
         report = document.report
-        put_on_clipboard(report_plain_text(report), report_fragment(report))
+        try:
+            put_on_clipboard(report_plain_text(report), report_fragment(report))
+        except Exception as exc:  # noqa: BLE001 - never a silent failure; the report stays as it is
+            window.dialogs.error(strings.EXPORT_FAILED, strings.unexpected_error(type(exc).__name__, str(exc)))
+            return False
         window.flash(strings.COPIED_HTML)
         return True
 
@@ -94,6 +98,8 @@ class ExportActions:
             return out
 
         def done(path: Path) -> None:
+            if kind == "docx":
+                _published_in_order(document)
             window.flash(strings.exported(path))
             asked = window.dialogs.export_done_text(strings.EXPORT_DONE_TITLE, strings.export_done_with_notes(
                 path, notes)) if notes else window.dialogs.export_done(path)
@@ -107,3 +113,12 @@ class ExportActions:
 
         return run_in_background(window, work, title=strings.EXPORT_OP_TITLE, label=strings.writing(out.name),
                                  on_success=done, on_failure=failed, cancellable=False)
+
+
+def _published_in_order(document) -> None:
+    """The Word file prints the sections in the official order: an imported file's order is dealt with."""
+    from core.rules.section_rules import ORDER_REF, in_order
+
+    found = document.report.imported.get("sections")
+    if found and tuple(found) != in_order(found):
+        document.push_changes({ORDER_REF: in_order(found)}, strings.UNDO_SECTION_ORDER)

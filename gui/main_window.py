@@ -57,7 +57,6 @@ class MainWindow(QMainWindow):
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
         self.setAcceptDrops(True)
-        self.setStyleSheet(style.WINDOW)
 
         self.nav = NavigationPanel()
         self.pages: dict[str, QWidget] = {}  # built on first visit: start-up stays fast
@@ -288,6 +287,8 @@ class MainWindow(QMainWindow):
         if page in TABLES:
             widget.view.select_refs([c for c in finding.cells if c.startswith(page + ".")])
             widget.view.setFocus()
+            if finding.span is not None and finding.section == page:
+                widget.note.select_span(finding.span)  # a sentence of the note under the table
         elif page == "meta":
             widget.focus_field(next((c for c in finding.cells if c.startswith("meta.")), None))
         elif isinstance(widget, NarrativePage):

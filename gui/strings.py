@@ -91,6 +91,7 @@ NO_RECENT = "（无）"
 
 RECOMPUTE = "按分项重新计算合计"  # a button and an undo step: no accelerator
 UNDO_FILL_ZERO = "空白单元格填 0"
+UNDO_SECTION_ORDER = "按规范顺序导出各部分"
 UNDO_FILL_DOWN = "向下填充"
 UNDO_FORMAT = "更改报表格式"
 UNDO_KEEP_STALE = "保留沿用上年的内容"
@@ -275,6 +276,12 @@ def char_count(n: int, limit: int | None) -> str:
 
 STALE_NOTE = "本节沿用了上年报告的内容，请按本年度情况修改。"
 STALE_KEEP = "已核对，保留"
+TABLE_NOTE_LABEL = "表下说明（选填，导出时印在表格下方）"
+TABLE_NOTE_PLACEHOLDER = {
+    "t2": "如：本年度未制发规章。",
+    "t3": "如：2024年我单位共收到政府信息公开申请5件，均已按期答复。",
+    "t4": "如：本年度未发生因政府信息公开引起的行政复议、行政诉讼。",
+}
 NARRATIVE_PLACEHOLDER = {
     "preface": "前言：说明本报告的编制依据、内容构成和统计期限等。",
     "overview": "综述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等情况。",

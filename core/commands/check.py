@@ -112,6 +112,7 @@ def _print(name, unit, year, notes, findings, explained, refused=None) -> None:
 def _run_audit(args, baseline, pack) -> int:
     """Check folders: exit 1 if any report has errors or a file in a folder is unreadable, 2 if a named file is."""
     from ..audit import audit_paths
+    from ..messages import audit as audit_msg
     from .progress import ProgressBar
 
     expected = None
@@ -145,6 +146,10 @@ def _run_audit(args, baseline, pack) -> int:
         explained = row.explanations or [None] * len(row.findings)
         if args.json:
             out.extend(note_dict(row.file, n) for n in row.notes)
+            if row.duplicates:  # 重复报送: the same unit and year, or the same content, in another file
+                out.append({"file": row.file, "rule": msg.DUPLICATE_RULE_ID, "code": "duplicate", "severity": "note",
+                            "cells": ["meta.unit"], "message": audit_msg.duplicate_of(row.duplicates),
+                            "duplicates": list(row.duplicates)})
             out.extend(finding_dict(row.file, f, why) for f, why in zip(row.findings, explained))
             continue
         if one_line:

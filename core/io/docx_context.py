@@ -12,7 +12,7 @@ import unicodedata
 from typing import Any
 
 from ..model.dates import cn_date, to_date
-from ..model.report import SECTION_IDS, Report
+from ..model.report import NOTE_IDS, SECTION_IDS, Report
 from ..model.values import format_value
 from .text_clean import xml_text
 from .line_breaks import title_lines
@@ -136,9 +136,10 @@ def build_context(report: Report) -> dict[str, Any]:
         "form_name": report.form.name,
         "text": {},
     }
-    for sid in SECTION_IDS:
+    ctx["notes"] = {}  # the note under each table: notes.t2, notes.t3, notes.t4, as paragraphs
+    for sid in (*SECTION_IDS, *NOTE_IDS):
         raw = _resolve_fields(report, report.text.get(sid, "") or "")
         ctx["text"][sid] = clean_text(raw)
-        ctx[sid] = paragraphs(raw)
+        (ctx["notes"] if sid in NOTE_IDS else ctx)[sid] = paragraphs(raw)
     ctx.update(_nest({c.ref: cell_text(report.values.get(c.ref)) for c in report.form.cells}))
     return ctx

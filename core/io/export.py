@@ -31,7 +31,7 @@ def export_blockers(report: Report) -> list:
     """Return the errors of the final check that stop an export (empty when it may go ahead)."""
     from ..rules import check_report
 
-    return [f for f in check_report(report, final=True) if f.is_error]
+    return [f for f in check_report(report, final=True) if f.is_error and f.blocks_export]
 
 
 def export_warnings(report: Report, template: str | os.PathLike | None = None) -> list:

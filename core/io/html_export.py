@@ -109,6 +109,7 @@ def report_fragment(report) -> str:
     for spec in report.form.tables:
         parts.append(f'<h2 style="{STYLE["h2"]}">{_e(SECTION_TITLES[spec.id])}</h2>')
         parts.append(table_html(spec, ctx))
+        parts += _narrative(ctx["notes"][spec.id])  # the note under the table
     for sid in ("problems", "other"):
         parts.append(f'<h2 style="{STYLE["h2"]}">{_e(SECTION_TITLES[sid])}</h2>')
         parts += _narrative(ctx[sid])

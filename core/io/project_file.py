@@ -12,9 +12,9 @@ from ..errors import FileReadError
 from ..messages import project as msg
 from ..model.dates import YEAR_MAX, YEAR_MIN
 from ..model.explanations import Explanation, Explanations
-from ..model.report import SECTION_IDS, Baseline, Report
+from ..model.report import NOTE_IDS, SECTION_IDS, Baseline, Report
 from ..model.values import in_range, shorten
-from ..schema import FORMS, SECTION_TITLES, TABLE_NAMES, CellKind
+from ..schema import FORMS, SECTION_TITLES, TABLE_NAMES, TEXT_IDS, CellKind
 from .atomic import write_atomic
 from .limits import MAX_PROJECT_BYTES, read_regular_file
 from .text_clean import clean_surrogates
@@ -23,8 +23,8 @@ KIND = "nianbao-report"
 VERSION = 1
 EXTENSION = ".nianbao"
 
-_KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "stale_sections", "baseline",
-               "sources", "app", "explanations"}
+_KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "table_notes", "stale_sections",
+               "baseline", "sources", "imported", "app", "explanations"}
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -64,8 +64,12 @@ def report_to_dict(report: Report) -> dict:
         "meta": dict(report.meta),
         "text": {s: report.text.get(s, "") for s in SECTION_IDS},
         "tables": tables,
+        # The note under each table (added in 0.2: keys of their own, so that an older version keeps them).
+        "table_notes": {t: report.text.get(t, "") for t in NOTE_IDS},
         "stale_sections": sorted(report.stale),
     }
+    if report.imported.get("sections"):
+        d["imported"] = {"sections": list(report.imported["sections"])}
     if report.baseline is not None:
         b = report.baseline
         d["baseline"] = {"year": b.year, "unit": b.unit, "form": b.form, "carry": list(b.carry),
@@ -246,6 +250,12 @@ def report_from_dict(d: Any) -> Report:
     if not isinstance(tables, dict):
         raise _bad(msg.NO_TABLES)
     _read_tables(report, tables)
+    notes = _section(d, "table_notes", dict, msg.TABLE_NOTES) or {}
+    for t in NOTE_IDS:
+        report.text[t] = _text(notes.get(t), msg.table_note(TABLE_NAMES[t], t)) or ""
+    imported = _section(d, "imported", dict, msg.IMPORTED) or {}
+    sections = _section(imported, "sections", list, msg.IMPORTED_SECTIONS) or []
+    report.imported["sections"] = tuple(dict.fromkeys(s for s in sections if isinstance(s, str) and s in TEXT_IDS))
     stale = _section(d, "stale_sections", list, msg.STALE) or []
     report.stale = {s for s in stale if isinstance(s, str) and s in SECTION_IDS}
     b = _section(d, "baseline", dict, msg.BASELINE)

@@ -477,6 +477,7 @@ def build_report(tokens, source: str = "") -> tuple[Report, list[ReadNote]]:
         raise FileReadError(msg.no_tables(source))
     for sec, value in story.text.items():
         report.text[sec] = value
+    report.imported["sections"] = tuple(story.sections)  # for E-STRUCT-SECTIONS
     if report.meta.get("deadline") is not None and exact.get("meta.deadline"):
         report.meta["deadline"] = exact["meta.deadline"]
     report.stale = parse_stale(exact.get(STALE, "")) & set(report.text)  # 沿用上年 marks of our own XLSX

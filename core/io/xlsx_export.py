@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..messages import export as msg
-from ..model.report import META_FIELDS, SECTION_IDS, Report
+from ..model.report import META_FIELDS, NOTE_IDS, SECTION_IDS, Report
 from ..model.values import format_value
 from ..schema import SECTION_TITLES, TABLE_NAMES, CellKind, FormSpec, TableSpec
 from ..schema.typography import PAGE_FONT
@@ -252,7 +252,7 @@ def _data_sheet(wb, report: Report) -> None:
         ws.append(row)
         if isinstance(v, Decimal):
             ws.cell(row=ws.max_row, column=layout.VALUE).number_format = money_format(v)
-    for sid in SECTION_IDS:
+    for sid in (*SECTION_IDS, *NOTE_IDS):  # the narrative, and the note under each table
         ws.append([f"text.{sid}", *layout.chunks(report.text.get(sid, "") or "")])
     ws.append([layout.STALE, layout.stale_value(report.stale)])
 

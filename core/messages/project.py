@@ -26,6 +26,9 @@ META = "基本信息（meta）"
 META_NAMES = {"unit": "单位名称", "year": "报告年度", "date": "发布日期", "signer": "署名单位", "deadline": "发布期限"}
 TEXT_SECTION = "正文（text）"
 STALE = "沿用上年的章节（stale_sections）"
+TABLE_NOTES = "表下说明（table_notes）"
+IMPORTED = "导入来源的记录（imported）"
+IMPORTED_SECTIONS = "导入来源的章节（imported.sections）"
 BASELINE = "上年报告（baseline）"
 BASELINE_CARRY = "上年结转数（baseline.carry）"
 BASELINE_VALID = "上年现行有效件数（baseline.valid）"
@@ -44,6 +47,10 @@ def meta_field(key: str) -> str:
 
 def section(title: str, key: str) -> str:
     return f"正文“{title}”（text.{key}）"
+
+
+def table_note(table: str, key: str) -> str:
+    return f"{table}下的说明（table_notes.{key}）"
 
 
 def table_cell(table: str, row: int, col: int) -> str:

@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping
 
-from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, FormSpec, form_for_year, get_form
+from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, TEXT_IDS, FormSpec, form_for_year, get_form
 from .explanations import Explanations
 from .values import Value, is_number
 
-SECTION_IDS = NARRATIVE_IDS  # the narrative sections a report holds text for
+SECTION_IDS = NARRATIVE_IDS  # the narrative sections
+NOTE_IDS = tuple(s for s in TEXT_IDS if s not in NARRATIVE_IDS)  # the tables' sections, each with a note text
 META_FIELDS = ("unit", "year", "date", "signer", "deadline")
 
 EXPLANATIONS_REF = "explanations"  # what listeners hear when an explanation is written
@@ -51,7 +52,9 @@ class Report:
     """One annual report. Every change goes through :meth:`apply`, which returns its inverse.
 
     Refs name everything that can change: data cells ("t3.r01.c1"), meta fields ("meta.year"),
-    narrative sections ("text.overview") and their 沿用上年 marks ("stale.overview").
+    narrative sections ("text.overview") and their 沿用上年 marks ("stale.overview"), the note under
+    each table ("text.t3"), and what the file it was imported from held ("imported.sections": the
+    sections whose headings it had, in its order; empty when not imported from a document).
     """
 
     def __init__(self, form_id: str = "gb2021", *, unit: str = "", year: int | None = None):
@@ -59,11 +62,12 @@ class Report:
         self.meta: dict[str, Any] = {
             "unit": unit, "year": year, "date": None, "signer": unit, "deadline": DEFAULT_DEADLINE,
         }
-        self.text: dict[str, str] = {s: "" for s in SECTION_IDS}
+        self.text: dict[str, str] = {s: "" for s in TEXT_IDS}
         self.stale: set[str] = set()  # sections copied from last year and not yet edited
         self.values: dict[str, Value] = {c.ref: None for c in self.form.cells}
         self.baseline: Baseline | None = None
         self.sources: list[dict] = []  # for a merged (汇总) report: {"unit", "file", ...}
+        self.imported: dict[str, Any] = {"sections": ()}  # see the class doc
         self.extra: dict[str, Any] = {}  # unknown project-file keys, kept on save
         self.explanations = Explanations()  # 说明型审核: warnings the clerk has explained
         self._listeners: list[Listener] = []
@@ -83,6 +87,8 @@ class Report:
             return self.text[name]
         if head == "stale":
             return name in self.stale
+        if head == "imported":
+            return self.imported[name]
         return self.values[ref]
 
     def number(self, ref: str) -> int | Decimal | None:
@@ -136,6 +142,10 @@ class Report:
             self.text[name] = value
         elif head == "stale":
             (self.stale.add if value else self.stale.discard)(name)
+        elif head == "imported":
+            if name not in self.imported:
+                raise KeyError(ref)
+            self.imported[name] = value
         else:
             if ref not in self.values:
                 raise KeyError(ref)
@@ -176,6 +186,7 @@ class Report:
             "form": self.form.id, "meta": dict(self.meta), "text": dict(self.text),
             "stale": set(self.stale), "values": dict(self.values),
             "baseline": copy.deepcopy(self.baseline), "sources": copy.deepcopy(self.sources),
+            "imported": dict(self.imported),
             "explanations": self.explanations.copy(),
         }
 
@@ -185,6 +196,7 @@ class Report:
         self.meta, self.text = dict(snap["meta"]), dict(snap["text"])
         self.stale, self.values = set(snap["stale"]), dict(snap["values"])
         self.baseline, self.sources = copy.deepcopy(snap["baseline"]), copy.deepcopy(snap["sources"])
+        self.imported = dict(snap.get("imported", {"sections": ()}))
         if "explanations" in snap:
             self.explanations = snap["explanations"].copy()
         self._notify(frozenset({"*"}))

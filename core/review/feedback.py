@@ -12,6 +12,7 @@ from ..messages import audit as msg
 from ..unit_names import group_same_units
 from .places import cells_text
 
+_DOCX_WIDTHS_MM = (14, 18, 50, 90, 40, 45)  # 序号 类别 位置 问题 原文 怎么办: 257 mm, landscape A4 less margins
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 MAX_NAME = 80
 
@@ -166,5 +167,10 @@ def _write_docx(letter: Letter, tmp: Path) -> None:
                 cell.text = text
         tr_pr = table.rows[0]._tr.get_or_add_trPr()  # the header row repeats on every page
         tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+        table.autofit = False
+        for col, width in zip(table.columns, _DOCX_WIDTHS_MM):  # Word reads the cells, LibreOffice the grid
+            col.width = Mm(width)
+            for cell in col.cells:
+                cell.width = Mm(width)
     doc.core_properties.author = ""
     doc.save(str(tmp))

@@ -21,6 +21,10 @@ class Severity(enum.Enum):
         return "错误" if self is Severity.ERROR else "警告"
 
 
+# Refs of what an export puts right by itself: the sections' order of an imported file (E-STRUCT-SECTIONS).
+EXPORT_FIXES = frozenset({"imported.sections"})
+
+
 class Finding(NamedTuple):
     """One problem found in a report: which rule, how bad, which cells, and what to tell the clerk.
 
@@ -43,7 +47,10 @@ class Finding(NamedTuple):
 
     @property
     def blocks_export(self) -> bool:
-        """Whether export refuses (or asks) because of this finding."""
+        """Whether export refuses (or asks) because of this finding; not when it is only about
+        what the export itself puts right (an imported file's section order)."""
+        if self.cells and EXPORT_FIXES.issuperset(self.cells):
+            return False
         return self.severity is Severity.ERROR or self.export_error
 
     def to_dict(self) -> dict:

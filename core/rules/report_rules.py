@@ -281,6 +281,10 @@ from .text_rules import text_rules  # noqa: E402  (W-TXT-*, W-SEC1-ASPECTS, W-X-
 
 RULE_SETS.append(text_rules)
 
+from .section_rules import section_rules  # noqa: E402  (E-STRUCT-SECTIONS)
+
+RULE_SETS.append(section_rules)
+
 
 def all_rules(form_id: str) -> tuple[Rule, ...]:
     """Return the rules of every registered rule set for ``form_id``."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 from ..fields import field_value, find_fields, lookup
 from ..model.values import format_value, is_number
-from ..schema import NARRATIVE_IDS, SECTION_TITLES, TABLE_IDS, count_chars, get_form, section
+from ..schema import NARRATIVE_IDS, SECTION_TITLES, TABLE_IDS, TABLE_NAMES, count_chars, get_form, section
 from .base import Finding, Rule, Severity
 from .library import FunctionRule
 from .text import Claim, Figure, claims, figure, figures
@@ -23,9 +24,12 @@ W = Severity.WARNING
 SECTION_IDS = NARRATIVE_IDS
 # Every text a report holds: the narrative sections and the note under each table.
 TEXT_IDS = (*NARRATIVE_IDS, *TABLE_IDS)
-# How messages name a section: headings in quotes, the untitled 前言 as it is; a table's note by its table.
-SECTION_NAMES = {s: SECTION_TITLES[s] if s == "preface" else f"“{SECTION_TITLES[s]}”" for s in TEXT_IDS}
+# How messages name a text: headings in quotes, the untitled 前言 as it is, a table's note by its table.
+SECTION_NAMES = {**{s: SECTION_TITLES[s] if s == "preface" else f"“{SECTION_TITLES[s]}”" for s in NARRATIVE_IDS},
+                 **{t: f"{TABLE_NAMES[t]}下的说明" for t in TABLE_IDS}}
 
+# The notes under 表三 and 表四 are about information-disclosure requests and their 复议/诉讼 throughout.
+ABOUT_REQUESTS = ("t3", "t4")
 COPY_THRESHOLD = 0.8  # W-X-COPY: share of last year's text found again this year
 
 
@@ -75,44 +79,55 @@ class TextTableRule(Rule):
         figs = [f for f in figures(form_id).values() if f.rule == rule_id]
         cells = {r for f in figs for _, refs in f.alternatives for r in refs}
         self.inputs = frozenset({*(f"text.{s}" for s in sections), "meta.year", *cells})
-        # (section, claim, table values) -> finding or None: a cell edit re-judges only the
-        # claims whose cells changed (this rule runs on every edit of 表三).
-        self._memo: dict = {}
+        # section -> (its claims as read, [(claim, figure, getter of its cells, memo)]): a cell edit
+        # (this rule runs on every edit of 表三) only looks the cells up and re-judges a claim whose
+        # cells hold values not seen before.
+        self._read: dict = {}
 
     def check(self, report, ctx):
         out: list[Finding] = []
         year = report.meta.get("year")
-        any_requests = _requests_in_table(report) if self.id == "W-TXT-T3" else None
+        values = report.values
+        any_requests = _MISS
         for sec in self.sections:
-            text = report.text.get(sec, "")
-            if text:
-                found = claims(self.form_id, year, text)
-                if found:
-                    self._compare(report, sec, found, any_requests, out)
+            text = report.text.get(sec)
+            if not text:
+                continue
+            found = claims(self.form_id, year, text, sec in ABOUT_REQUESTS)
+            if not found:
+                continue
+            read = self._read.get(sec)
+            if read is None or read[0] is not found:
+                read = self._read[sec] = (found, self._pairs(found))
+            for c, fig, cells, memo in read[1]:
+                if c.field is not None:  # a bound field: its value is read now
+                    finding = self._finding(report, sec, c, fig)
+                    if finding is not None:
+                        out.append(finding)
+                    continue
+                if fig.rule == "W-TXT-T3":
+                    if any_requests is _MISS:
+                        any_requests = _requests_in_table(report)
+                    if _zero_question(c, fig, any_requests):
+                        continue  # W-T3-ZERO-TEXT's
+                key = cells(values)
+                finding = memo.get(key, _MISS)
+                if finding is _MISS:
+                    if len(memo) > 64:
+                        memo.clear()
+                    finding = memo[key] = self._finding(report, sec, c, fig)
+                if finding is not None:
+                    out.append(finding)
         return out
 
-    def _compare(self, report, sec: str, found: tuple[Claim, ...], any_requests, out: list) -> None:
-        values = report.values
-        memo = self._memo
+    def _pairs(self, found: tuple[Claim, ...]) -> list:
+        out = []
         for c in found:
             fig = figure(self.form_id, c.figure)
-            if fig is None or fig.rule != self.id or _zero_question(c, fig, any_requests):
-                continue
-            key = None
-            if c.field is None:  # a typed number: the finding depends only on these values
-                key = (sec, c, tuple(values.get(r) for _, refs in fig.alternatives for r in refs))
-                hit = memo.get(key, _MISS)
-                if hit is not _MISS:
-                    if hit is not None:
-                        out.append(hit)
-                    continue
-            finding = self._finding(report, sec, c, fig)
-            if finding is not None:
-                out.append(finding)
-            if key is not None:
-                if len(memo) > 4096:
-                    memo.clear()
-                memo[key] = finding
+            if fig is not None and fig.rule == self.id:
+                refs = [r for _, refs in fig.alternatives for r in refs]
+                out.append((c, fig, itemgetter(*refs), {}))
+        return out
 
     def _finding(self, report, sec: str, c: Claim, fig: Figure) -> Finding | None:
         value = c.value
@@ -154,7 +169,7 @@ def _zero_text(sections: tuple[str, ...]):
         form_id, year = report.form.id, report.meta.get("year")
         for sec in sections:
             text = report.text.get(sec, "")
-            for c in claims(form_id, year, text) if text else ():
+            for c in claims(form_id, year, text, sec in ABOUT_REQUESTS) if text else ():
                 fig = figure(form_id, c.figure)
                 if fig is None or not _zero_question(c, fig, any_requests):
                     continue

@@ -29,6 +29,9 @@ SECTIONS: tuple[Section, ...] = (
 SECTION_TITLES: dict[str, str] = {s.id: s.title for s in SECTIONS}
 NARRATIVE_IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS if not s.is_table)
 TABLE_IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS if s.is_table)
+# Every section holds a text: a narrative section its body, a table section the note printed under
+# its table (「本年度未发生行政复议、行政诉讼。」「2024年我镇共收到申请5件」).
+TEXT_IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS)
 
 # The short names messages, sheets and menus use for the statistical tables.
 TABLE_NAMES: dict[str, str] = {"t2": "表二", "t3": "表三", "t4": "表四"}

@@ -32,6 +32,7 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _LABEL_FLAGS = _F.ItemIsEnabled
 _DERIVED_FLAGS = _F.ItemIsEnabled | _F.ItemIsSelectable
 _EDITABLE_FLAGS = _F.ItemIsEnabled | _F.ItemIsSelectable | _F.ItemIsEditable
+_PAINT_ROLES = (_R.DisplayRole, _R.BackgroundRole, _R.TextAlignmentRole, _R.ForegroundRole, _R.FontRole)
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class ReportTableModel(QAbstractTableModel):
                 self._flags[key] = _LABEL_FLAGS
                 self._labels[key] = self._label_roles(g)
         self._state: dict[str, tuple] = {ref: self._compute_state(ref) for ref in self._pos}
+        self._paint: dict[tuple[int, int], dict] = {}  # what multiData hands the delegate, per cell
         self._revision = self.document.validator.revision
 
     def _label_roles(self, g: GridCell) -> dict:
@@ -166,6 +168,26 @@ class ReportTableModel(QAbstractTableModel):
         if role == _R.AccessibleTextRole:
             return f"{cell_place(self._kinds[ref])} {format_value(self.document.report.values[ref])}"
         return None
+
+    def multiData(self, index, span) -> None:
+        """Every role a painted cell needs, in one call and from a cache (the delegate asks for seven)."""
+        key = (index.row(), index.column())
+        roles = self._paint.get(key)
+        if roles is None:
+            g = self._cells.get(key)
+            if g is None:
+                roles = {}
+            elif g.ref is None:
+                roles = self._labels[key]
+            else:
+                roles = {r: v for r in _PAINT_ROLES if (v := self.data(index, r)) is not None}
+            self._paint[key] = roles
+        for slot in span:
+            value = roles.get(slot.role())
+            if value is None:
+                slot.clearData()
+            else:
+                slot.setData(value)
 
     def setData(self, index, value, role=_R.EditRole) -> bool:
         if role != _R.EditRole or not index.isValid():
@@ -299,5 +321,6 @@ class ReportTableModel(QAbstractTableModel):
             for ref in dirty:
                 self._state[ref] = self._compute_state(ref)
         for ref in dirty:  # one cell at a time: the view repaints just that cell
+            self._paint.pop(self._pos[ref], None)
             index = self.index(*self._pos[ref])
             self.dataChanged.emit(index, index)

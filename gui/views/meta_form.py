@@ -24,7 +24,7 @@ class MetaPage(QWidget):
         super().__init__(parent)
         self.document: ReportDocument | None = None
         title = QLabel(strings.META_TITLE)
-        title.setObjectName("pageTitle")
+        style.page_title(title)
         self.unit = QLineEdit()
         self.unit.setPlaceholderText(strings.NEW_UNIT_PLACEHOLDER)
         self.year = QSpinBox()

@@ -77,7 +77,7 @@ class NarrativePage(QWidget):
         self._syncing = False
         self._field_refs: frozenset = frozenset()
         title = QLabel(SECTION_TITLES.get(section, section))
-        title.setObjectName("pageTitle")
+        style.page_title(title)
         self.stale_bar = QFrame()
         self.stale_bar.setObjectName("staleBar")
         self.stale_bar.setStyleSheet(style.banner(style.WARNING_BG, "staleBar", 3))

@@ -1,4 +1,4 @@
-"""A table page: the table's official title, a one-line legend and the table itself."""
+"""A table page: the table's official title, a one-line legend, the table itself and the note under it."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from core.schema import SECTION_TITLES
 from .. import strings, style
 from ..document import ReportDocument
 from ..models.report_table_model import ReportTableModel
+from .table_note import TableNote
 from .table_view import ReportTableView
 
 
@@ -20,20 +21,23 @@ class TablePage(QWidget):
         self.table_id = table_id
         self.model: ReportTableModel | None = None
         title = QLabel(SECTION_TITLES[table_id])
-        title.setObjectName("pageTitle")
+        style.page_title(title)
         legend = QLabel(strings.TABLE_LEGEND)
         legend.setWordWrap(True)
         legend.setStyleSheet(style.NOTE_TEXT)
         self.view = ReportTableView()
+        self.note = TableNote(table_id)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(legend)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
 
     def set_document(self, document: ReportDocument | None) -> None:
         old = self.model
         self.model = ReportTableModel(document, self.table_id, self) if document is not None else None
         self.view.setModel(self.model)
+        self.note.set_document(document)
         if old is not None:
             old.detach()
             old.deleteLater()

@@ -5,9 +5,9 @@ Edits of several cells (paste, clear, fill) are operations of the model; the vie
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QMenu, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLineEdit, QMenu, QTableView
 
 from .. import settings, strings, style
 from ..clipboard import put_on_clipboard
@@ -47,7 +47,7 @@ class ReportTableView(QTableView):
                              | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setTabKeyNavigation(True)
         self.setCornerButtonEnabled(False)
-        self.setStyleSheet(style.TABLE)
+        style.grid_lines(self)
         self.setItemDelegate(CellDelegate(self))
         self._message = CellMessage(self.viewport())
         self.last_message = ""
@@ -218,8 +218,15 @@ class ReportTableView(QTableView):
     def advance(self, direction: str) -> None:
         """Move on after a commit: "down", "right" or "left" (wrapping), skipping read-only totals."""
         cur = self.currentIndex()
-        if cur.isValid():
-            self.setCurrentIndex(self._next_editable(cur, direction))
+        if not cur.isValid():
+            return
+        nxt = self._next_editable(cur, direction)
+        if not self.viewport().rect().contains(self.visualRect(nxt)):
+            # The move scrolls. Scrolling while the closed editor's area still waits to be
+            # painted makes Qt repaint the whole grid; painting that small area first lets the
+            # scroll move the picture and paint only the strip it uncovers. User input waits.
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        self.setCurrentIndex(nxt)
 
     def focus_first_cell(self) -> None:
         """Make the first cell to fill current, unless a data cell already is."""

@@ -152,3 +152,27 @@ def test_unsupported_files_say_what_to_do(tmp_path, name, hint):
     path.write_bytes(b"\xd0\xcf\x11\xe0 old binary")
     with pytest.raises(FileReadError, match=hint.replace(".", r"\.")):
         read_any(path)
+
+
+def test_table_notes_and_the_imported_sections_round_trip(tmp_path):
+    from .helpers import seed
+
+    r = seed(1)
+    r.text["t4"] = "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"
+    r.imported["sections"] = ("overview", "t3", "t2", "t4", "problems", "other")
+    path = tmp_path / "r.nianbao"
+    project_file.save(r, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["table_notes"] == {"t2": "", "t3": "", "t4": r.text["t4"]}
+    assert data["imported"] == {"sections": ["overview", "t3", "t2", "t4", "problems", "other"]}
+    assert set(data["text"]) == {"preface", "overview", "problems", "other"}  # the narrative's key is as before
+    back = project_file.load(path)
+    assert back.text == r.text and back.imported == r.imported
+    del data["table_notes"], data["imported"]  # a file written before these keys
+    old = project_file.loads(json.dumps(data, ensure_ascii=False))
+    assert old.text["t4"] == "" and old.imported["sections"] == ()
+    data["imported"] = {"sections": ["overview", "bogus", 3, "overview"]}
+    assert project_file.loads(json.dumps(data)).imported["sections"] == ("overview",)
+    data["table_notes"] = ["不是对象"]
+    with pytest.raises(FileReadError, match="表下说明"):
+        project_file.loads(json.dumps(data, ensure_ascii=False))

@@ -175,3 +175,11 @@ def test_feedback_per_unit_xlsx_and_docx(county, tmp_path):
     assert doc.paragraphs[0].text.endswith("审核意见")
     cells = [c.text for row in doc.tables[0].rows for c in row.cells]
     assert "须更正" in cells and any("行政复议" in c for c in cells)
+
+
+def test_check_json_of_a_folder_names_duplicates(county):
+    inbox, _ = county
+    items = json.loads(run_cli("check", "--json", inbox).stdout)
+    dups = [i for i in items if i["rule"] == "DUPLICATE"]
+    assert sorted(i["file"].rsplit("/", 1)[-1] for i in dups) == ["平武县政府办.nianbao", "平武县政府办（修改稿）.nianbao"]
+    assert all(i["severity"] == "note" and len(i["duplicates"]) == 1 for i in dups)

@@ -269,3 +269,20 @@ def test_incremental_text_findings_equal_a_full_check(data):
             change.update(derived_updates(r, change))
             r.apply(change)
     assert sorted(map(repr, v.findings())) == sorted(map(repr, Validator(r).findings()))
+
+
+_WORDS = ["收到", "受理", "政府信息公开申请", "申请", "办结", "结转", "上年结转", "予以公开", "部分公开", "及", "、", "，",
+          "。", "\n", "其中", "自然人", "法人或其他组织", "行政复议", "行政诉讼", "维持", "尚未审结", "未", "无", "全部",
+          "2023年", "2024年", "本年度", "比上年", "增加", "约", "件", "3件", "16件", "十二件", "【本年新收·总计】件",
+          "规范性文件", "制发", "废止", "现行有效", "（二）依申请公开", "合计", "各", "（", "）", "涉及政府信息公开的", "许可"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=40), st.sampled_from([None, 2024]),
+       st.sampled_from(["gb2021", "gb2019"]))
+def test_any_mix_of_the_words_is_read_without_failing(words, year, form):
+    """Whatever a clerk types, reading it never fails, and every claim points at its own sentence."""
+    text = "".join(words)
+    for c in claims(form, year, text):
+        assert text[c.sentence.start:c.sentence.end] == c.sentence.text
+        assert c.value is None or c.value >= 0

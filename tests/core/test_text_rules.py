@@ -223,3 +223,14 @@ def test_the_overview_length_limit_is_a_parameter_of_the_rule():
     assert overview_rule(None).check(r, CheckContext()) == []
     (f,) = overview_rule(50).check(r, CheckContext())
     assert "不超过50字" in f.message
+
+
+def test_the_notes_under_tables_three_and_four_are_about_requests_throughout():
+    from .text_corpus import table
+
+    r = table("main")  # 行政复议 3
+    r.apply({"text.t4": "本年度被申请行政复议5件。"})  # no 「政府信息公开」 in it: the note's place says so
+    (f,) = text_findings(r, ("W-TXT-T4",))
+    assert f.section == "t4" and f.message.startswith("表四下的说明写行政复议5件")
+    r.apply({"text.t4": "", "text.other": "本年度被申请行政复议5件。"})  # the same words in 六: a 司法局's cases
+    assert text_findings(r, ("W-TXT-T4",)) == []

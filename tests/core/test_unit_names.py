@@ -51,3 +51,18 @@ def test_same_unit_is_symmetric_and_reflexive(a, b):
     assert same_unit(a, b) == same_unit(b, a)
     if normalise(a):
         assert same_unit(a, a)
+
+
+def test_w_x_unit_uses_the_same_comparison():
+    from core.model import Baseline
+    from core.rules import check_report
+    from tests.core.helpers import seed
+
+    r = seed(1)  # 平武县人民政府办公室
+    last = seed(1)
+    last.meta["unit"] = "绵阳市平武县人民政府办公室"  # the same office, written with its city
+    r.baseline = Baseline.from_report(last)
+    assert not [f for f in check_report(r) if f.rule == "W-X-UNIT"]
+    last.meta["unit"] = "平武县教育局"
+    r.baseline = Baseline.from_report(last)
+    assert [f for f in check_report(r) if f.rule == "W-X-UNIT"]

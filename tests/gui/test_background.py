@@ -129,6 +129,18 @@ def test_a_slow_file_does_not_freeze_the_window_and_cancel_keeps_the_report(seed
     qtbot.wait(100)
 
 
+def _record_progress(monkeypatch) -> list[str]:
+    """Record every progress text a background op reports, from the moment it starts."""
+    from gui import background
+
+    texts: list[str] = []
+    real_update, real_phase = background.Progress.update, background.Progress.phase
+    monkeypatch.setattr(background.Progress, "update",
+                        lambda self, done, total, text="": (texts.append(text), real_update(self, done, total, text)))
+    monkeypatch.setattr(background.Progress, "phase", lambda self, text: (texts.append(text), real_phase(self, text)))
+    return texts
+
+
 def _folder(tmp_path, n):
     folder = tmp_path / "各单位"
     folder.mkdir()
@@ -145,9 +157,8 @@ def test_batch_audit_shows_counts_and_the_writing_phase(window, dialogs, tmp_pat
     dialogs.next_folder, dialogs.next_file = str(folder), str(tmp_path / "结果.xlsx")
     real_write = audit.write_audit_xlsx
     monkeypatch.setattr(audit, "write_audit_xlsx", lambda result, path: (time.sleep(0.6), real_write(result, path)))
-    seen = []
+    seen = _record_progress(monkeypatch)
     op = window.batch_audit()
-    op.progress.changed.connect(lambda done, total, text: seen.append(text))
     assert op.dialog.windowTitle() == "批量审核"  # plain text, not 「批量审核(&B)…」
     assert op.wait()
     assert "已审核 6 / 6 份" in seen and "已审核 6 份，正在写入审核结果……" in seen
@@ -171,9 +182,8 @@ def test_batch_audit_cancel_stops_within_half_a_second_and_writes_nothing(window
         real_write = audit.write_audit_xlsx
         monkeypatch.setattr(audit, "write_audit_xlsx",
                             lambda result, path: (time.sleep(1.5), real_write(result, path)))
+    texts = _record_progress(monkeypatch)
     op = window.batch_audit()
-    texts = []
-    op.progress.changed.connect(lambda d, t, text: texts.append(text))
     wanted = "已审核 1 / 8 份" if phase == "checking" else "已审核 8 份，正在写入审核结果……"
     qtbot.waitUntil(lambda: wanted in texts and op.dialog.isVisible(), timeout=10000)
     start = time.perf_counter()

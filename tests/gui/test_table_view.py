@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from core.io import project_file
 from gui import settings
@@ -176,3 +176,50 @@ def test_rows_sized_once_not_per_edit(seed_window, qtbot, monkeypatch):
 
 def test_project_seed_loaded(seed_window):
     assert seed_window.document.report.values == project_file.load(seed(3)).values
+
+
+class _PaintedArea(QObject):
+    """Adds up the area the grid repaints (the cost of an edit is mostly painting)."""
+
+    def __init__(self):
+        super().__init__()
+        self.area = 0
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            self.area += sum(r.width() * r.height() for r in event.region())
+        return False
+
+
+def _painted_share(view, action) -> float:
+    """Return how much of the visible grid ``action`` repaints (1.0: all of it)."""
+    for _ in range(3):
+        QApplication.processEvents()
+    probe = _PaintedArea()
+    view.viewport().installEventFilter(probe)
+    action()
+    for _ in range(3):
+        QApplication.processEvents()
+    view.viewport().removeEventFilter(probe)
+    return probe.area / (view.viewport().width() * view.viewport().height())
+
+
+def test_typing_a_number_repaints_only_the_cells_it_changes(seed_window, qtbot):
+    view = _table(seed_window)
+    view.setFocus()
+    model = view.model()
+    view.setCurrentIndex(model.index_of("t3.r05.c2"))
+
+    def type_and_enter():
+        qtbot.keyClicks(view, "7")
+        qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
+
+    assert _painted_share(view, type_and_enter) < 0.1  # it was the whole grid, twice
+    assert seed_window.document.report.values["t3.r05.c2"] == 7
+    # …also when moving on scrolls the grid
+    visible = [g for g in model.spec.grid if g.ref and g.col == 3 and model.is_editable(model.index(g.row, 3))
+               and view.viewport().rect().contains(view.visualRect(model.index(g.row, 3)))]
+    view.setCurrentIndex(model.index(max(g.row for g in visible), 3))
+    before = view.verticalScrollBar().value()
+    assert _painted_share(view, type_and_enter) < 0.25
+    assert view.verticalScrollBar().value() != before

@@ -1,17 +1,15 @@
-"""PDF with a text layer (pypdf): page text as lines, page headers and numbers dropped."""
+"""PDF with a text layer (pypdf): page text as lines, page headers and numbers dropped, paragraphs rebuilt."""
 
 from __future__ import annotations
 
 import logging
-import re
 import warnings
-from collections import Counter
 from pathlib import Path
 
 from ...errors import FileReadError
 from ...messages import reading as msg
 from ..limits import check_pdf_content
-from ..narrative import is_page_noise
+from ..paragraphs import PrintedLine, reflow, strip_page_furniture
 from . import Tok, read_bytes
 from .text import text_tokens
 
@@ -31,7 +29,7 @@ def pdf_text(data: bytes, name: str) -> str:
     from pypdf.errors import PdfReadError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    pages: list[list[str]] = []
+    pages: list[list[PrintedLine]] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -47,27 +45,38 @@ def pdf_text(data: bytes, name: str) -> str:
                 raise FileReadError(msg.too_many_pages(name, len(reader.pages)))
             check_pdf_content(reader, name)
             for page in reader.pages:
-                text = page.extract_text() or ""
-                pages.append([ln.rstrip() for ln in text.split("\n")])
+                pieces: list[tuple[str, float]] = []
+
+                def visit(text, cm, tm, font, size, pieces=pieces):
+                    pieces.append((text, tm[4] * cm[0] + tm[5] * cm[2] + cm[4]))
+
+                text = page.extract_text(visitor_text=visit) or ""
+                pages.append(_printed_lines(text, pieces, len(pages)))
     except FileReadError:
         raise
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
             OSError, RecursionError, AssertionError, ZeroDivisionError) as exc:
         raise FileReadError(msg.bad_pdf(name)) from exc
-    if not any(ln.strip() for page in pages for ln in page):
+    if not any(ln.text.strip() for page in pages for ln in page):
         raise FileReadError(msg.no_text_layer(name))
-    # A line that starts or ends several pages is a running header or footer.
-    edges = Counter()
-    for page in pages:
-        body = [ln.strip() for ln in page if ln.strip()]
-        for ln in set(body[:2] + body[-2:]):
-            edges[ln] += 1
-    running = {ln for ln, n in edges.items()
-               if n >= 2 and len(ln) <= 40 and re.search(r"[\u4e00-\u9fff]{2}", ln)}
-    lines: list[str] = []
-    for page in pages:
-        body = [ln for ln in page if ln.strip()]
-        while body and (is_page_noise(body[-1]) or body[-1].strip().isdigit()):
-            body.pop()  # the page number at the foot of the page
-        lines.extend(ln for ln in body if ln.strip() not in running or not lines)
-    return "\n".join(lines)
+    # Page numbers and running headers go; the narrative's printed lines become paragraphs again.
+    return "\n".join(reflow(strip_page_furniture(pages)))
+
+
+def _printed_lines(text: str, pieces: list[tuple[str, float]], page: int) -> list[PrintedLine]:
+    """The page's lines with the left edge of each (where its first piece of text starts): pypdf hands
+    the text to the visitor piece by piece, and the pieces make up exactly the text it returns."""
+    if "".join(t for t, _ in pieces) != text:
+        return [PrintedLine(ln.rstrip(), page) for ln in text.split("\n")]
+    out: list[PrintedLine] = []
+    line, left = "", None
+    for piece, x in pieces:
+        for i, part in enumerate(piece.split("\n")):
+            if i:
+                out.append(PrintedLine(line.rstrip(), page, left))
+                line, left = "", None
+            if left is None and part.strip():
+                left = x
+            line += part
+    out.append(PrintedLine(line.rstrip(), page, left))
+    return out

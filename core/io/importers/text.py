@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ...errors import FileReadError
 from ...messages import reading as msg
-from ..narrative import heading_section, is_page_noise
+from ..narrative import heading_section, is_note, is_page_noise
+from ..paragraphs import reflow_text
 from . import ROW, Tok, cell, para, read_bytes
 
 TABLE_SECTIONS = ("t2", "t3", "t4")
@@ -35,7 +36,7 @@ def decode(data: bytes, name: str) -> str:
 
 def tokens(path: Path) -> list[Tok]:
     text = decode(read_bytes(path, "text"), path.name)
-    return text_tokens(text)
+    return text_tokens(reflow_text(text))  # a copy of a PDF's printed lines, or a page on one line
 
 
 def text_tokens(text: str) -> list[Tok]:
@@ -55,8 +56,8 @@ def text_tokens(text: str) -> list[Tok]:
         if not stripped and not ln.startswith("\t"):
             joinable = False
             continue
-        if sec not in TABLE_SECTIONS or heading_section(stripped):
-            out.append(para(ln))
+        if sec not in TABLE_SECTIONS or heading_section(stripped) or (not ln.startswith("\t") and is_note(stripped)):
+            out.append(para(ln))  # narrative, a heading, or a sentence under a table (its note)
             joinable = False
             continue
         if cell_mode:

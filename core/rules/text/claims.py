@@ -27,10 +27,11 @@ class Claim:
 
 
 @lru_cache(maxsize=512)
-def claims(form_id: str, year: int | None, text: str) -> tuple[Claim, ...]:
-    """Return every figure ``text`` states clearly enough to compare, in order."""
+def claims(form_id: str, year: int | None, text: str, about: bool = False) -> tuple[Claim, ...]:
+    """Return every figure ``text`` states clearly enough to compare, in order; ``about``: the whole
+    text is about information-disclosure requests (the note under 表三 or 表四)."""
     out: list[Claim] = []
-    heading_about = False
+    heading_about = about
     for line in lines(text):
         lead = run_in_lead(line.text)
         if line.heading or lead:
