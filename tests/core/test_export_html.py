@@ -32,8 +32,8 @@ def parse(path):
 
 
 @pytest.mark.parametrize("n", [1, 4])
-def test_the_page_is_self_contained_utf8_without_script(tmp_path, n):
-    path = export(seed(n), tmp_path)
+def test_the_page_is_self_contained_utf8_without_script(seed_export, n):
+    path = seed_export(n, ".html")
     text = path.read_bytes().decode("utf-8")  # UTF-8, or this raises
     assert text.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in text
     doc = parse(path)
@@ -45,9 +45,9 @@ def test_the_page_is_self_contained_utf8_without_script(tmp_path, n):
 
 
 @pytest.mark.parametrize("n", [1, 4])
-def test_tables_have_the_official_merges(tmp_path, n):
+def test_tables_have_the_official_merges(seed_export, n):
     r = seed(n)
-    doc = parse(export(r, tmp_path))
+    doc = parse(seed_export(n, ".html"))
     tables = doc.xpath("//table")
     assert len(tables) == 3
     for table, spec in zip(tables, r.form.tables):

@@ -34,7 +34,11 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
+SLOW_CASES = {"rows400k.docx", "rows.xlsx"}  # a second or two each: read up to the limit
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.slow) if n in SLOW_CASES else n
+                                  for n in sorted(CASES)])
 def test_hostile_documents_are_refused_quickly(tmp_path, name):
     make, words = CASES[name]
     path = h.write(tmp_path, name, make())
@@ -73,6 +77,7 @@ def test_a_real_sheet_under_a_huge_merge_still_imports(tmp_path):
     assert got.values == read_any(plain).report.values == seed(1).values
 
 
+@pytest.mark.slow
 @POSIX
 def test_check_dir_with_a_symlink_loop_and_a_fifo(tmp_path, capsys):
     folder = tmp_path / "各县"

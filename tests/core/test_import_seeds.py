@@ -93,6 +93,7 @@ def test_import_refuses_to_overwrite_its_source(tmp_path):
     assert src.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_reader_registration_stays_light(seeds_dir):
     """Registering the readers imports no heavy library; a text import needs none either."""
     code = (

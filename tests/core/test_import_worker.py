@@ -39,6 +39,7 @@ def broken() -> None:
     raise TypeError("a bug in a reader")
 
 
+@pytest.mark.slow
 def test_a_job_over_its_time_is_stopped_and_the_others_go_on():
     pool = LimitedPool(2, seconds=2.0, warm=WARM)
     try:
@@ -52,6 +53,7 @@ def test_a_job_over_its_time_is_stopped_and_the_others_go_on():
     assert [(got[i].kind, got[i].value) for i in (0, 2, 3)] == [("ok", "slept 0.01"), ("ok", "slept 0.02"), ("ok", "slept 0.03")]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is enforced on Linux")
 def test_a_job_over_its_memory_is_stopped():
     pool = LimitedPool(1, seconds=20, memory_mb=300, warm=WARM)
@@ -63,6 +65,7 @@ def test_a_job_over_its_memory_is_stopped():
     assert got[1].ok and got[1].value == 10 * 1024 * 1024
 
 
+@pytest.mark.slow
 def test_a_dead_worker_and_a_reader_bug_become_messages():
     pool = LimitedPool(1, seconds=20, warm=WARM)
     try:
@@ -74,6 +77,7 @@ def test_a_dead_worker_and_a_reader_bug_become_messages():
     assert got_bug[0].kind == "bug" and "TypeError" in got_bug[0].message
 
 
+@pytest.mark.slow
 def test_read_isolated_reads_like_read_any_and_times_out(tmp_path):
     path = tmp_path / "r.nianbao"
     project_file.save(seed(1), path)
@@ -88,6 +92,7 @@ def test_read_isolated_reads_like_read_any_and_times_out(tmp_path):
     assert read_isolated(path).report.meta["unit"] == seed(1).meta["unit"]  # a fresh worker took over
 
 
+@pytest.mark.slow
 def test_batch_audit_turns_a_slow_file_into_a_row_and_goes_on(tmp_path):
     folder = tmp_path / "各县"
     folder.mkdir()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -157,7 +161,19 @@ def right_click_menu(widget, pos) -> list[str]:
 
 
 def seed(n: int) -> Path:
-    return SEED_DIR / f"seed00{n}.nianbao"
+    """Seed ``n``'s project file, as this test process's own copy: a window writes its lock file
+    beside the file it opens, and a window in another test process (``pytest -n``) would find the
+    file in use, or a lock left in tests/data."""
+    return _seed_copies() / f"seed00{n}.nianbao"
+
+
+@functools.cache
+def _seed_copies() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="nianbao-seeds-"))
+    atexit.register(shutil.rmtree, folder, True)
+    for path in SEED_DIR.glob("seed00*.nianbao"):
+        shutil.copy2(path, folder)
+    return folder
 
 
 @pytest.fixture
