@@ -4,14 +4,25 @@ LibreOffice's start-up dominates a conversion (about 3 s here, then about 0.5 s 
 a new profile costs another second. So the profile is made once per test process, several files
 go through one ``soffice`` run, and a conversion is remembered by the source's bytes and the
 target: a test that asks again for the same file gets the same output without a new run.
+
+Every run sees the same fonts, whatever else the machine has installed: only the fonts ``.ci/run``
+installs (Noto CJK for the Chinese text, DejaVu for the Latin runs, OpenSymbol). A machine that
+also had URW's base-35 fonts (ghostscript's) laid the Latin runs out in Nimbus Roman, lines broke
+elsewhere, and LibreOffice dropped a line-end 「；」 from the page.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 from pathlib import Path
+
+
+# The fonts the tests lay documents out with: Debian's fonts-noto-cjk, fonts-dejavu-core and LibreOffice's
+# own fonts-opensymbol, all three installed by .ci/run.
+FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/libreoffice")
 
 
 class Office:
@@ -22,6 +33,16 @@ class Office:
         self.root = root
         self.runs = 0  # soffice start-ups so far (the cost that counts)
         self._done: dict[tuple[str, str], Path] = {}
+        self.env = {**os.environ, "FONTCONFIG_FILE": str(self._fonts_conf())}
+
+    def _fonts_conf(self) -> Path:
+        conf = self.root / "fonts.conf"
+        dirs = "".join(f"<dir>{d}</dir>" for d in FONT_DIRS)
+        conf.parent.mkdir(parents=True, exist_ok=True)
+        conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+                        f"<fontconfig>{dirs}<cachedir>{self.root / 'fontcache'}</cachedir></fontconfig>",
+                        encoding="utf-8")
+        return conf
 
     def convert(self, sources: list[Path], to: str = "pdf", *, check: bool = True) -> list[Path]:
         """Return the conversion of each source to ``to`` (``pdf``, ``odt``, ``html``,
@@ -45,7 +66,7 @@ class Office:
             self.runs += 1
             proc = subprocess.run([self.soffice, f"-env:UserInstallation={(self.root / 'profile').as_uri()}",
                                    "--headless", "--convert-to", to, "--outdir", str(outdir), *map(str, todo.values())],
-                                  capture_output=True, text=True, timeout=600)
+                                  capture_output=True, text=True, timeout=600, env=self.env)
             for key, copy in todo.items():
                 out = outdir / f"{copy.stem}.{ext}"
                 if check:

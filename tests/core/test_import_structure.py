@@ -85,13 +85,11 @@ def test_old_single_other_row_in_word(tmp_path):
     assert_old_row_kept(read_any(path), want)
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
-def test_old_single_other_row_in_a_libreoffice_pdf(tmp_path):
+@pytest.mark.slow
+def test_old_single_other_row_in_a_libreoffice_pdf(tmp_path, office):
     want = with_other_cases()
     docx = write_docx(want, tmp_path / "年报.docx", tables={"t3": old_t3(want)})
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(docx)], capture_output=True, timeout=180)
-    assert_old_row_kept(read_any(tmp_path / "年报.pdf"), want)
+    assert_old_row_kept(read_any(office.pdf(docx)), want)
 
 
 def test_the_finding_survives_saving_and_goes_when_the_clerk_splits_the_cases(tmp_path):
