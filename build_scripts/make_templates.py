@@ -224,6 +224,10 @@ def label_align(spec: TableSpec, g) -> str:
     return "TableText"
 
 
+# The unit after a chosen-unit header, when the clerk has stated it (templates/README.md: money_unit).
+MONEY_UNIT_HEAD = "{% if money_unit %}（{{ money_unit }}）{% endif %}"
+
+
 def placeholder(ref: str) -> str:
     """``t3.r01.c1`` -> ``{{ t3.r01.c1 }}`` (the context nests dicts along the dots)."""
     return "{{ " + ref + " }}"
@@ -280,6 +284,8 @@ def table_xml(spec: TableSpec) -> str:
                 tcpr += '<w:vMerge w:val="restart"/>' if g.row == r else "<w:vMerge/>"
             if g is not None and g.row == r:
                 text = placeholder(g.ref) if g.role == "data" else g.text
+                if g.chosen_unit:  # 「采购总金额（万元）」: the unit the clerk stated (2019 format)
+                    text += MONEY_UNIT_HEAD
                 if is_group_label(g):
                     text = "\n".join(label_lines(g.text, cell_chars(width)))
             tcpr += '<w:vAlign w:val="center"/>'

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from .errors import ReportError
 from .messages import merge as msg
+from .model.money_unit import KEY as MONEY_UNIT, in_wan, money_unit, with_unit
 from .model.report import Report
-from .model.values import is_number
+from .model.values import format_value, is_number
+from .schema import UNIT_WAN
 from .rules import check_report
 from .rules.cells import cell_place
 
@@ -77,12 +79,13 @@ def merge_reports(items: list[tuple[Report, str]], *, allow_duplicates: bool = F
     merged.meta["signer"] = ""
     notes: list[str] = [msg.units_merged(units)]
     blanks: dict[int, list[str]] = {}
+    unit = merged.meta[MONEY_UNIT] = _merged_unit(items, notes)
     for spec in form.cells:
         ref = spec.ref
         total = None
         missing: list[int] = []
         for i, (r, _) in enumerate(items):
-            v = r.values.get(ref)
+            v = _in_unit(r, ref, unit)
             if is_number(v):
                 total = v if total is None else total + v
             elif isinstance(v, str):
@@ -110,6 +113,37 @@ def merge_reports(items: list[tuple[Report, str]], *, allow_duplicates: bool = F
     return merged
 
 
+def _merged_unit(items: list[tuple[Report, str]], notes: list[str]) -> str | None:
+    """The unit of the merged 2019 采购总金额: the one every input states, else 万元 (with notes).
+
+    An input that states no unit is added as it is, with a note; 元 beside 万元 is converted.
+    """
+    stated = {money_unit(r) for r, _ in items} - {None}
+    unit = stated.pop() if len(stated) == 1 else UNIT_WAN if stated else None
+    for r, file in items:
+        own = money_unit(r)
+        for ref in r.form.chosen_unit_cells:
+            v = r.values.get(ref)
+            if not is_number(v) or v == 0 or own == unit:
+                continue
+            place = cell_place(r.form.cell(ref))
+            if own is None:
+                notes.append(msg.amount_unit_unstated(_name(r, file), place, unit))
+            else:
+                notes.append(msg.amount_converted(_name(r, file), place, format_value(v),
+                                                  format_value(_in_unit(r, ref, unit))))
+    return unit
+
+
+def _in_unit(r: Report, ref: str, unit: str | None):
+    """The value of ``ref`` in ``unit``: a chosen-unit amount in 元 converted when the merge adds 万元."""
+    v = r.values.get(ref)
+    own = money_unit(r)
+    if unit is not None and own is not None and own != unit and is_number(v) and r.form.cell(ref).chosen_unit:
+        return in_wan(v, own)
+    return v
+
+
 def merge_notes(report: Report) -> list[str]:
     """Return the notes recorded when ``report`` was merged (empty for other reports)."""
     notes = report.extra.get(NOTES_KEY)
@@ -125,6 +159,7 @@ def write_breakdown(items: list[tuple[Report, str]], merged: Report, path: str |
 
     form = merged.form
     heads = [_name(r, f) for r, f in items]
+    unit = money_unit(merged)
 
     def write(tmp: Path) -> None:
         w = XlsxStreamWriter(tmp)
@@ -134,9 +169,10 @@ def write_breakdown(items: list[tuple[Report, str]], merged: Report, path: str |
             with w.sheet(msg.BREAKDOWN_SHEET, cols, title=merged.meta["unit"]) as s:
                 lead = [0, Style.WRAP, Style.WRAP, 0]
                 for spec in form.cells:
-                    values = [r.values.get(spec.ref) for r, _ in items]
+                    values = [_in_unit(r, spec.ref, unit) for r, _ in items]
                     values = [v if is_number(v) or v is None else str(v) for v in values]
-                    s.row([TABLE_NAMES[spec.table], short_row(spec.row_label), spec.col_label, spec.ref,
+                    col = with_unit(spec.col_label, unit) if spec.chosen_unit else spec.col_label
+                    s.row([TABLE_NAMES[spec.table], short_row(spec.row_label), col, spec.ref,
                            *values, merged.values.get(spec.ref)], lead + [0] * (len(values) + 1))
             with w.sheet(msg.SOURCES_SHEET, [Column(h, wd) for h, wd in zip(msg.SOURCES_HEADERS,
                                                                             (6, 30, 50, 6, 6))]) as s:

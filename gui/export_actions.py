@@ -90,8 +90,10 @@ class ExportActions:
             elif kind == "html":
                 exporting.export_html(report, out, force=True)
             else:
-                # characters the Word fonts lack, and what was taken out of the office's template
-                notes.extend(f.message for f in exporting.export_warnings(report, template))
+                # what was taken out of the office's template, and the characters its fonts lack (the
+                # default templates' W-FONT-GB2312 is in the findings panel before export)
+                if template is not None:
+                    notes.extend(f.message for f in exporting.export_warnings(report, template))
                 args = (template,) if template is not None else ()
                 removed = exporting.export_docx(report, out, *args, force=True)
                 notes.extend(removed if isinstance(removed, list) else [])

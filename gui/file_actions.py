@@ -12,7 +12,7 @@ from typing import Callable, Protocol
 
 from core.errors import ReportError
 from core.io import project_file
-from core.io.doclock import DocumentLock, current_owner
+from core.io.doclock import DocumentLock, LockOwner, current_owner
 from core.io.filenames import safe_file_name
 from core.io.filestamp import changed_since, stamp
 from core.io.os_errors import write_error
@@ -197,7 +197,7 @@ class FileActions:
         return run_in_background(self.window, work, title=strings.OPEN_OP_TITLE, label=strings.reading(path.name),
                                  on_success=done, on_failure=self._read_failed(path))
 
-    def guard(self, document: ReportDocument, path: Path) -> str | None:
+    def guard(self, document: ReportDocument, path: Path) -> LockOwner | None:
         """Lock ``path`` for ``document``; return who else has it open (the document is then read-only)."""
         lock = DocumentLock(path)
         owner = lock.acquire()
@@ -205,20 +205,33 @@ class FileActions:
             document.lock = lock
             return None
         document.read_only = True
-        return owner.describe()
+        return owner
 
     def _open_guarded(self, document: ReportDocument, path: Path, opened_stamp) -> ReportDocument | None:
-        """Take the file's lock; when another window has it, ask: read-only, a copy, or not at all."""
+        """Take the file's lock; when another window has it, ask: read-only, a copy, or not at all —
+        and, for a lock another computer left, 「仍要编辑」 once the clerk confirms it is not open there."""
         document.stamp = opened_stamp
         owner = self.guard(document, path)
-        if owner is None:
-            return document
-        answer = self.dialogs.ask_locked(path.name, owner)
-        if answer == "readonly":
-            return document
-        if answer == "copy":
-            return ReportDocument(document.report, None, source_name=path.stem + strings.COPY_SUFFIX, unsaved=True)
-        return None
+        while owner is not None:
+            answer = self.dialogs.ask_locked(path.name, owner.describe(), can_take_over=owner.elsewhere)
+            if answer == "readonly":
+                return document
+            if answer == "copy":
+                return ReportDocument(document.report, None, source_name=path.stem + strings.COPY_SUFFIX,
+                                      unsaved=True)
+            if answer != "takeover" or not owner.elsewhere:
+                return None
+            if not self.dialogs.confirm_take_over(path.name, owner.left_by(), owner.host):
+                continue  # back to the first question
+            lock = DocumentLock(path)
+            if lock.take_over(owner):
+                document.lock, document.read_only = lock, False
+                self.window.flash(strings.lock_taken_over(owner.describe()), 15000)
+                return document
+            owner = self.guard(document, path)  # it changed meanwhile: whose is it now?
+            if owner is None:
+                document.read_only = False
+        return document
 
     def _read_failed(self, path: Path) -> Callable[[BaseException], None]:
         def failed(exc: BaseException) -> None:
@@ -238,6 +251,13 @@ class FileActions:
             if doc.read_only:
                 self.dialogs.info(strings.LOCKED_TITLE, strings.read_only_save(doc.path.name))
                 return self.save_as()
+            taker = doc.lock.lost_to() if doc.lock is not None else None
+            if taker is not None:  # another computer took the lock over: it is editing the file now
+                answer = self.dialogs.ask_lock_lost(doc.path.name, taker.describe())
+                if answer == "save_as":
+                    return self.save_as()
+                if answer != "overwrite":
+                    return False
             if changed_since(doc.stamp, doc.path):
                 answer = self.dialogs.ask_overwrite_changed(doc.path.name)
                 if answer == "save_as":

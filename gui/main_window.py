@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from core import __version__
 from core.resources import resource_path
+from core.model.money_unit import REF as MONEY_UNIT_REF
 from core.rules.base import Finding
 
 from . import batch, settings, strings, style
@@ -23,11 +24,12 @@ from .background import cancel_all
 from .dialogs.questions import Dialogs
 from .document import PAGE_ORDER, ReportDocument, page_of
 from .export_actions import ExportActions
-from .review_actions import ReviewActions
+from .review_actions import COMPARE_PAGE, ReviewActions
 from .file_actions import FileActions
 from .menus import build_menus
 from .recovery import RecoveryStore
 from .recovery_actions import AUTOSAVE_IDLE_MS, AUTOSAVE_MS
+from .views.compare_page import ComparePage
 from .views.findings_panel import FindingsPanel
 from .views.meta_form import MetaPage
 from .views.narrative_editor import NarrativePage
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
             old.close()
             old.deleteLater()
         self.document = document
+        self.review.sync_compare_entry()
         for action in self.report_actions:
             action.setEnabled(document is not None)
         self._hide_totals_notice()
@@ -172,6 +175,9 @@ class MainWindow(QMainWindow):
                 widget.view.recompute_requested.connect(self.recompute_totals)
             elif page == "meta":
                 widget = MetaPage()
+            elif page == COMPARE_PAGE:
+                widget = ComparePage()
+                widget.cell_activated.connect(self.review.show_finding_cells)
             else:
                 widget = NarrativePage(page)
             if self.document is not None:
@@ -185,6 +191,7 @@ class MainWindow(QMainWindow):
             self.autosave_idle.start()  # (re)started by every change: saves once typing pauses
         if "*" in refs:
             self.form_label.setText(strings.form_label(self.document.report.form.name))
+            self.review.sync_compare_entry()
 
     def update_counts(self) -> None:
         doc = self.document
@@ -254,8 +261,10 @@ class MainWindow(QMainWindow):
 
     def step_page(self, step: int) -> None:
         """Ctrl+PgDn / Ctrl+PgUp: the next or previous page, focus in it."""
-        i = PAGE_ORDER.index(self.current_page())
-        self.enter_page(PAGE_ORDER[(i + step) % len(PAGE_ORDER)])
+        pages = [p for p in PAGE_ORDER if self.nav.is_page_shown(p)]
+        here = self.current_page()
+        i = pages.index(here) if here in pages else 0
+        self.enter_page(pages[(i + step) % len(pages)])
 
     def cycle_focus(self, step: int) -> None:
         """F6 / Shift+F6: page → findings panel → page list → page."""
@@ -287,6 +296,8 @@ class MainWindow(QMainWindow):
         if page in TABLES:
             widget.view.select_refs([c for c in finding.cells if c.startswith(page + ".")])
             widget.view.setFocus()
+            if widget.money_unit is not None and MONEY_UNIT_REF in finding.cells and widget.money_unit.unit() is None:
+                widget.money_unit.focus_choice()  # W-A9-UNIT: the unit is to be chosen
             if finding.span is not None and finding.section == page:
                 widget.note.select_span(finding.span)  # a sentence of the note under the table
         elif page == "meta":

@@ -15,7 +15,8 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from core.io.table_parser import is_value_text, match_row_label, parse_value
+from core.io.table_parser import (is_subtotal_label, is_value_text, match_row_label, norm_label, parse_value,
+                                  subtotal_column)
 from core.model import Value, format_value, parse_cell_text
 from core.schema import FormSpec, TableSpec
 
@@ -127,6 +128,7 @@ class PastePlan:
     blank_marks: list[str] = field(default_factory=list)  # 「—」「/」 read as blank
     read_as: list[tuple[str, str]] = field(default_factory=list)  # (「12件」, 「12」)
     labelled: bool = False
+    subtotal_column: bool = False  # a 28×8 block's printed 法人或其他组织 小计 column was left out
     error: str | None = None
 
 
@@ -145,10 +147,36 @@ def _split_label(cells: list[str]) -> tuple[list[str], list[str]]:
     return [c for c in cells[:last + 1] if c.strip()], cells[last + 1:]
 
 
+SUBTOTAL_WIDTH = 8  # 表三 of the 28×8 layout: 自然人, a 法人或其他组织 小计, the five kinds, 总计
+
+
+def _trim(values: list[str], n: int) -> list[str]:
+    """Drop the empty stand-ins of merged label columns before a row's values (an Excel copy), down to ``n``."""
+    while len(values) > n and not values[0].strip():
+        values = values[1:]
+    return values
+
+
+def _has_subtotal_width(values: list[str]) -> bool:
+    """Eight values that start with a number: a row of the 28×8 layout, not seven after a stand-in."""
+    return len(values) == SUBTOTAL_WIDTH and bool(values[0].strip())
+
+
+def _is_head(spec: TableSpec, text: str) -> bool:
+    """A column head of the table (自然人 … 总计, a printed 小计) or its note: a header row copied with the
+    block, not part of a row's label."""
+    heads = {norm_label(g.text) for g in spec.grid if g.role in ("header", "note")}
+    return norm_label(text) in heads or is_subtotal_label(text)
+
+
 def _data_cells(spec: TableSpec, grid_row: int, from_col: int) -> list[str]:
     """Return the refs of ``grid_row`` at or right of ``from_col``, in column order."""
     return [g.ref for g in sorted(spec.grid, key=lambda g: g.col)
             if g.row == grid_row and g.ref and g.col + g.colspan > from_col]
+
+
+def _first_data_col(spec: TableSpec) -> int:
+    return min(g.col for g in spec.grid if g.ref)
 
 
 class _Planner:
@@ -179,6 +207,19 @@ class _Planner:
             self.put(refs, values, bi + 1)
             grid_row += 1
 
+    def drop_subtotal_column(self, rows: list[list[str]], heads=()) -> list[list[str]]:
+        """A block of 表三 copied from the 28×8 layout: leave out its printed 法人或其他组织 小计 column
+        (computed here), wherever the import parser finds it (core.io.table_parser.subtotal_column)."""
+        if self.spec.id != "t3":
+            return rows
+        rows = [_trim(r, SUBTOTAL_WIDTH) for r in rows]
+        eight = [r for r in rows if _has_subtotal_width(r)]
+        col = subtotal_column(eight, heads) if eight else None
+        if col is None:
+            return rows
+        self.plan.subtotal_column = True
+        return [r[:col] + r[col + 1:] if _has_subtotal_width(r) else r for r in rows]
+
     def by_label(self, rows: list[list[str]], start_col: int) -> None:
         self.plan.labelled = True
         rows_by_id = {r.id: r for r in self.spec.rows}
@@ -186,10 +227,13 @@ class _Planner:
         seen: dict[str, int] = {}
         previous = None
         pending: list[str] = []  # a label wrapped onto lines without numbers (PDF copy)
-        for bi, cells in enumerate(rows):
-            labels, values = _split_label(cells)
+        split = [_split_label(cells) for cells in rows]
+        heads = [h for labels, values in split if not any(v.strip() for v in values) for h in labels]
+        kept = self.drop_subtotal_column([values for _, values in split], heads)
+        for bi, ((labels, _), values) in enumerate(zip(split, kept)):
             if not any(v.strip() for v in values):
-                pending += labels
+                if not all(_is_head(self.spec, h) for h in labels):
+                    pending += labels  # a header row copied with the block is not part of a label
                 continue
             if not labels and not pending:
                 self.plan.error = strings.paste_row_without_label(bi + 1)
@@ -209,8 +253,7 @@ class _Planner:
             seen[row_id] = bi + 1
             previous = row_id
             refs = list(rows_by_id[row_id].cells)
-            while len(values) > len(refs) and not values[0].strip():
-                values = values[1:]  # the empty stand-ins of a merged label column
+            values = _trim(values, len(refs))
             if len(values) < len(refs) and start_col >= 0:
                 here = [r for r in refs if r in _data_cells(self.spec, grid_row_of[refs[0]], start_col)]
                 refs = here or refs  # fewer numbers than cells: from the current column on
@@ -254,7 +297,10 @@ def plan_paste(form: FormSpec, spec: TableSpec, rows: list[list[str]], start: tu
     elif spec.id != "t4" and any(_split_label(r)[0] for r in rows):
         planner.by_label(rows, start[1])
     else:
-        planner.positional([_split_label(r)[1] for r in rows], start)
+        values = [_split_label(r)[1] for r in rows]
+        if start[1] == _first_data_col(spec) and all(_has_subtotal_width(v) for v in values):
+            values = planner.drop_subtotal_column(values)  # eight numbers a row, pasted at 自然人
+        planner.positional(values, start)
     if planner.plan.error:
         return planner.plan
     planner.parse()

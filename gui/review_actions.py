@@ -1,10 +1,12 @@
-"""The reviewer's tools in the window: the rule pack to check with, 与上年对比, 报送情况 after 批量审核."""
+"""The reviewer's tools in the window: the rule pack to check with, 与上年对比 (a page), 报送情况 after 批量审核."""
 
 from __future__ import annotations
 
 from . import settings, strings
 from .menus import sync_rule_pack
 from .views.table_page import TablePage
+
+COMPARE_PAGE = "compare"  # core.schema.REVIEW_PAGES: in the page list only when last year's figures are known
 
 
 class ReviewActions:
@@ -13,7 +15,6 @@ class ReviewActions:
     def __init__(self, window):  # the MainWindow: dialogs, document, files, flash, show_page, page
         self.window = window
         self.submissions_dialog = None
-        self.compare_dialog = None
 
     def show_submissions(self, result) -> None:
         """Show 报送情况 of a batch audit; a double-click opens that unit's report."""
@@ -46,16 +47,29 @@ class ReviewActions:
         sync_rule_pack(w)
         w.flash(strings.rules_chosen(pack.name))
 
+    def has_last_year(self) -> bool:
+        """Whether last year's figures are known (the 「与上年对比」 page has something to show)."""
+        doc = self.window.document
+        base = doc.report.baseline if doc is not None else None
+        return base is not None and bool(base.values)
+
+    def sync_compare_entry(self) -> None:
+        """Show 「与上年对比」 in the page list only while last year's figures are known."""
+        w = self.window
+        shown = self.has_last_year()
+        w.nav.set_page_shown(COMPARE_PAGE, shown)
+        if not shown and w.document is not None and w.current_page() == COMPARE_PAGE:
+            w.show_page("meta")
+
     def compare_with_last_year(self) -> None:
-        """Show 与上年对比: every cell beside last year's, jumps marked."""
+        """工具 → 与上年对比: the page with every cell beside last year's, jumps marked."""
         w = self.window
         if w.document is None:
             return
-        from .views.compare_dialog import CompareDialog
-
-        self.compare_dialog = CompareDialog(w.document, w.document.validator.ctx.pack, w)
-        self.compare_dialog.cell_activated.connect(lambda ref: self.show_finding_cells(ref))
-        self.compare_dialog.show()
+        if not self.has_last_year():
+            w.dialogs.info(strings.COMPARE_TITLE, strings.COMPARE_NO_BASELINE)
+            return
+        w.enter_page(COMPARE_PAGE)
 
     def show_finding_cells(self, ref: str) -> None:
         """Go to the table cell ``ref`` and select it."""

@@ -37,6 +37,7 @@ PAGE_TITLES = {
     "t4": "四、复议和诉讼",
     "problems": "五、问题及改进",
     "other": "六、其他事项",
+    "compare": "与上年对比",  # shown when last year's figures are known
 }
 GENERAL_GROUP = "全文"
 
@@ -207,6 +208,15 @@ def deadline_bad(text: str) -> str:
 # -- table pages ---------------------------------------------------------------------------
 TABLE_LEGEND = ("灰蓝底为自动计算的合计，不能直接填写；红底为错误，黄底为警告，鼠标停留可看说明。"
                 "没有发生的事项请填 0。")
+MONEY_UNIT_LABEL = "“政府集中采购”采购总金额的单位："
+MONEY_UNIT_UNSET = "请选择（2019 年格式的表格没有印出单位，导出时印在表头）"
+MONEY_UNIT_TIP = "原报告写的是“万元”还是“元”？所选单位导出时印在表头：“采购总金额（万元）”"
+
+
+def undo_money_unit(unit: str) -> str:
+    return f"采购总金额单位改为{unit}"
+
+
 DERIVED_TIP = "合计：按分项自动计算"
 BLANK_TIP = f"未填写 — {EXPORT_CLASS}（没有发生的事项请填 0）"
 BLANK_WORD = "空白"
@@ -238,9 +248,11 @@ def paste_row_without_label(row: int) -> str:
 
 
 def paste_done(n: int, *, skipped: list[str] = (), differ: list[tuple[str, str, str]] = (), clipped: int = 0,
-               blank_marks: list[str] = (), read_as: list[tuple[str, str]] = ()) -> str:
+               blank_marks: list[str] = (), read_as: list[tuple[str, str]] = (), subtotal_column: bool = False) -> str:
     """The status line after a paste: what was written, and every value that was not (and why)."""
     parts = [f"已粘贴 {n} 个单元格"]
+    if subtotal_column:
+        parts.append("复制的表三多一列“法人或其他组织”小计，已略去（按分项计算），其余各列对应粘贴")
     if skipped:
         values = "".join(f"“{v}”" for v in skipped[:8]) + ("等" if len(skipped) > 8 else "")
         text = f"合计按分项自动计算，跳过了粘贴到合计格的 {len(skipped)} 个数{values}"
@@ -528,10 +540,21 @@ RULES_FILE_TITLE = "选择规则包文件"
 RULES_FILTER = "规则包 (*.toml)"
 RULES_TITLE = "规则包"
 COMPARE_TITLE = "与上年对比"
-ACT_COMPARE = "与上年对比(&Y)…"
-COMPARE_COLUMNS = ["单元格", "上年", "本年", "变化"]
+ACT_COMPARE = "与上年对比(&Y)"
 COMPARE_NO_BASELINE = "这份报告没有上年报告的数字。请用“从上年报告新建”开始本年度报告，或用命令行 --previous 指定上年报告。"
-COMPARE_HINT = "变化超过规则包规定倍数的单元格标为琥珀色（W-X-JUMP）。双击一行转到该单元格。"
+COMPARE_HINT = ("变化超过规则包规定倍数的单元格标为琥珀色（W-X-JUMP）。双击一行（或按回车）转到该单元格。"
+                "上年报告是另一种格式时，两种格式含义不同的单元格上年一栏留空。")
+COMPARE_JUMP_TIP = "变化过大（W-X-JUMP），请核对是否填错或漏填。双击转到该单元格"
+COMPARE_ROW_TIP = "双击转到该单元格"
+
+
+def compare_columns(last_year, year) -> list[str]:
+    """The page's column heads: 「单元格」「2024年」「2025年」「变化」 (上年 / 本年 when a year is not known)."""
+    return ["单元格", f"{last_year}年" if last_year else "上年", f"{year}年" if year else "本年", "变化"]
+
+
+def compare_only_jumps(factor, jumps: int) -> str:
+    return f"只看变化超过 {factor} 倍的单元格（{jumps} 个）"
 
 
 def submission_tip(path: str) -> str:
@@ -635,6 +658,35 @@ BTN_OVERWRITE = "仍然覆盖"
 def locked(name: str, owner: str) -> str:
     return (f"“{name}”正由{owner}打开编辑。\n\n"
             "两处同时修改会互相覆盖。可以只读打开（查看、导出，另存为新文件），或打开一份副本另行编辑。")
+
+
+LOCKED_ELSEWHERE = ("\n\n如果那台电脑已经关机、死机或断电，文件在那边没有正常关闭，这个锁就是它留下的，"
+                    "确认后可以点“仍要编辑…”接管。")
+BTN_TAKE_OVER = "仍要编辑…"
+TAKE_OVER_TITLE = "接管另一台电脑的锁"
+BTN_TAKE_OVER_CONFIRM = "接管并编辑"
+LOCK_LOST_TITLE = "文件已被另一台电脑接管"
+
+
+def take_over(name: str, left_by: str, computer: str) -> str:
+    return (f"“{name}”的锁是{left_by} 打开这个文件时留下的。\n\n"
+            f"只有确认电脑 {computer} 上已经没有打开这个文件时才能接管（例如那台电脑死机、断电或已关机）。"
+            "如果那边还开着，两边都能保存，后保存的会覆盖先保存的，修改就会丢失。"
+            f"拿不准时请先问问使用电脑 {computer} 的同事，或选“只读打开”“打开副本”。\n\n"
+            f"接管后由这台电脑编辑；电脑 {computer} 上如果还开着这个文件，保存时会被告知锁已被接管。")
+
+
+def take_over_sure(computer: str) -> str:
+    return f"我已确认电脑 {computer} 上没有打开这个文件"
+
+
+def lock_taken_over(owner: str) -> str:
+    return f"已接管{owner}留下的锁，现在由这台电脑编辑"
+
+
+def lock_lost(name: str, owner: str) -> str:
+    return (f"“{name}”的锁已被{owner}接管，那边可能正在编辑这个文件。\n\n"
+            "直接保存会覆盖那边的修改。建议另存为新文件，再核对两个版本。")
 
 
 def read_only_save(name: str) -> str:

@@ -4,7 +4,9 @@
 open (user, computer, process, since when). A second window, on this computer or another one
 sharing the folder, reads it and tells the clerk the file is in use. A lock left by a window
 that crashed on this computer is stale (its process is gone) and is taken over silently; one
-from another computer cannot be checked and is shown with its owner and time.
+from another computer cannot be checked and is shown with its owner and time, and taken over
+(:meth:`DocumentLock.take_over`) only when the clerk has confirmed that computer no longer has
+the file open. The window that lost its lock sees it before saving (:meth:`DocumentLock.lost_to`).
 """
 
 from __future__ import annotations
@@ -40,8 +42,13 @@ class LockOwner:
     since: str  # ISO time
     token: str = ""
 
-    def describe(self) -> str:
-        """Return 「用户 zhang（电脑 PC-01）自 2026年1月5日 09:12 起」."""
+    @property
+    def elsewhere(self) -> bool:
+        """Whether the lock was taken on another computer (whose processes this one cannot see)."""
+        return self.host not in ("", "?") and self.host != host_name()
+
+    def _parts(self) -> tuple[str | None, str | None, tuple[int, int, int, int, int] | None]:
+        """(user, computer — None for this one, when taken) as far as the lock file says."""
         try:
             t = _dt.datetime.fromisoformat(self.since)
             when = (t.year, t.month, t.day, t.hour, t.minute)
@@ -49,7 +56,15 @@ class LockOwner:
             when = None
         user = self.user if self.user and self.user != "?" else None
         computer = None if self.host == host_name() else self.host
-        return text.lock_owner(user, computer, when)
+        return user, computer, when
+
+    def describe(self) -> str:
+        """Return 「用户 zhang（电脑 PC-01）自 2026年1月5日 09:12 起」."""
+        return text.lock_owner(*self._parts())
+
+    def left_by(self) -> str:
+        """Return 「电脑 PC-01 上的用户 zhang 于 2026年1月5日 09:12」: who took the lock, where and when."""
+        return text.lock_left_by(*self._parts())
 
 
 def lock_path(document: str | os.PathLike) -> Path:
@@ -111,6 +126,7 @@ class DocumentLock:
         self.owner = LockOwner(user_name(), host_name(), os.getpid(),
                                _dt.datetime.now().isoformat(timespec="seconds"), secrets.token_hex(8))
         self.held = False
+        self.taken_from: LockOwner | None = None  # whose lock :meth:`take_over` replaced
 
     def acquire(self) -> LockOwner | None:
         """Take the lock; return the other owner instead when the document is in use.
@@ -135,14 +151,58 @@ class DocumentLock:
             except OSError:
                 return None
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"app": APP, "user": self.owner.user, "host": self.owner.host,
-                           "pid": self.owner.pid, "since": self.owner.since, "token": self.owner.token},
-                          fh, ensure_ascii=False)
-            _hide(self.path)
-            self.held = True
-            _HELD.add(self)
+                fh.write(self._record())
+            self._now_held()
             return None
         return None
+
+    def take_over(self, expected: LockOwner) -> bool:
+        """Take the lock another computer left, after the clerk confirmed it is not open there.
+
+        Replaced only while the lock file still names ``expected`` (whoever shows up in between
+        is asked about again); the file is swapped in whole, never left half-written. Returns
+        whether this window now holds the lock; :attr:`taken_from` keeps whose it was.
+        """
+        if _read(self.path) != expected:
+            return False
+        tmp = self.path.with_name(f"{self.path.name}.{secrets.token_hex(4)}")
+        try:
+            tmp.write_text(self._record(), encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+            return False
+        self.taken_from = expected
+        self._now_held()
+        return True
+
+    def lost_to(self) -> LockOwner | None:
+        """Who took this window's lock over since (None while it is still this window's).
+
+        A lock file that has gone is written again: nobody else holds the document.
+        """
+        if not self.held:
+            return None
+        mine = _read(self.path)
+        if mine is not None and mine.token == self.owner.token:
+            return None
+        if mine is None and not self.path.exists():
+            self.held = False
+            return self.acquire()
+        return mine or LockOwner("?", "?", 0, "")
+
+    def _record(self) -> str:
+        o = self.owner
+        return json.dumps({"app": APP, "user": o.user, "host": o.host, "pid": o.pid, "since": o.since,
+                           "token": o.token}, ensure_ascii=False)
+
+    def _now_held(self) -> None:
+        _hide(self.path)
+        self.held = True
+        _HELD.add(self)
 
     def release(self) -> None:
         """Remove the lock file if it is still this window's."""

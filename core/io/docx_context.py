@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 from ..model.dates import cn_date, to_date
+from ..model.money_unit import money_unit
 from ..model.report import NOTE_IDS, SECTION_IDS, Report
 from ..model.values import format_value
 from .text_clean import xml_text
@@ -134,6 +135,8 @@ def build_context(report: Report) -> dict[str, Any]:
         "title_wrapped": "\n".join(lines),  # the renderer turns \n into a line break
         "form_id": report.form.id,
         "form_name": report.form.name,
+        # 万元 or 元 of 2019's 采购总金额, printed in its header; "" until the clerk states it
+        "money_unit": money_unit(report) or "",
         "text": {},
     }
     ctx["notes"] = {}  # the note under each table: notes.t2, notes.t3, notes.t4, as paragraphs

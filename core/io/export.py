@@ -35,7 +35,11 @@ def export_blockers(report: Report) -> list:
 
 
 def export_warnings(report: Report, template: str | os.PathLike | None = None) -> list:
-    """Warnings to show just before a Word export: characters the template's fonts do not have."""
+    """Warnings to show just before a Word export: characters the template's fonts do not have.
+
+    For the default templates these are the W-FONT-GB2312 findings ``check`` and the findings panel
+    show all along; an office's own template gives them only when it uses a GB2312-only font too.
+    """
     from .font_coverage import font_findings, template_uses_gb2312_fonts
 
     return font_findings(report) if template_uses_gb2312_fonts(template) else []

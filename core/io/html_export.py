@@ -13,7 +13,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ..schema import SECTION_TITLES, TableSpec, typography
+from ..model.money_unit import with_unit
+from ..schema import SECTION_TITLES, GridCell, TableSpec, typography
 from ..schema.typography import CSS_STACKS
 from .docx_context import build_context
 from .line_breaks import label_lines
@@ -64,6 +65,11 @@ def _cell_text(context: dict, ref: str) -> str:
     return node
 
 
+def _head(g: GridCell, context: dict) -> str:
+    """A header's text; over 2019's 采购总金额 with the unit the clerk stated: 「采购总金额（万元）」."""
+    return with_unit(g.text, context["money_unit"]) if g.chosen_unit else g.text
+
+
 def table_html(spec: TableSpec, context: dict) -> str:
     """One official table from ``spec.grid``: merges as rowspan/colspan, one cell per grid cell."""
     starts = {(g.row, g.col): g for g in spec.grid}
@@ -80,7 +86,7 @@ def table_html(spec: TableSpec, context: dict) -> str:
             if g.role == "data":
                 text, tag, align = _cell_text(context, g.ref), "td", "num"
             elif g.role in ("header", "note"):
-                text, tag, align = g.text, "th", "centre"
+                text, tag, align = _head(g, context), "th", "centre"
             else:
                 row_label = spec.id == "t3" and g.rowspan == 1
                 text, tag, align = g.text, "td", "left" if row_label else "centre"
@@ -151,7 +157,7 @@ def report_plain_text(report) -> str:
             row = []
             for c in range(spec.grid_cols):
                 g = starts.get((r, c))
-                row.append("" if g is None else (_cell_text(ctx, g.ref) if g.role == "data" else g.text))
+                row.append("" if g is None else (_cell_text(ctx, g.ref) if g.role == "data" else _head(g, ctx)))
             lines.append("\t".join(row))
         lines.append("")
     for sid in ("problems", "other"):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import zlib
 from pathlib import Path
 
 from ..errors import FileReadError
@@ -27,8 +26,9 @@ MAX_PROJECT_BYTES = 20 * 1024 * 1024  # a project file (.nianbao)
 MAX_TABLE_ROWS = 5000  # table rows in a whole document (DOCX, HTML)
 MAX_SHEET_ROWS = 100_000  # <row> elements in one XLSX sheet; only the first few thousand are read
 MAX_MERGED_CELLS = 50_000  # cells covered by merges (XLSX mergeCell, HTML rowspan × colspan) in a document
-MAX_PAGE_CONTENT = 256 * 1024  # decompressed PDF drawing commands of one page
-MAX_PDF_CONTENT = 2 * 1024 * 1024  # … and of the whole document (a 130-page report)
+MAX_PAGE_OBJECTS = 20_000  # PDF drawing objects of one page; a real report page has a few hundred
+MAX_PDF_OBJECTS = 100_000  # … and of the whole document (a 130-page report has about 40,000)
+MAX_PDF_CHARS = 400_000  # characters of a PDF's text (a 130-page report has about 120,000)
 
 
 def read_regular_file(path: str | os.PathLike, max_bytes: int) -> bytes:
@@ -109,52 +109,26 @@ def check_docx_rows(xml: bytes, name: str) -> None:
 
 
 # -- PDF -------------------------------------------------------------------------------------
-def _inflated_size(stream, cap: int) -> int:
-    """Return the decoded size of a PDF stream, stopping soon after ``cap`` bytes (no bomb unpacked)."""
-    filters = stream.get("/Filter")
-    names = [str(f) for f in filters] if isinstance(filters, list) else [str(filters)] if filters else []
-    raw = stream._data if hasattr(stream, "_data") else b""  # noqa: SLF001 - pypdf's encoded bytes
-    if not names:
-        return len(raw)
-    if names == ["/FlateDecode"] or names == ["/Fl"]:
-        try:
-            out = zlib.decompressobj().decompress(raw, cap + 1)
-        except zlib.error:
-            return len(raw)  # pypdf will report the damage itself
-        return len(out)
-    return len(stream.get_data())  # other filters (rare in text PDFs) do not inflate like Flate
+class PdfBudget:
+    """What reading one PDF may cost: drawing objects per page and in all, and characters.
 
+    PDFium parses a page's content when the page is loaded; counting its objects before reading
+    them refuses a page of 5 MB of drawing commands (a 16 KB file) before any work is done on it.
+    """
 
-def _page_streams(page):
-    """Yield the content streams of a page and of the form XObjects it draws."""
-    from pypdf.generic import ArrayObject
+    def __init__(self, name: str):
+        self.name = name
+        self.objects = 0
+        self.chars = 0
 
-    contents = page.get("/Contents")
-    if contents is not None:
-        contents = contents.get_object()
-        if isinstance(contents, ArrayObject):
-            yield from (c.get_object() for c in contents)
-        else:
-            yield contents
-    resources = page.get("/Resources")
-    xobjects = resources.get_object().get("/XObject") if resources is not None else None
-    if xobjects is not None:
-        for ref in xobjects.get_object().values():
-            obj = ref.get_object()
-            if obj.get("/Subtype") == "/Form":
-                yield obj
+    def page(self, number: int, objects: int) -> None:
+        if objects > MAX_PAGE_OBJECTS:
+            raise FileReadError(text.pdf_page_too_big(self.name, number))
+        self.objects += objects
+        if self.objects > MAX_PDF_OBJECTS:
+            raise FileReadError(text.pdf_too_big(self.name, MAX_PDF_OBJECTS))
 
-
-def check_pdf_content(reader, name: str) -> None:
-    """Refuse a PDF whose pages inflate to more drawing commands than any report has."""
-    total = 0
-    for number, page in enumerate(reader.pages, 1):
-        size = 0
-        for stream in _page_streams(page):
-            if hasattr(stream, "get"):
-                size += _inflated_size(stream, MAX_PAGE_CONTENT - size)
-            if size > MAX_PAGE_CONTENT:
-                raise FileReadError(text.pdf_page_too_big(name, number))
-        total += size
-        if total > MAX_PDF_CONTENT:
-            raise FileReadError(text.pdf_too_big(name, MAX_PDF_CONTENT // 1024 // 1024))
+    def text(self, chars: int) -> None:
+        self.chars += chars
+        if self.chars > MAX_PDF_CHARS:
+            raise FileReadError(text.pdf_too_much_text(self.name))

@@ -11,7 +11,9 @@ from typing import Any
 from ..errors import FileReadError
 from ..messages import project as msg
 from ..model.dates import YEAR_MAX, YEAR_MIN
+from ..model.deviation import TableDeviation
 from ..model.explanations import Explanation, Explanations
+from ..model.money_unit import KEY as MONEY_UNIT, valid_unit
 from ..model.report import NOTE_IDS, SECTION_IDS, Baseline, Report
 from ..model.values import in_range, shorten
 from ..schema import FORMS, SECTION_TITLES, TABLE_NAMES, TEXT_IDS, CellKind
@@ -24,7 +26,7 @@ VERSION = 1
 EXTENSION = ".nianbao"
 
 _KNOWN_KEYS = {"kind", "version", "form", "meta", "text", "tables", "table_notes", "stale_sections",
-               "baseline", "sources", "imported", "app", "explanations"}
+               "baseline", "sources", "imported", "table_deviations", "app", "explanations"}
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -61,7 +63,8 @@ def report_to_dict(report: Report) -> dict:
         "kind": KIND,
         "version": VERSION,
         "form": form.id,
-        "meta": dict(report.meta),
+        # meta.money_unit (万元/元 of 2019's 采购总金额) only once stated: older versions ignore it.
+        "meta": {k: v for k, v in report.meta.items() if k != MONEY_UNIT or v is not None},
         "text": {s: report.text.get(s, "") for s in SECTION_IDS},
         "tables": tables,
         # The note under each table (added in 0.2: keys of their own, so that an older version keeps them).
@@ -78,6 +81,9 @@ def report_to_dict(report: Report) -> dict:
             d["baseline"]["values"] = dict(b.values)
     if report.sources:
         d["sources"] = report.sources
+    deviations = [dev.to_dict() for dev in report.deviations if dev.is_open(report.values)]
+    if deviations:
+        d["table_deviations"] = deviations  # E-STRUCT-TABLES stays until the clerk has dealt with it
     if report.explanations:
         d["explanations"] = [{"rule": e.rule, "cells": list(e.cells), "text": e.text} for e in report.explanations]
     from .. import __version__
@@ -131,6 +137,15 @@ def _text(value: Any, where: str) -> str | None:
     if not isinstance(value, str):
         raise _wrong(where, msg.TEXT, value)
     return clean_surrogates(value)
+
+
+def _money_unit(value: Any, where: str) -> str | None:
+    """Return 「万元」 or 「元」 (blank: None, not stated yet); any other text is a damaged file."""
+    text = _text(value, where)
+    unit = valid_unit(text)
+    if unit is None and (text or "").strip():
+        raise _bad(msg.bad_money_unit(where, shorten(text)))
+    return unit
 
 
 def _year(value: Any, where: str) -> int | None:
@@ -189,7 +204,12 @@ def _read_meta(report: Report, meta: dict) -> None:
         if key not in meta or meta[key] is None:
             continue
         where = msg.meta_field(key)
-        report.meta[key] = _year(meta[key], where) if key == "year" else _text(meta[key], where)
+        if key == "year":
+            report.meta[key] = _year(meta[key], where)
+        elif key == MONEY_UNIT:
+            report.meta[key] = _money_unit(meta[key], where)
+        else:
+            report.meta[key] = _text(meta[key], where)
     if "signer" not in meta:
         report.meta["signer"] = report.meta["unit"]
 
@@ -264,9 +284,26 @@ def report_from_dict(d: Any) -> Report:
     sources = d.get("sources")
     if isinstance(sources, list):
         report.sources = [s for s in sources if isinstance(s, dict)]
+    report.deviations = _read_deviations(d.get("table_deviations"), report)
     report.explanations = _read_explanations(_section(d, "explanations", list, msg.EXPLANATIONS))
     report.extra = {k: v for k, v in d.items() if k not in _KNOWN_KEYS}
     return report
+
+
+def _read_deviations(items: Any, report: Report) -> list[TableDeviation]:
+    """The E-STRUCT-TABLES deviations kept since the import; entries this version cannot use are left out."""
+    if not isinstance(items, list):
+        return []
+    out = []
+    for item in items[:200]:
+        dev = TableDeviation.from_dict(item) if isinstance(item, dict) else None
+        if dev is None or len(dev.message) > 2000 or any(c not in report.values for c in dev.cells):
+            continue
+        if not all(v is None or isinstance(v, (str, int, Decimal)) and not isinstance(v, bool) for v in dev.imported):
+            continue
+        dev.imported = tuple(_typed(v, report.form.cell(c).kind) for c, v in zip(dev.cells, dev.imported))
+        out.append(dev)
+    return out
 
 
 def _read_explanations(items: list | None) -> Explanations:

@@ -19,6 +19,7 @@ class NoteCode(str, enum.Enum):
     UNIT_MISSING = "unit-missing"
     SECTION_MISSING = "section-missing"  # a narrative section has no text
     CELL_CONVERTED = "cell-converted"  # a number read from text with words or units (「减4」「2359万元」)
+    MONEY_UNIT = "money-unit"  # 2019 采购总金额's unit (万元/元) taken from the narrative, not the table
     CELL_TEXT = "cell-text"  # not a number: kept as typed, for the clerk to correct
     ROW_SHORT = "row-short"  # fewer numbers than cells: the rest stay blank
     ROW_EXTRA = "row-extra"  # more numbers than cells: the extra ones are not read
@@ -30,6 +31,10 @@ class NoteCode(str, enum.Enum):
     SUBTOTALS_DROPPED = "subtotals-dropped"  # printed subtotal rows/columns, derived and not stored
     BLANK_MARKS = "blank-marks"  # 「/」「—」 read as blank, not 0
     CELLS_EMPTY = "cells-empty"
+    TABLE_DEVIATION = "table-deviation"  # a row or column added, dropped or renamed (E-STRUCT-TABLES)
+    CELL_PLACED = "cell-placed"  # a number placed in its cell by the table's sums (text without positions)
+    CELL_UNCERTAIN = "cell-uncertain"  # the sums cannot tell which cell a number belongs to
+    ENCODING = "encoding"  # the file's bytes were decoded by a guess, or with bytes replaced
 
 
 @dataclass(frozen=True)

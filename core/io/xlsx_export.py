@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..messages import export as msg
+from ..model.money_unit import header_text
 from ..model.report import META_FIELDS, NOTE_IDS, SECTION_IDS, Report
 from ..model.values import format_value
 from ..schema import SECTION_TITLES, TABLE_NAMES, CellKind, FormSpec, TableSpec
@@ -190,7 +191,7 @@ def _table_sheet(wb, report: Report, spec: TableSpec) -> dict[str, Any]:
             ws.merge_cells(start_row=GRID_TOP + g.row, start_column=g.col + 1,
                            end_row=GRID_TOP + g.row + g.rowspan - 1, end_column=g.col + g.colspan)
         if g.ref is None:
-            cell.value = g.text
+            cell.value = header_text(report, g)  # 「采购总金额（万元）」 in the 2019 format
             if g.role == "label" and g.rowspan == 1 and spec.id == "t3":
                 style(cell, left)
             if g.rowspan == 1:

@@ -62,12 +62,21 @@ SOMEONE = "另一位用户"
 THIS_COMPUTER = "本机"
 
 
+def _when(when: tuple[int, int, int, int, int]) -> str:
+    y, m, d, hh, mm = when
+    return f"{y}年{m}月{d}日 {hh:02d}:{mm:02d}"
+
+
 def lock_owner(user: str | None, computer: str | None, when: tuple[int, int, int, int, int] | None) -> str:
     """Who holds a file open: 「用户 zhang（电脑 PC-01）自 2026年1月5日 09:12 起」."""
     who = f"用户 {user}" if user else SOMEONE
     where = f"电脑 {computer}" if computer else THIS_COMPUTER
-    since = ""
-    if when:
-        y, m, d, hh, mm = when
-        since = f"自 {y}年{m}月{d}日 {hh:02d}:{mm:02d} 起"
+    since = f"自 {_when(when)} 起" if when else ""
     return f"{who}（{where}）{since}"
+
+
+def lock_left_by(user: str | None, computer: str | None, when: tuple[int, int, int, int, int] | None) -> str:
+    """Who took a lock, where and when: 「电脑 PC-01 上的用户 zhang 于 2026年1月5日 09:12」."""
+    where = f"电脑 {computer} 上的" if computer else f"{THIS_COMPUTER}"
+    who = f"用户 {user}" if user else SOMEONE
+    return f"{where}{who}" + (f" 于 {_when(when)}" if when else "")

@@ -21,8 +21,12 @@ def pdf_page_too_big(name: str, page: int) -> str:
     return f"“{name}”第 {page} 页的内容异常庞大（{SUSPECT}），未读取"
 
 
-def pdf_too_big(name: str, megabytes: int) -> str:
-    return f"“{name}”的内容异常庞大（解压后超过 {megabytes} MB），不像是年度报告，未读取"
+def pdf_too_big(name: str, objects: int) -> str:
+    return f"“{name}”的内容异常庞大（绘图对象超过 {objects} 个），不像是年度报告，未读取"
+
+
+def pdf_too_much_text(name: str) -> str:
+    return f"“{name}”的文字异常多，不像是年度报告，未读取"
 
 
 # -- the worker process -------------------------------------------------------------------

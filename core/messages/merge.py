@@ -61,3 +61,11 @@ def source_has_errors(name: str, errors: int) -> str:
 
 def breakdown_written(path) -> str:
     return f"  明细（各单位逐格数字）已写入 {path}"
+
+
+def amount_converted(name: str, place: str, shown: str, converted: str) -> str:
+    return f"{name}的{place}以元为单位（{shown} 元），已换算为 {converted} 万元后相加"
+
+
+def amount_unit_unstated(name: str, place: str, unit: str) -> str:
+    return f"{name}的{place}没有注明单位（万元或元），已按{unit}相加，请核对"

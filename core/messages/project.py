@@ -23,7 +23,8 @@ TYPE_NAMES = {"list": LIST, "dict": OBJECT, "str": TEXT, "bool": "真假值", "i
 
 # Where in the file: meta fields, sections, the baseline.
 META = "基本信息（meta）"
-META_NAMES = {"unit": "单位名称", "year": "报告年度", "date": "发布日期", "signer": "署名单位", "deadline": "发布期限"}
+META_NAMES = {"unit": "单位名称", "year": "报告年度", "date": "发布日期", "signer": "署名单位", "deadline": "发布期限",
+              "money_unit": "采购总金额的单位"}
 TEXT_SECTION = "正文（text）"
 STALE = "沿用上年的章节（stale_sections）"
 TABLE_NOTES = "表下说明（table_notes）"
@@ -103,3 +104,7 @@ def table_shape(table: str, form_name: str, rows: int) -> str:
 
 def unparsable(line: int) -> str:
     return f"项目文件已损坏或不完整（第 {line} 行附近无法解析）"
+
+
+def bad_money_unit(where: str, value: str) -> str:
+    return f"{where}只能是“万元”或“元”，文件中是“{value}”"

@@ -54,15 +54,55 @@ def value_in_yuan(shown: str, value: str) -> str:
 
 
 def value_negative(shown: str) -> str:
-    return f"原文“{shown}”为负数，此栏不能为负，原样保留待核对"
+    return f"原文“{shown}”为负数，此栏不能为负，此格留空待填"
 
 
 def value_not_integer(shown: str) -> str:
-    return f"原文“{shown}”不是整数，原样保留待核对"
+    return f"原文“{shown}”不是整数，此格留空待填"
 
 
 def value_not_number(shown: str) -> str:
-    return f"原文“{shown}”无法识别为数字，原样保留待核对"
+    return f"原文“{shown}”无法识别为数字，此格留空待填"
+
+
+def value_spaced(shown: str) -> str:
+    return f"原文“{shown}”的数字之间有空格，无法确定是一个数还是几个数，此格留空待填"
+
+
+def value_numbering(shown: str) -> str:
+    return f"原文“{shown}”是编号，不是数字，此格留空待填"
+
+
+def value_only_superscript(shown: str) -> str:
+    return f"原文“{shown}”只有上标，没有数字，此格留空待填"
+
+
+def value_cleaned(shown: str, value: str, removed: list[str]) -> str:
+    """A number read from decorated text; ``removed`` says what was done to it (removed_* below)."""
+    return f"原文“{shown}”，{'，'.join(removed)}，读作 {value}，请核对"
+
+
+UNIT_PREFIX = "去掉单位"
+
+
+def removed_superscript(text: str) -> str:
+    return f"去掉上标“{text}”（脚注标记）"
+
+
+def removed_remark(text: str) -> str:
+    return f"去掉标注“{text}”"
+
+
+def removed_unit(word: str) -> str:
+    return f"{UNIT_PREFIX}“{word}”"
+
+
+def removed_approx(word: str) -> str:
+    return f"去掉“{word}”字（原文是约数）"
+
+
+def removed_letters(letters: str) -> str:
+    return f"把字母“{letters}”当作数字"
 
 
 # -- rows and tables: ``table`` is the short name (表三), ``label`` a row's label as printed ------
@@ -72,8 +112,50 @@ def row_short(table: str, label: str, got: int, missing: int) -> str:
     return f"{table}“{label}”一行只读到 {got} 个数，缺少的 {missing} 格留空待填"
 
 
+def row_placed(table: str, label: str, got: int, cells: int, blanks: list[str]) -> str:
+    """A row of text with fewer numbers than cells, placed by the table's sums."""
+    where = "、".join(f"“{b}”" for b in blanks)
+    return (f"{table}“{label}”一行只印了 {got} 个数（共 {cells} 格），按本表的合计推定{where}原文为空，"
+            "其余各数依次填入，请核对")
+
+
+def row_rejoined(table: str, label: str, printed: str, read: str, split: bool) -> str:
+    why = "两个数印在了一起，已按合计拆开" if split else "数字在格内折行，已按合计接上"
+    return f"{table}“{label}”一行原文为“{printed}”，{why}，读作“{read}”，请核对"
+
+
+def row_uncertain(table: str, label: str, printed: str, cells: int, unsure: list[str]) -> str:
+    where = "、".join(f"“{u}”" for u in unsure)
+    return (f"{table}“{label}”一行读到“{printed}”（共 {cells} 格），按合计无法确定各数所在的格：{where}"
+            "留空待填，请对照原文填写")
+
+
+T4_ROW = "数据"  # how 表四's one row is called in a note
+
+
+def row_sums_fail_as_printed(table: str, label: str, printed: str, cells: int) -> str:
+    return (f"{table}“{label}”一行读到“{printed}”（共 {cells} 格），与本表的合计对不上：可能是原表填错，"
+            "也可能是复制时串了行；已按原样填入，请对照原文核对")
+
+
+def row_sums_contradict(table: str, label: str, printed: str, cells: int) -> str:
+    return (f"{table}“{label}”一行读到“{printed}”（共 {cells} 格），与本表的合计对不上，各数已按从左到右填入"
+            "（多出的未读入），请对照原文核对这一行")
+
+
 def row_extra(table: str, label: str, extra: list[str]) -> str:
     return f"{table}“{label}”一行多出数字“{'、'.join(extra)}”，未读入，请核对"
+
+
+def label_in_value_cell(table: str, label: str, col_label: str) -> str:
+    return (f"{table}“{label}”一行的单元格错位：行名占了“{col_label}”一格，该格没有数字，留空待填，"
+            "请对照原文核对这一行")
+
+
+def row_shifted(table: str, label: str, columns: int) -> str:
+    side = "右" if columns > 0 else "左"
+    return (f"{table}“{label}”一行的单元格与表头错开了 {abs(columns)} 列，已向{side}移 {abs(columns)} 列"
+            "对齐表头后读入，请对照原文核对这一行")
 
 
 def row_unknown(table: str, label: str) -> str:
@@ -135,6 +217,66 @@ def old_format(name: str, suffix: str, new_suffix: str) -> str:
 def unsupported_kind(suffix: str, accepted: tuple[str, ...] = ()) -> str:
     text = f"不支持的文件类型“{suffix or '无扩展名'}”"
     return text + (f"（可导入 {' '.join(accepted)}）" if accepted else "")
+
+
+# -- the source's tables differ from the official format (E-STRUCT-TABLES) ---------------------
+
+
+def deviation_rows_dropped(table: str, labels: list[str]) -> str:
+    shown = "、".join(f"“{x}”" for x in labels[:4]) + (f"等 {len(labels)} 行" if len(labels) > 4 else "")
+    return f"原文{table}缺少{shown}，与官方表式不符，这些格留空，请按原始台账填写"
+
+
+def deviation_row_added(table: str, label: str, figures: list[str]) -> str:
+    return (f"原文{table}多出官方表式没有的一行“{label}”（数字 {'、'.join(figures[:8])}），未读入；"
+            "如这些数字属于某一官方行，请填入该行，核对后确认")
+
+
+def deviation_column_renamed(table: str, printed: str, official: str, rows: list[str]) -> str:
+    where = f"（{'、'.join(rows)}）" if rows else ""
+    return (f"原文{table}的“{printed}”一栏与官方表式的“{official}”不同，其中的数字已按“{official}”读入"
+            f"{where}，含义可能不同，请核对后改正或确认")
+
+
+def deviation_columns_dropped(table: str, names: list[str]) -> str:
+    return f"原文{table}缺少“{'”“'.join(names)}”栏，与官方表式不符，这些格留空，请按原始台账填写"
+
+
+def deviation_column_added(table: str, head: str) -> str:
+    return f"原文{table}多出官方表式没有的“{head}”栏，其中的数字未读入，请核对后确认"
+
+
+def deviation_old_other_row(printed: str, labels: list[str]) -> str:
+    return (f"原文表三按 2019 年旧表式只有一行“{printed}”，其数字已暂记入“{labels[-1]}”；"
+            f"2021 年表式分为“{labels[0]}”“{labels[1]}”“{labels[2]}”三行，请按实际情况拆分填写")
+
+
+def deviation_new_other_rows_added(printed: str, target: str) -> str:
+    return (f"原文表三按 2021 年表式把“（六）其他处理”分为几行（{printed}），本报告用 2019 年表式，"
+            f"已把各行数字相加记入“{target}”，请核对")
+
+
+def deviation_new_other_rows_kept(printed: str) -> str:
+    return (f"原文表三在“（六）其他处理”下另有 2021 年表式的分行（{printed}），2019 年表式只有一行，"
+            "已按“（六）其他处理”一行读入，分行数字未单独保存，请核对")
+
+
+# -- text encodings ---------------------------------------------------------------------------------
+
+
+def encoding_unknown(name: str) -> str:
+    return f"“{name}”的文字编码无法识别（不是 UTF-8、GBK、UTF-16 或 Big5 文本）"
+
+
+def encoding_big5(name: str) -> str:
+    return f"“{name}”是繁体中文（Big5）编码的文本，已按 Big5 读取，并把标题和表格中的繁体字转为简体，请核对"
+
+
+def encoding_bad_bytes(places: list[tuple[int, int, str]]) -> str:
+    """``places``: (line, column, the line's start) of each unreadable byte."""
+    shown = "；".join(f"第 {line} 行第 {col} 个字（“{start}”）" for line, col, start in places[:3])
+    more = f"等 {len(places)} 处" if len(places) > 3 else ""
+    return f"文件中有无法识别的字节，已用“\ufffd”代替：{shown}{more}，请核对这些地方的文字"
 
 
 # -- files an importer refuses: ``name`` is the file's name ------------------------------------
@@ -204,14 +346,6 @@ def no_text_layer(name: str) -> str:
     return f"“{name}”没有文字层（可能是扫描件），无法读取其中的文字"
 
 
-def unknown_encoding(name: str) -> str:
-    return f"“{name}”的编码无法识别"
-
-
-def not_utf8_or_gbk(name: str) -> str:
-    return f"“{name}”的文字编码无法识别（不是 UTF-8 或 GBK 文本）"
-
-
 # ``what`` is the kind of archive (DOCX_ARCHIVE, XLSX_ARCHIVE), ``member`` a part inside it.
 def bad_archive(name: str, what: str) -> str:
     return f"“{name}”不是有效的{what}：文件已损坏、不完整，或并非该类型"
@@ -247,3 +381,9 @@ def xml_entities(name: str, member: str) -> str:
 
 def bad_xml(name: str, member: str) -> str:
     return f"“{name}”中的 {member} 已损坏（XML 无法解析）"
+
+
+# -- the unit of 2019's 采购总金额 (万元 or 元), as the source states it ---------------------------
+def money_unit_from_text(unit: str, shown: str) -> str:
+    return (f"表二“政府集中采购”采购总金额的表格没有注明单位，按正文“{shown}”记为“{unit}”，"
+            "导出时印在表头，请核对")

@@ -8,12 +8,14 @@ from decimal import Decimal
 from typing import Any, Callable, Iterable, Mapping
 
 from ..schema import DEFAULT_DEADLINE, NARRATIVE_IDS, SHARED_T3_GROUPS, TEXT_IDS, FormSpec, form_for_year, get_form
+from .deviation import TableDeviation
 from .explanations import Explanations
 from .values import Value, is_number
 
 SECTION_IDS = NARRATIVE_IDS  # the narrative sections
 NOTE_IDS = tuple(s for s in TEXT_IDS if s not in NARRATIVE_IDS)  # the tables' sections, each with a note text
-META_FIELDS = ("unit", "year", "date", "signer", "deadline")
+# money_unit: 万元 or 元 of 2019's 采购总金额, None until the clerk states it (core/model/money_unit.py)
+META_FIELDS = ("unit", "year", "date", "signer", "deadline", "money_unit")
 
 EXPLANATIONS_REF = "explanations"  # what listeners hear when an explanation is written
 Listener = Callable[[frozenset], None]
@@ -61,6 +63,7 @@ class Report:
         self.form: FormSpec = get_form(form_id)
         self.meta: dict[str, Any] = {
             "unit": unit, "year": year, "date": None, "signer": unit, "deadline": DEFAULT_DEADLINE,
+            "money_unit": None,
         }
         self.text: dict[str, str] = {s: "" for s in TEXT_IDS}
         self.stale: set[str] = set()  # sections copied from last year and not yet edited
@@ -69,6 +72,8 @@ class Report:
         self.sources: list[dict] = []  # for a merged (汇总) report: {"unit", "file", ...}
         self.imported: dict[str, Any] = {"sections": ()}  # see the class doc
         self.extra: dict[str, Any] = {}  # unknown project-file keys, kept on save
+        # where the tables it was imported from differ from the official format (E-STRUCT-TABLES)
+        self.deviations: list[TableDeviation] = []
         self.explanations = Explanations()  # 说明型审核: warnings the clerk has explained
         self._listeners: list[Listener] = []
 
@@ -156,6 +161,12 @@ class Report:
         self.baseline = baseline
         self._notify(frozenset({"*"}))
 
+    def confirm_deviation(self, index: int, confirmed: bool = True) -> None:
+        """Mark deviation ``index`` as dealt with: the clerk has checked its figures and keeps them
+        (E-STRUCT-TABLES no longer raises it; it is not saved again). ``confirmed=False`` undoes it."""
+        self.deviations[index].confirmed = confirmed
+        self._notify(frozenset({"*"}))
+
     def change_form(self, form_id: str) -> None:
         """Switch to another official format, keeping the cells whose meaning is the same.
 
@@ -186,6 +197,7 @@ class Report:
             "form": self.form.id, "meta": dict(self.meta), "text": dict(self.text),
             "stale": set(self.stale), "values": dict(self.values),
             "baseline": copy.deepcopy(self.baseline), "sources": copy.deepcopy(self.sources),
+            "deviations": copy.deepcopy(self.deviations),
             "imported": dict(self.imported),
             "explanations": self.explanations.copy(),
         }
@@ -196,6 +208,7 @@ class Report:
         self.meta, self.text = dict(snap["meta"]), dict(snap["text"])
         self.stale, self.values = set(snap["stale"]), dict(snap["values"])
         self.baseline, self.sources = copy.deepcopy(snap["baseline"]), copy.deepcopy(snap["sources"])
+        self.deviations = copy.deepcopy(snap.get("deviations", []))
         self.imported = dict(snap.get("imported", {"sections": ()}))
         if "explanations" in snap:
             self.explanations = snap["explanations"].copy()

@@ -4,6 +4,7 @@ CELL_BLANK = "E-CELL-BLANK"  # a warning while editing, an error for check and e
 T3_TOTAL = "E-T3-TOTAL"
 T3_ROWSUM = "E-T3-ROWSUM"
 T4_SUM = "E-T4-SUM"
+STRUCT_TABLES = "E-STRUCT-TABLES"  # the imported tables differ from the official format
 STRUCT_SECTIONS = "E-STRUCT-SECTIONS"  # an imported report lacks a section, or has them out of order
 
 # A derived total differs from the sum of its parts: 「按分项重新计算合计」 fixes these.

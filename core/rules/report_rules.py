@@ -17,7 +17,9 @@ from ..messages.packs import UNIT_KIND_NAMES
 from ..unit_names import same_unit, unit_kind
 from .ids import T3_ROWSUM, T3_TOTAL, T4_SUM
 from .library import BalanceRule, BlankRule, CellKindRule, FunctionRule, SumRule
+from .font_rules import font_rules
 from .local_rules import local_rules
+from .money_rules import money_unit_rules
 from .packs import NATIONAL, RulePack
 from .year_over_year import year_over_year_rules
 
@@ -268,6 +270,8 @@ def build_rules(form_id: str) -> tuple[Rule, ...]:
         for row, name in (("gz", "规章"), ("gf", "行政规范性文件")):
             rules.append(FunctionRule("W-X-VALID", {f"t2.a1.{row}.{k}" for k in ("zf", "fz", "yx")} | {"*"},
                                       _x_valid(row, name)))
+    rules += money_unit_rules(form)
+    rules += font_rules(form_id)
     rules += year_over_year_rules(form)
     rules += local_rules()
     return tuple(rules)
@@ -280,6 +284,10 @@ RULE_SETS: list = [build_rules]
 from .text_rules import text_rules  # noqa: E402  (W-TXT-*, W-SEC1-ASPECTS, W-X-COPY)
 
 RULE_SETS.append(text_rules)
+
+from .structure_rules import structure_rules  # noqa: E402  (E-STRUCT-TABLES)
+
+RULE_SETS.append(structure_rules)
 
 from .section_rules import section_rules  # noqa: E402  (E-STRUCT-SECTIONS)
 

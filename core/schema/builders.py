@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .document import SECTION_TITLES
+from .document import MONEY_UNITS, SECTION_TITLES
 from .types import CellKind, CellSpec, Formula, GridCell, RowSpec, TableSpec
 
 C, M, S = CellKind.COUNT, CellKind.MONEY, CellKind.SIGNED
@@ -26,6 +26,7 @@ def build_t2(blocks) -> TableSpec:
 
     The printed grid has four columns: 信息内容 and three value columns; a block with fewer
     value columns stretches its last column over the rest, as the official form does.
+    An amount whose label names no unit (2019 采购总金额) has its unit chosen by the clerk.
     """
     rows: list[RowSpec] = []
     cells: list[CellSpec] = []
@@ -38,8 +39,8 @@ def build_t2(blocks) -> TableSpec:
         r += 1
         grid.append(GridCell(r, 0, "信息内容", role="header"))
         c = 1
-        for (_, label, _), span in zip(cols, spans):
-            grid.append(GridCell(r, c, label, colspan=span, role="header"))
+        for (_, label, kind), span in zip(cols, spans):
+            grid.append(GridCell(r, c, label, colspan=span, role="header", chosen_unit=_chosen_unit(kind, label)))
             c += span
         r += 1
         for row_id, row_label in block_rows:
@@ -50,7 +51,8 @@ def build_t2(blocks) -> TableSpec:
             for (col_id, col_label, kind), span in zip(cols, spans):
                 ref = f"t2.{rid}.{col_id}"
                 refs.append(ref)
-                cells.append(CellSpec(ref, "t2", rid, col_id, kind, row_label, col_label))
+                cells.append(CellSpec(ref, "t2", rid, col_id, kind, row_label, col_label,
+                                      chosen_unit=_chosen_unit(kind, col_label)))
                 grid.append(GridCell(r, c, ref=ref, colspan=span, role="data"))
                 c += span
             rows.append(RowSpec(rid, row_label, tuple(refs)))
@@ -67,6 +69,11 @@ def build_t2(blocks) -> TableSpec:
         col_widths=(2.2, 1.4, 1.4, 1.4),
         header_rows=0,
     )
+
+
+def _chosen_unit(kind: CellKind, label: str) -> bool:
+    """An amount printed without its unit: 2019's 采购总金额 (2021's 收费金额 says 万元)."""
+    return kind is M and not any(u in label for u in MONEY_UNITS)
 
 
 def build_t3(row_defs) -> TableSpec:

@@ -36,8 +36,16 @@ TEXT_IDS: tuple[str, ...] = tuple(s.id for s in SECTIONS)
 # The short names messages, sheets and menus use for the statistical tables.
 TABLE_NAMES: dict[str, str] = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
-# The editor's pages and the CLI's ``--page`` choices: basic information, then the sections in order.
-PAGES: tuple[str, ...] = ("meta", *(s.id for s in SECTIONS))
+# The editor's pages and the CLI's ``--page`` choices: basic information, the sections in order, then
+# the reviewer's pages: 「与上年对比」 (shown when last year's figures are known).
+REVIEW_PAGES: tuple[str, ...] = ("compare",)
+PAGES: tuple[str, ...] = ("meta", *(s.id for s in SECTIONS), *REVIEW_PAGES)
+
+# The units an amount is stated in (domain.md §2.2): 2021's 收费金额 is in 万元 by its label; the 2019
+# format prints 采购总金额 without one, so the clerk says which (Report.meta["money_unit"]).
+UNIT_WAN, UNIT_YUAN = "万元", "元"
+MONEY_UNITS: tuple[str, ...] = (UNIT_WAN, UNIT_YUAN)
+WAN = 10000  # 元 in a 万元
 
 # 《政府信息公开条例》第四十九条: published by 31 January of the following year (a local deadline may differ).
 DEFAULT_DEADLINE = "01-31"

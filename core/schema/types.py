@@ -26,6 +26,9 @@ class CellSpec:
     row_label: str  # official row label
     col_label: str  # official column label
     derived: bool = False  # a total computed from other cells
+    # An amount whose unit the format does not print (2019 采购总金额): the clerk states 万元 or 元
+    # (Report.meta["money_unit"]), and the table prints it in the column header.
+    chosen_unit: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class GridCell:
     rowspan: int = 1
     colspan: int = 1
     role: str = "label"  # "header" | "label" | "data" | "note"
+    chosen_unit: bool = False  # a header over a chosen-unit amount: printed with the unit, 「采购总金额（万元）」
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,11 @@ class FormSpec:
         except KeyError:
             return False
         return True
+
+    @property
+    def chosen_unit_cells(self) -> tuple[str, ...]:
+        """Return the refs of the amounts whose unit the clerk states (2019: 采购总金额; 2021: none)."""
+        return tuple(c.ref for c in self.cells if c.chosen_unit)
 
     @property
     def formulas(self) -> tuple[Formula, ...]:

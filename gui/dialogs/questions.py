@@ -53,13 +53,44 @@ class Dialogs:
         dialog.exec()
         return dialog.decisions
 
-    def ask_locked(self, name: str, owner: str) -> str:
-        """The file is open elsewhere: return "readonly", "copy" or "cancel"."""
+    def ask_locked(self, name: str, owner: str, can_take_over: bool = False) -> str:
+        """The file is open elsewhere: return "readonly", "copy", "takeover" (offered for a lock
+        another computer left) or "cancel"."""
         R = QMessageBox.ButtonRole
-        i = self._ask(QMessageBox.Icon.Warning, strings.LOCKED_TITLE, strings.locked(name, owner),
-                      [(strings.BTN_OPEN_READONLY, R.AcceptRole), (strings.BTN_OPEN_COPY, R.AcceptRole),
+        buttons = [(strings.BTN_OPEN_READONLY, R.AcceptRole), (strings.BTN_OPEN_COPY, R.AcceptRole)]
+        if can_take_over:
+            buttons.append((strings.BTN_TAKE_OVER, R.DestructiveRole))
+        buttons.append((strings.BTN_CANCEL, R.RejectRole))
+        text = strings.locked(name, owner) + (strings.LOCKED_ELSEWHERE if can_take_over else "")
+        i = self._ask(QMessageBox.Icon.Warning, strings.LOCKED_TITLE, text, buttons, 0)
+        answers = ["readonly", "copy"] + (["takeover"] if can_take_over else [])
+        return answers[i] if 0 <= i < len(answers) else "cancel"
+
+    def confirm_take_over(self, name: str, left_by: str, computer: str) -> bool:
+        """仍要编辑: take over a lock another computer left, only once the clerk ticks that it is not open there.
+
+        ``left_by`` is 「电脑 PC-01 上的用户 li 于 2026年1月6日 10:30」 (LockOwner.left_by)."""
+        from PySide6.QtWidgets import QCheckBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, strings.TAKE_OVER_TITLE, strings.take_over(name, left_by, computer),
+                          parent=self.parent)
+        sure = QCheckBox(strings.take_over_sure(computer))
+        box.setCheckBox(sure)
+        take = box.addButton(strings.BTN_TAKE_OVER_CONFIRM, QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(strings.BTN_CANCEL, QMessageBox.ButtonRole.RejectRole)
+        take.setEnabled(False)
+        sure.toggled.connect(take.setEnabled)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is take and sure.isChecked()
+
+    def ask_lock_lost(self, name: str, owner: str) -> str:
+        """Before saving: another computer took this file's lock over; return "save_as", "overwrite" or "cancel"."""
+        R = QMessageBox.ButtonRole
+        i = self._ask(QMessageBox.Icon.Warning, strings.LOCK_LOST_TITLE, strings.lock_lost(name, owner),
+                      [(strings.BTN_SAVE_AS_INSTEAD, R.AcceptRole), (strings.BTN_OVERWRITE, R.DestructiveRole),
                        (strings.BTN_CANCEL, R.RejectRole)], 0)
-        return {0: "readonly", 1: "copy"}.get(i, "cancel")
+        return {0: "save_as", 1: "overwrite"}.get(i, "cancel")
 
     def ask_overwrite_changed(self, name: str) -> str:
         """The file changed on disk since it was opened: return "overwrite", "save_as" or "cancel"."""

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 
 from core.io.table_parser import parse_value
 from core.model import format_value, parse_cell_text
+from core.model.money_unit import REF as MONEY_UNIT_REF, header_text
 from core.model.report import EXPLANATIONS_REF
 from core.rules.cells import cell_place
 from core.rules.explained import explanation_of
@@ -87,7 +88,7 @@ class ReportTableModel(QAbstractTableModel):
         self._revision = self.document.validator.revision
 
     def _label_roles(self, g: GridCell) -> dict:
-        roles = {_R.DisplayRole: g.text,
+        roles = {_R.DisplayRole: header_text(self.document.report, g),  # 「采购总金额（万元）」
                  _R.BackgroundRole: style.HEADER_BG if g.role in ("header", "note") else style.LABEL_BG,
                  _R.TextAlignmentRole: _LEFT if g.role == "label" and g.rowspan == 1 else _CENTER}
         if g.role == "note":
@@ -223,8 +224,9 @@ class ReportTableModel(QAbstractTableModel):
             if parse_value(pasted, self._kinds[ref])[0] != values[ref]:
                 differ.append((cell_place(self._kinds[ref]), pasted, format_value(values[ref]) or strings.BLANK_WORD))
         message = strings.paste_done(len(plan.changes), skipped=list(plan.skipped.values()), differ=differ,
-                                     clipped=plan.clipped, blank_marks=plan.blank_marks, read_as=plan.read_as)
-        notable = bool(plan.skipped or plan.clipped or plan.blank_marks or plan.read_as)
+                                     clipped=plan.clipped, blank_marks=plan.blank_marks, read_as=plan.read_as,
+                                     subtotal_column=plan.subtotal_column)
+        notable = bool(plan.skipped or plan.clipped or plan.blank_marks or plan.read_as or plan.subtotal_column)
         covered = set(plan.changes) | set(plan.skipped)  # the block as pasted, totals included
         return EditResult(changed, message, tuple(r for r in self._pos if r in covered), notable)
 
@@ -309,6 +311,12 @@ class ReportTableModel(QAbstractTableModel):
             self.endResetModel()
             self.layout_rebuilt.emit()
             return
+        if MONEY_UNIT_REF in refs:  # the header over 2019's 采购总金额 shows the unit chosen
+            for key, g in self._cells.items():
+                if g.chosen_unit:
+                    self._labels[key] = self._label_roles(g)
+                    self._paint.pop(key, None)
+                    self.dataChanged.emit(self.index(*key), self.index(*key))
         dirty = {ref for ref in refs if ref in self._pos}
         if self.document.validator.revision != self._revision or EXPLANATIONS_REF in refs:
             self._revision = self.document.validator.revision

@@ -87,6 +87,15 @@ class NavigationPanel(QListWidget):
                     self.setCurrentRow(i)
                 return
 
+    def set_page_shown(self, page: str, shown: bool) -> None:
+        """Show or hide a page's entry (「与上年对比」 only when last year's figures are known)."""
+        for i in range(self.count()):
+            if self.item(i).data(PAGE_ROLE) == page:
+                self.item(i).setHidden(not shown)
+
+    def is_page_shown(self, page: str) -> bool:
+        return any(self.item(i).data(PAGE_ROLE) == page and not self.item(i).isHidden() for i in range(self.count()))
+
     def set_counts(self, counts: dict[str, tuple[int, int, int]]) -> None:
         """Show (errors, 导出前须处理, warnings) for each page."""
         for i in range(self.count()):

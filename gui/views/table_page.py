@@ -9,6 +9,7 @@ from core.schema import SECTION_TITLES
 from .. import strings, style
 from ..document import ReportDocument
 from ..models.report_table_model import ReportTableModel
+from .money_unit_picker import MoneyUnitPicker
 from .table_note import TableNote
 from .table_view import ReportTableView
 
@@ -27,9 +28,13 @@ class TablePage(QWidget):
         legend.setStyleSheet(style.NOTE_TEXT)
         self.view = ReportTableView()
         self.note = TableNote(table_id)
+        # 2019 表二 prints 采购总金额 without a unit: the clerk says which (shown for 2019 reports only)
+        self.money_unit = MoneyUnitPicker() if table_id == "t2" else None
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(legend)
+        if self.money_unit is not None:
+            layout.addWidget(self.money_unit)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
 
@@ -38,6 +43,8 @@ class TablePage(QWidget):
         self.model = ReportTableModel(document, self.table_id, self) if document is not None else None
         self.view.setModel(self.model)
         self.note.set_document(document)
+        if self.money_unit is not None:
+            self.money_unit.set_document(document)
         if old is not None:
             old.detach()
             old.deleteLater()

@@ -127,3 +127,9 @@ def write(folder: Path, name: str, data: bytes | str) -> Path:
     else:
         path.write_bytes(data)
     return path
+
+
+def slow_text(lines: int = 100_000) -> str:
+    """A text report whose 表三 goes on for ``lines`` rows: within every cap, and seconds to read."""
+    head = ["某县2024年政府信息公开工作年度报告", "一、总体情况", "正文。", "三、收到和处理政府信息公开申请情况"]
+    return "\n".join(head + ["（一）予以公开 1 0 0 0 0 0 1"] * lines)

@@ -90,7 +90,7 @@ def _set_text(cell, text: str, split_runs: bool) -> None:
 def add_grid_table(container, cells: list[GridCell], nrows: int, ncols: int, *, split_runs=False):
     """Add a table drawn from ``cells`` with real merges (gridSpan, vMerge) via python-docx."""
     table = container.add_table(rows=nrows, cols=ncols)
-    table.style = None
+    table.style = "Table Grid"  # ruled, as every published statistics table is
     from docx.table import _Cell
 
     trs = table._tbl.tr_lst
@@ -121,8 +121,10 @@ def use_grid_before(table, row_index: int) -> None:
 
 
 def write_docx(report: Report, path: Path, *, split_runs=False, t3_28x8=False, nested=False,
-               grid_before=False) -> Path:
-    """Write ``report`` as a Word file: title, sections, the three tables with real merges."""
+               grid_before=False, tables: dict[str, Report] | None = None) -> Path:
+    """Write ``report`` as a Word file: title, sections, the three tables with real merges.
+
+    ``tables`` prints a table from another report (a 表三 in the other format's layout)."""
     import docx
 
     doc = docx.Document()
@@ -147,7 +149,7 @@ def write_docx(report: Report, path: Path, *, split_runs=False, t3_28x8=False, n
         if tid == "t3" and t3_28x8:
             cells, nr, nc = grid_28x8(report)
         else:
-            cells, nr, nc = grid_of(report, tid)
+            cells, nr, nc = grid_of((tables or {}).get(tid, report), tid)
         table = add_grid_table(holder, cells, nr, nc, split_runs=split_runs)
         if tid == "t3" and grid_before:
             # rows 4.. of the body: the 三、本年度办理结果 column continues; WPS drops the cell
@@ -161,15 +163,17 @@ def write_docx(report: Report, path: Path, *, split_runs=False, t3_28x8=False, n
     return path
 
 
-def html_of(report: Report) -> str:
-    """Return a web page with the report: paragraphs and tables with rowspan/colspan."""
+def html_of(report: Report, tables: dict[str, Report] | None = None) -> str:
+    """Return a web page with the report: paragraphs and tables with rowspan/colspan.
+
+    ``tables`` prints a table from another report (a 表三 in the other format's layout)."""
     parts = ["<html><head><meta charset='utf-8'><title>年报</title></head><body>",
              f"<h1>{report.meta['unit']}{report.meta['year']}年政府信息公开工作年度报告</h1>"]
     parts += [f"<p>{line}</p>" for line in report.text["preface"].split("\n")]
     for sec in ("overview", "t2", "t3", "t4", "problems", "other"):
         parts.append(f"<h2>{SECTION_TITLES[sec]}</h2>")
         if sec.startswith("t"):
-            cells, nr, nc = grid_of(report, sec)
+            cells, nr, nc = grid_of((tables or {}).get(sec, report), sec)
             parts.append("<table border='1'>")
             for r in range(nr):
                 parts.append("<tr>")
@@ -252,3 +256,189 @@ def clone(report: Report) -> Report:
     other = Report(report.form.id)
     other.restore(copy.deepcopy(report.snapshot()))
     return other
+
+
+# -- pages as web site editors publish them, with any cell's HTML replaced -------------------------
+def _cell_html(report: Report, g: GridCell, cells: dict[str, str] | None) -> str:
+    if g.ref and cells and g.ref in cells:
+        return cells[g.ref]
+    return html_escape(format_value(report.values[g.ref]) if g.ref else g.text)
+
+
+def html_escape(text: str) -> str:
+    import html
+
+    return html.escape(text)
+
+
+def _table_rows(report: Report, tid: str, cells, td, quote: str) -> tuple[list[str], int]:
+    """Each printed row of a table as its <td>s written by ``td(cell, span attributes, inner HTML)``."""
+    grid, nr, nc = grid_of(report, tid)
+    rows = []
+    for r in range(nr):
+        tds = []
+        for g in sorted((g for g in grid if g.row == r), key=lambda g: g.col):
+            span = (f" rowspan={quote}{g.rowspan}{quote}" if g.rowspan > 1 else "") + (
+                f" colspan={quote}{g.colspan}{quote}" if g.colspan > 1 else "")
+            tds.append(td(g, span, _cell_html(report, g, cells)))
+        rows.append("".join(tds))
+    return rows, nc
+
+
+def _page(report: Report, table_html, para_html, head: str, foot: str) -> str:
+    parts = [head, para_html(f"{report.meta['unit']}{report.meta['year']}年政府信息公开工作年度报告")]
+    parts += [para_html(line) for line in report.text["preface"].split("\n")]
+    for sec in ("overview", "t2", "t3", "t4", "problems", "other"):
+        parts.append(para_html(SECTION_TITLES[sec]))
+        if sec.startswith("t"):
+            parts.append(table_html(sec))
+        else:
+            parts += [para_html(line) for line in report.text[sec].split("\n")]
+    parts += [para_html(report.meta["signer"]), foot]
+    return "\n".join(parts)
+
+
+def html_trs(report: Report, cells: dict[str, str] | None = None) -> str:
+    """A page as a TRS WCM site publishes it: the text in div.TRS_Editor, every paragraph and cell a
+    <p style> with <span>/<font> wrappers and &nbsp; padding; ``cells`` gives a cell's inner HTML."""
+    def para(text: str) -> str:
+        return (f"<p style='text-indent:2em;line-height:1.75em'><span style='font-family:仿宋_GB2312;"
+                f"font-size:16px'>{html_escape(text)}</span></p>")
+
+    def td(g: GridCell, span: str, inner: str) -> str:
+        return (f"<td{span} valign=\"middle\" style=\"border:1px solid #000;padding:0px 7px\"><p style=\""
+                f"text-align:center\"><font face=\"宋体\"><span style=\"font-size:14px\">&nbsp;{inner}&nbsp;</span>"
+                "</font></p></td>")
+
+    def table(tid: str) -> str:
+        rows = [f"<tr>{tds}</tr>" for tds in _table_rows(report, tid, cells, td, '"')[0]]
+        return ("<div class=\"TRS_PreExcel\"><table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" "
+                f"style=\"border-collapse:collapse\"><tbody>{''.join(rows)}</tbody></table></div>")
+
+    head = ("<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">"
+            "<title>年度报告</title><script>var x=1;</script></head><body><div class=\"nav\">首页 &gt; 政务公开</div>"
+            "<div class=\"TRS_Editor\"><div class=\"TRS_PreAppend\">")
+    foot = "</div></div><div class=\"share\">分享到：</div></body></html>"
+    return _page(report, table, para, head, foot)
+
+
+def html_word_paste(report: Report, cells: dict[str, str] | None = None) -> str:
+    """A page whose editor pasted the tables from Word: MsoNormalTable, <p class=MsoNormal> cells with
+    <span lang=EN-US> and <o:p>, conditional comments, and Word's hidden row of column widths."""
+    def para(text: str) -> str:
+        return (f"<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0'><span "
+                f"style='font-size:16.0pt;font-family:仿宋_GB2312'>{html_escape(text)}<span lang=EN-US>"
+                "<o:p></o:p></span></span></p>")
+
+    def td(g: GridCell, span: str, inner: str) -> str:
+        return (f"<td width={61 * g.colspan}{span} style='width:45.8pt;border:solid windowtext 1.0pt;"
+                "mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt'><p class=MsoNormal align=center "
+                f"style='text-align:center'><span lang=EN-US style='font-size:10.5pt;font-family:宋体'>{inner}</span>"
+                "<span style='font-size:10.5pt'><o:p></o:p></span></p></td>")
+
+    def table(tid: str) -> str:
+        trs, nc = _table_rows(report, tid, cells, td, "")
+        rows = [f"<tr style='mso-yfti-irow:{r};height:22.7pt'>{tds}</tr>" for r, tds in enumerate(trs)]
+        widths = "".join("<td width=61 style='border:none'></td>" for _ in range(nc))
+        return ("<table class=MsoNormalTable border=0 cellspacing=0 cellpadding=0 width=600 "
+                "style='border-collapse:collapse;mso-table-layout-alt:fixed;mso-yfti-tbllook:1184'>"
+                f"{''.join(rows)}<![if !supportMisalignedColumns]><tr height=0>{widths}</tr><![endif]></table>")
+
+    head = ("<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta charset=\"utf-8\">"
+            "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Normal</w:View></w:WordDocument></xml><![endif]-->"
+            "<style>p.MsoNormal{margin:0cm}</style></head><body lang=ZH-CN><div class=WordSection1>")
+    foot = "</div></body></html>"
+    return _page(report, table, para, head, foot)
+
+
+def pipe_text(report: Report, cells: dict[str, str] | None = None) -> str:
+    """The report as a crawler or a Markdown converter copies a page: every table row one line of
+    cells between bars, merged cells once, empty cells kept between their bars."""
+    import re
+
+    lines = [f"{report.meta['unit']}{report.meta['year']}年政府信息公开工作年度报告",
+             *report.text["preface"].split("\n")]
+    for sec in ("overview", "t2", "t3", "t4", "problems", "other"):
+        lines.append(SECTION_TITLES[sec])
+        if not sec.startswith("t"):
+            lines += report.text[sec].split("\n")
+            continue
+        grid, nr, _ = grid_of(report, sec)
+        for r in range(nr):
+            texts = []
+            for g in sorted((g for g in grid if g.row == r), key=lambda g: g.col):
+                text = cells[g.ref] if g.ref and cells and g.ref in cells else (
+                    format_value(report.values[g.ref]) if g.ref else g.text)
+                texts.append(re.sub(r"<[^>]+>", "", text).replace("|", "｜"))
+            lines.append("|" + "|".join(texts) + "|")
+    lines.append(report.meta["signer"])
+    return "\n".join(lines)
+
+
+def write_docx_marked(report: Report, path: Path, cells: dict[str, tuple[str, str]]) -> Path:
+    """``write_docx`` with some cells printed as a number and a superscript run after it:
+    ``cells[ref] = (text, superscript)``, as Word prints a footnote mark 「217¹」."""
+    import docx
+    from docx.oxml.ns import qn
+
+    write_docx(report, path)
+    doc = docx.Document(str(path))
+    wanted = {format_value(report.values[ref]): (ref, text, sup) for ref, (text, sup) in cells.items()}
+    # The caller gives each marked cell a value no other cell has, so it can be found by its text.
+    for table in doc.tables:
+        for tc in table._tbl.iter(qn("w:tc")):
+            runs = list(tc.iter(qn("w:r")))
+            text = "".join(t.text or "" for t in tc.iter(qn("w:t")))
+            if text in wanted and len(runs) == 1:
+                _ref, shown, sup = wanted.pop(text)
+                runs[0].find(qn("w:t")).text = shown
+                new = copy.deepcopy(runs[0])
+                new.find(qn("w:t")).text = sup
+                rpr = new.find(qn("w:rPr"))
+                if rpr is None:
+                    rpr = new.makeelement(qn("w:rPr"), {})
+                    new.insert(0, rpr)
+                va = rpr.makeelement(qn("w:vertAlign"), {qn("w:val"): "superscript"})
+                rpr.append(va)
+                runs[0].addnext(new)
+    assert not wanted, wanted
+    doc.save(str(path))
+    return path
+
+
+def random_figures(base: Report, rng, blanks: float = 0.0) -> Report:
+    """``base`` with random figures as real reports have them: mostly small, some large (5-digit totals
+    wrap in a PDF's narrow cells, 「18651.06」 万元), ``blanks`` of the cells left blank, and every sum
+    of the tables holding (totals recomputed, 第一项＋第二项＝第三项＋第四项)."""
+    from core.model import recompute_all
+    from core.schema import CellKind
+
+    r = clone(base)
+    for c in r.form.cells:
+        if c.kind is CellKind.MONEY:
+            r.values[c.ref] = Decimal(rng.choice(["0", "18651.06", "3.5", "0.36"]))
+        elif c.kind is CellKind.SIGNED:
+            r.values[c.ref] = rng.choice([0, -3, 5])
+        else:
+            r.values[c.ref] = rng.choice([0, 0, 0, 1, 2, 5, 12, 37, 140, 1021])
+            if not c.derived and rng.random() < blanks:
+                r.values[c.ref] = None
+    r.apply(recompute_all(r))
+    ids = r.form.t3_rows
+    for c in range(1, 7):
+        at = lambda row: r.values[f"t3.{ids[row]}.c{c}"] or 0  # noqa: E731
+        r.values[f"t3.{ids['carried']}.c{c}"] = 0
+        r.values[f"t3.{ids['new']}.c{c}"] = at("total") + at("carry")
+    r.apply(recompute_all(r))
+    return r
+
+
+def viewer_text(pdf: Path) -> str:
+    """The text a PDF viewer built on PDFium (Chrome, Edge, WPS) copies out of ``pdf``: its reading order."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in doc)
+    finally:
+        doc.close()

@@ -1,4 +1,5 @@
-"""Exported files as a reader sees them: LibreOffice makes the PDF, poppler gives word positions."""
+"""Exported files as a reader sees them: LibreOffice makes the PDF (the ``office`` fixture), poppler
+gives word positions."""
 
 from __future__ import annotations
 
@@ -48,21 +49,6 @@ def need(program: str) -> str:
     if path is None:
         pytest.skip(f"{program} is not installed")
     return path
-
-
-def to_pdf(paths: list[Path], outdir: Path) -> list[Path]:
-    """Convert documents to PDF with LibreOffice in one run (one start-up for all of them)."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    outdir.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run([soffice, f"-env:UserInstallation=file://{outdir}/lo-profile", "--headless",
-                           "--convert-to", "pdf", "--outdir", str(outdir), *map(str, paths)],
-                          capture_output=True, text=True, timeout=300)
-    pdfs = [outdir / (p.stem + ".pdf") for p in paths]
-    missing = [p.name for p in pdfs if not p.exists()]
-    assert not missing, f"LibreOffice made no PDF of {missing}: {proc.stderr[-500:]}"
-    return pdfs
 
 
 def lines(pdf: Path) -> list[Line]:

@@ -44,6 +44,7 @@ def test_find_reports_walks_folders(seeds_folder):
     assert "照片.jpg" not in names and "~$临时.docx" not in names
 
 
+@pytest.mark.slow
 def test_auditing_the_seeds_names_seed000s_t4_errors(seeds_folder, tmp_path):
     out = tmp_path / "审核结果.xlsx"
     seen = []
@@ -78,6 +79,7 @@ def test_text_findings_carry_the_quoted_sentence(tmp_path):
     assert row[6] == "全年共受理政府信息公开申请9件。" and "为 6" in row[5]
 
 
+@pytest.mark.slow
 def test_many_files_use_worker_processes_and_keep_order(tmp_path):
     n = INLINE_BELOW + 6
     for i in range(n):

@@ -71,6 +71,7 @@ def _start_saver(path):
     return proc.pid, proc.wait
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL") and not hasattr(os, "fork"), reason="needs kill")
 def test_killed_resaves_leave_a_valid_file_and_bak(tmp_path):
     rnd = random.Random(12)

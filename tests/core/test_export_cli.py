@@ -15,11 +15,6 @@ from .helpers import DATA
 SEEDS = DATA / "seeds"
 
 
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("NIANBAO_CACHE_DIR", str(tmp_path / "cache"))
-
-
 def test_errors_refuse_export_and_are_listed(tmp_path, capsys):
     out = tmp_path / "r.docx"
     assert main(["export", str(SEEDS / "seed000.nianbao"), "-o", str(out)]) == 1
@@ -83,6 +78,7 @@ def test_user_template_and_template_errors(tmp_path, capsys):
     assert not (tmp_path / "b.docx").exists()
 
 
+@pytest.mark.slow
 def test_whole_process(tmp_path):
     out = tmp_path / "r.docx"
     proc = subprocess.run([sys.executable, "-m", "gui.main", "export", str(SEEDS / "seed001.nianbao"),

@@ -14,7 +14,7 @@ from core.io.export import export_docx
 from core.io.line_breaks import title_lines
 
 from .helpers import seed
-from .pdf_layout import LEFT, RIGHT, lines, page_count, to_pdf
+from .pdf_layout import LEFT, RIGHT, lines, page_count
 
 pytestmark = pytest.mark.slow
 
@@ -24,20 +24,18 @@ T3_HEADING = "三、收到和处理政府信息公开申请情况"
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
+def rendered(tmp_path_factory, office):
     """name -> (report, lines of its PDF, page count): every seed, and seed 1 with a long unit name."""
     tmp = tmp_path_factory.mktemp("layout")
     reports = {f"seed{n}": seed(n) for n in range(5)}
     long_unit = seed(1)
     long_unit.meta["unit"] = long_unit.meta["signer"] = LONG_UNIT
     reports["long_unit"] = long_unit
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NIANBAO_CACHE_DIR", str(tmp / "cache"))
-        docs = []
-        for name, report in reports.items():
-            docs.append(tmp / f"{name}.docx")
-            export_docx(report, docs[-1], force=True)
-    pdfs = to_pdf(docs, tmp)
+    docs = []
+    for name, report in reports.items():
+        docs.append(tmp / f"{name}.docx")
+        export_docx(report, docs[-1], force=True)
+    pdfs = office.convert(docs, "pdf")
     return {name: (reports[name], lines(pdf), page_count(pdf)) for name, pdf in zip(reports, pdfs)}
 
 

@@ -58,9 +58,9 @@ def evaluate(ws, formula: str):
 
 
 @pytest.mark.parametrize("n", [1, 3, 4])
-def test_values_round_trip_and_totals_are_formulas(tmp_path, n):
+def test_values_round_trip_and_totals_are_formulas(seed_export, n):
     r = seed(n)
-    wb = load(export(r, tmp_path))
+    wb = load(seed_export(n, ".xlsx"))
     addresses = cell_addresses(r.form)
     formulas = {f.target for f in r.form.formulas}
     for spec in r.form.cells:
@@ -88,10 +88,8 @@ def test_money_keeps_its_typed_decimals(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_clerk_typing_cents_into_a_whole_amount_sees_them(tmp_path):
+def test_a_clerk_typing_cents_into_a_whole_amount_sees_them(tmp_path, office):
     """The 2021 fee was whole (3 万元); typed over with 0.35 in the spreadsheet it shows 「0.35」."""
-    from .pdf_layout import to_pdf
-
     r = seed(1)
     r.values["t2.a8.sf.je"] = Decimal("3")
     path = export(r, tmp_path, "fee.xlsx")
@@ -100,18 +98,18 @@ def test_a_clerk_typing_cents_into_a_whole_amount_sees_them(tmp_path):
     assert wb[sheet][addr].number_format == "0.00##"
     wb[sheet][addr] = 0.35  # what the clerk types
     wb.save(path)
-    (pdf,) = to_pdf([path], tmp_path / "pdf")
+    pdf = office.pdf(path)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "0.35" in text
 
 
 @pytest.mark.parametrize("n", [1, 3, 4])
-def test_programs_that_do_not_calculate_see_the_totals(tmp_path, n):
+def test_programs_that_do_not_calculate_see_the_totals(seed_export, n):
     """openpyxl ``data_only`` (and pandas, previewers) read the saved values of the formulas."""
     from openpyxl import load_workbook
 
     r = seed(n)
-    path = export(r, tmp_path)
+    path = seed_export(n, ".xlsx")
     wb = load_workbook(path, data_only=True)
     addresses = cell_addresses(r.form)
     for f in r.form.formulas:
@@ -233,18 +231,12 @@ def test_long_text_is_split_over_cells(tmp_path):
 
 
 @pytest.mark.slow
-def test_spreadsheet_program_computes_the_totals(tmp_path):
+def test_spreadsheet_program_computes_the_totals(tmp_path, office):
     """LibreOffice Calc (when installed) opens the workbook and computes the formulas."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice is not installed")
     path = export(seed(3), tmp_path, "t.xlsx")
-    proc = subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
-                           "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
-                          capture_output=True, text=True, timeout=180)
-    pdf = tmp_path / "t.pdf"
+    (pdf,) = office.convert([path], "pdf", check=False)
     if not pdf.exists():
-        pytest.skip(f"LibreOffice Calc is not installed ({proc.stderr.strip()[:80]})")
+        pytest.skip("LibreOffice Calc is not installed")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout \
         if shutil.which("pdftotext") else ""
     if not text:
@@ -257,12 +249,12 @@ def test_spreadsheet_program_computes_the_totals(tmp_path):
 
 
 @pytest.mark.parametrize("n", [1, 3, 4])
-def test_import_reads_the_export_back(tmp_path, n):
+def test_import_reads_the_export_back(seed_export, n):
     """The import side (``read_any``) gets every value, the meta data and the text back."""
     from core.io.reader import read_any
 
     r = seed(n)
-    path = export(r, tmp_path)
+    path = seed_export(n, ".xlsx")
     back = read_any(path).report
     assert back.form.id == r.form.id and back.meta == r.meta and back.text == r.text
     assert back.values == r.values

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import zipfile
 from decimal import Decimal
 
@@ -104,39 +102,35 @@ def test_vmerge_continuation_is_an_empty_stand_in(tmp_path):
     assert cells[i - 1] == ""  # 三、本年度办理结果 continues down: one empty stand-in
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
 @pytest.mark.slow
-def test_libreoffice_saved_docx(tmp_path):
+def test_libreoffice_saved_docx(tmp_path, office):
     want = seed(3)
     src = tmp_path / "page.html"
     src.write_text(html_of(want), encoding="utf-8")
-    proc = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                           "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(src)],
-                          capture_output=True, timeout=180)
-    out = tmp_path / "page.docx"
-    assert out.exists(), proc.stderr
+    (out,) = office.convert([src], "docx:MS Word 2007 XML")
     result = read_any(out)
     assert_same_values(result.report, want)
     assert result.report.meta["year"] == 2024 and result.report.meta["unit"] == "和田地区"
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) is not installed")
 @pytest.mark.slow
-def test_docx_resaved_by_libreoffice_through_odt(tmp_path):
+def test_docx_resaved_by_libreoffice_through_odt(tmp_path, office):
     """Word's merges rewritten by LibreOffice (docx -> odt -> docx), 28×8 T3 and gridBefore too."""
     want = seed(1)
     src = write_docx(want, tmp_path / "word.docx", t3_28x8=True, grid_before=True)
-    env = f"-env:UserInstallation=file://{tmp_path}/lo"
-    subprocess.run(["soffice", "--headless", env, "--convert-to", "odt", "--outdir", str(tmp_path / "odt"),
-                    str(src)], capture_output=True, timeout=180)
-    odt = tmp_path / "odt" / "word.odt"
-    assert odt.exists()
-    subprocess.run(["soffice", "--headless", env, "--convert-to", "docx:MS Word 2007 XML", "--outdir",
-                    str(tmp_path / "lo-docx"), str(odt)], capture_output=True, timeout=180)
-    out = tmp_path / "lo-docx" / "word.docx"
-    assert out.exists()
+    (odt,) = office.convert([src], "odt")
+    (out,) = office.convert([odt], "docx:MS Word 2007 XML")
     result = read_any(out)
-    assert_same_values(result.report, want)
+    # LibreOffice turns each gridBefore into a real cell and so shifts the two item rows under
+    # （三）不予公开 one column right: its own rendering shows their labels in the 自然人 column.
+    # Those two cells stay blank with a note; every other cell is read in its place.
+    shifted = {"t3.r05.c1", "t3.r06.c1"}
+    for ref, value in want.values.items():
+        if ref in shifted:
+            assert result.report.values[ref] is None
+            assert any(n.where == ref and "单元格错位" in n.message for n in result.notes), ref
+        else:
+            assert result.report.values[ref] == value, ref
     assert result.report.meta["date"] == "2025-01-21"
 
 

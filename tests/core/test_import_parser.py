@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from core.io.importers.text import text_tokens
+from core.io.read_result import NoteCode
 from core.io.table_parser import build_report, norm_label, parse_value
 from core.schema import get_form
 
@@ -68,9 +69,9 @@ def test_negative_count_is_kept_as_text_for_the_rules(raw):
     assert value == raw and "不能为负" in note
 
 
-def test_unreadable_text_is_kept_and_reported():
-    value, note, _ = parse_value("约5", spec("t3.r01.c1"))
-    assert value == "约5" and "无法识别" in note
+def test_unreadable_text_is_reported_for_the_caller():
+    value, note, _ = parse_value("见附件", spec("t3.r01.c1"))
+    assert value == "见附件" and "无法识别" in note
 
 
 def t3_text(rows: list[tuple[str, list[str]]], head: str = "三、收到和处理政府信息公开申请情况") -> str:
@@ -114,12 +115,16 @@ def test_other_row_needs_its_group():
 
 
 def test_short_and_long_rows_are_reported():
-    rows = [("一、本年新收政府信息公开申请数量", ["1", "2", "3"]),
-            ("二、上年结转政府信息公开申请数量", ["1"] * 7 + ["9", "9"])]
+    rows = [("一、本年新收政府信息公开申请数量", ["5", "5"]),
+            ("二、上年结转政府信息公开申请数量", ["1", "0", "0", "0", "0", "0", "1", "9"])]
     report, notes = build_report(text_tokens(t3_text(rows)))
-    assert report.values["t3.r01.c3"] == 3 and report.values["t3.r01.c4"] is None
-    assert any("只读到 3 个数" in n.message for n in notes)
-    assert any("多出数字“9、9”" in n.message for n in notes)
+    # Two numbers for seven cells and no column sums to go by: the row's sum says the second is its
+    # 总计; where the first stands cannot be told, so it is not guessed.
+    assert [report.values[f"t3.r01.c{i}"] for i in range(1, 8)] == [None] * 6 + [5]
+    assert any(n.code is NoteCode.CELL_UNCERTAIN and "5、5" in n.message and "“自然人”" in n.message for n in notes)
+    assert not any("原文为空" in n.message for n in notes if n.where == "t3")
+    assert [report.values[f"t3.r02.c{i}"] for i in range(1, 8)] == [1, 0, 0, 0, 0, 0, 1]
+    assert any("多出数字“9”" in n.message for n in notes)
 
 
 def test_format_detected_from_headers_and_year():

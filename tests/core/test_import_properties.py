@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +40,7 @@ def same(got, want):
         assert g == value and (value is None or isinstance(g, Decimal) == isinstance(value, Decimal)), ref
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_any_report_through_a_web_page(report):
@@ -47,6 +49,7 @@ def test_any_report_through_a_web_page(report):
     assert got.meta["year"] == report.meta["year"]
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_any_report_through_pdf_text(report):

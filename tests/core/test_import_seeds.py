@@ -44,7 +44,11 @@ def test_seed_imports_every_cell(seeds_dir, n):
 
 def test_seed_notes_only_where_something_was_guessed(seeds_dir):
     notes = {n: read_any(seed_file(seeds_dir, n)).notes for n in range(5)}
-    assert notes[0] == notes[1] == notes[2] == notes[3] == []
+    assert notes[1] == notes[2] == notes[3] == []
+    # seed 000 prints a 表四 whose 总计 are not the sums of their parts (two E-T4-SUM errors):
+    # read as printed, and said, since text copied with a row slipped would look the same
+    (note,) = notes[0]
+    assert note.code is NoteCode.CELL_UNCERTAIN and note.where == "t4.r1" and "已按原样填入" in note.message
     assert notes[4] == [ReadNote(NoteCode.CELL_CONVERTED,
                                  "表二“政府集中采购”·“采购总金额”：原文“2359.4197万元”，读作 2359.4197（万元）",
                                  "t2.a9.cg.je")]
@@ -89,17 +93,18 @@ def test_import_refuses_to_overwrite_its_source(tmp_path):
     assert src.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_reader_registration_stays_light(seeds_dir):
     """Registering the readers imports no heavy library; a text import needs none either."""
     code = (
         "import sys\n"
         "import core.io.reader as r\n"
         "assert set(r.supported_suffixes()) >= {'.nianbao', '.docx', '.txt', '.html', '.htm', '.pdf', '.xlsx'}\n"
-        "heavy = ('lxml', 'docx', 'openpyxl', 'pypdf', 'docxtpl', 'core.io.importers')\n"
+        "heavy = ('lxml', 'docx', 'openpyxl', 'pypdf', 'pypdfium2', 'pypdfium2_raw', 'docxtpl', 'core.io.importers')\n"
         "assert not [m for m in heavy if m in sys.modules]\n"
         f"res = r.read_any({str(seed_file(seeds_dir, 1))!r})\n"
         "assert res.report.values['t3.r01.c7'] == 16\n"
-        "bad = [m for m in ('lxml', 'docx', 'openpyxl', 'pypdf', 'docxtpl') if m in sys.modules]\n"
+        "bad = [m for m in ('lxml', 'docx', 'openpyxl', 'pypdf', 'pypdfium2', 'pypdfium2_raw', 'docxtpl') if m in sys.modules]\n"
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

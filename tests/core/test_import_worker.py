@@ -39,6 +39,7 @@ def broken() -> None:
     raise TypeError("a bug in a reader")
 
 
+@pytest.mark.slow
 def test_a_job_over_its_time_is_stopped_and_the_others_go_on():
     pool = LimitedPool(2, seconds=2.0, warm=WARM)
     try:
@@ -52,6 +53,7 @@ def test_a_job_over_its_time_is_stopped_and_the_others_go_on():
     assert [(got[i].kind, got[i].value) for i in (0, 2, 3)] == [("ok", "slept 0.01"), ("ok", "slept 0.02"), ("ok", "slept 0.03")]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="RLIMIT_AS is enforced on Linux")
 def test_a_job_over_its_memory_is_stopped():
     pool = LimitedPool(1, seconds=20, memory_mb=300, warm=WARM)
@@ -63,6 +65,7 @@ def test_a_job_over_its_memory_is_stopped():
     assert got[1].ok and got[1].value == 10 * 1024 * 1024
 
 
+@pytest.mark.slow
 def test_a_dead_worker_and_a_reader_bug_become_messages():
     pool = LimitedPool(1, seconds=20, warm=WARM)
     try:
@@ -74,13 +77,14 @@ def test_a_dead_worker_and_a_reader_bug_become_messages():
     assert got_bug[0].kind == "bug" and "TypeError" in got_bug[0].message
 
 
+@pytest.mark.slow
 def test_read_isolated_reads_like_read_any_and_times_out(tmp_path):
     path = tmp_path / "r.nianbao"
     project_file.save(seed(1), path)
     assert read_isolated(path).report.values == seed(1).values
     with pytest.raises(FileReadError, match="找不到文件"):
         read_isolated(tmp_path / "none.docx")
-    slow = h.write(tmp_path, "slow.pdf", h.pdf_bytes(h.pdf_text_ops(250_000), 8))  # within every cap
+    slow = h.write(tmp_path, "slow.txt", h.slow_text())  # within every cap
     t0 = time.perf_counter()
     with pytest.raises(ReadTimeout, match="读取超时"):
         read_isolated(slow, seconds=0.5)
@@ -88,15 +92,16 @@ def test_read_isolated_reads_like_read_any_and_times_out(tmp_path):
     assert read_isolated(path).report.meta["unit"] == seed(1).meta["unit"]  # a fresh worker took over
 
 
+@pytest.mark.slow
 def test_batch_audit_turns_a_slow_file_into_a_row_and_goes_on(tmp_path):
     folder = tmp_path / "各县"
     folder.mkdir()
     for i in range(3):
         project_file.save(seed(i), folder / f"县{i}.nianbao")
-    h.write(folder, "慢.pdf", h.pdf_bytes(h.pdf_text_ops(250_000), 8))
+    h.write(folder, "慢.txt", h.slow_text())
     result = audit_paths([folder], tmp_path / "审核.xlsx", seconds=1.5)
     rows = {os.path.basename(r.file): r for r in result.rows}
-    assert len(rows) == 4 and rows["慢.pdf"].status == "读取超时" and rows["慢.pdf"].timed_out
+    assert len(rows) == 4 and rows["慢.txt"].status == "读取超时" and rows["慢.txt"].timed_out
     assert all(rows[f"县{i}.nianbao"].unreadable is None for i in range(3))
     from openpyxl import load_workbook
 

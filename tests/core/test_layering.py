@@ -5,6 +5,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
@@ -14,6 +16,7 @@ def test_no_qt_or_gui_import_statement_in_core():
     assert offenders == []
 
 
+@pytest.mark.slow
 def test_importing_every_core_module_loads_no_qt():
     code = (
         "import pkgutil, importlib, sys, core\n"
@@ -25,13 +28,14 @@ def test_importing_every_core_module_loads_no_qt():
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
+@pytest.mark.slow
 def test_check_command_does_not_load_qt_or_heavy_libraries():
     code = (
         "import sys, runpy\n"
         "sys.argv = ['nianbao', 'check', 'tests/data/seeds/seed001.nianbao']\n"
         "from gui.main import main\n"
         "rc = main()\n"
-        "bad = [m for m in ('PySide6', 'docx', 'openpyxl', 'docxtpl', 'pypdf') if m in sys.modules]\n"
+        "bad = [m for m in ('PySide6', 'docx', 'openpyxl', 'docxtpl', 'pypdf', 'pypdfium2', 'pypdfium2_raw') if m in sys.modules]\n"
         "assert rc == 0 and not bad, (rc, bad)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, capture_output=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import pytest
 
@@ -12,7 +10,7 @@ from core.io import project_file
 from core.newyear import new_year_from, shift_years
 from core.rules import check_report
 
-from .helpers import seed
+from .helpers import run_cli, seed
 
 
 def test_carry_over_baseline_and_blank_figures():
@@ -81,15 +79,12 @@ def test_carry_that_is_not_a_number_is_not_copied():
 
 def test_cli_new_from_a_text_report(seeds_dir, tmp_path):
     src = next(seeds_dir.glob("003_*.txt"))
-    proc = subprocess.run([sys.executable, "-m", "gui.main", "new", "--from", str(src), "-o",
-                           str(tmp_path / "2025")], capture_output=True, text=True, encoding="utf-8")
+    proc = run_cli("new", "--from", src, "-o", tmp_path / "2025")
     assert proc.returncode == 0, proc.stderr
     new = project_file.load(tmp_path / "2025.nianbao")
     assert new.meta["year"] == 2025 and new.meta["unit"] == "和田地区"
     assert [new.values[f"t3.r02.c{i}"] for i in range(1, 8)] == [0] * 7
     assert new.baseline.valid == {"gz": 0, "gf": 75} and new.baseline.file == str(src)
     assert "上年结转（总计）：0" in proc.stdout
-    proc = subprocess.run([sys.executable, "-m", "gui.main", "new", "--from", str(src), "-o",
-                           str(tmp_path / "x"), "--year", "2020"], capture_output=True, text=True,
-                          encoding="utf-8")
+    proc = run_cli("new", "--from", src, "-o", tmp_path / "x", "--year", "2020")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr

@@ -44,6 +44,7 @@ def wheel(tmp_path_factory) -> zipfile.ZipFile:
     return zipfile.ZipFile(build_wheel.build_wheel(tmp_path_factory.mktemp("wheel")))
 
 
+@pytest.mark.slow
 def test_wheel_carries_every_module_of_core_and_gui(wheel):
     names = set(wheel.namelist())
     for package in ("core", "gui"):
@@ -52,6 +53,7 @@ def test_wheel_carries_every_module_of_core_and_gui(wheel):
             assert name in names, f"{name} is not in the wheel: add its package to pyproject.toml's packages"
 
 
+@pytest.mark.slow
 def test_wheel_carries_the_data_under_its_own_package_names(wheel):
     names = set(wheel.namelist())
     for package, folder in bc.DATA_PACKAGES.items():

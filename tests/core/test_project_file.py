@@ -2,8 +2,6 @@
 
 import json
 import os
-import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
@@ -12,7 +10,7 @@ from core.errors import FileReadError, FileWriteError
 from core.io import project_file
 from core.model import Report
 
-from .helpers import seed
+from .helpers import run_cli, seed
 
 
 def test_documented_shape():
@@ -115,8 +113,7 @@ def test_broken_files_give_exit_2_without_traceback_and_change_nothing(tmp_path)
     files = _broken_files(tmp_path)
     before = {p: p.read_bytes() for p in files.values()}
     for name, path in files.items():
-        proc = subprocess.run([sys.executable, "-m", "gui.main", "check", str(path)],
-                              capture_output=True, text=True, encoding="utf-8")
+        proc = run_cli("check", path)
         assert proc.returncode == 2, name
         assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1, proc.stderr
         assert "无法读取" in proc.stderr

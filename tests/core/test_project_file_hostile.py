@@ -63,6 +63,7 @@ def test_year_messages_say_the_allowed_range(refused):
         project_file.load(refused["meta.unit is a list"])
 
 
+@pytest.mark.slow
 def test_out_of_range_cells_are_e_findings_at_the_cell(out_of_range, capsys, tmp_path):
     for name, (path, ref) in out_of_range.items():
         t0 = time.perf_counter()

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ def _report(form_id: str, data) -> Report:
     return r
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(forms, st.data())
 def test_derived_totals_pass_every_sum_rule(form_id, data):
@@ -47,6 +49,7 @@ def test_derived_totals_pass_every_sum_rule(form_id, data):
     assert not [f for f in check_report(r) if f.rule in SUM_RULES]
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(forms, st.data())
 def test_changing_one_part_cell_is_caught_naming_that_cell(form_id, data):
@@ -61,6 +64,7 @@ def test_changing_one_part_cell_is_caught_naming_that_cell(form_id, data):
     assert caught, ref
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(forms, st.data())
 def test_incremental_findings_equal_a_full_check(form_id, data):
@@ -78,6 +82,7 @@ def test_incremental_findings_equal_a_full_check(form_id, data):
     assert sorted(map(repr, v.findings())) == sorted(map(repr, Validator(r).findings()))
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(forms, st.data())
 def test_what_editing_marks_as_blocking_export_is_what_export_refuses(form_id, data):

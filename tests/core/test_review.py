@@ -62,6 +62,7 @@ def test_expected_units_from_txt_and_xlsx(county, tmp_path):
     assert read_expected(tmp_path / "名单.xlsx") == names
 
 
+@pytest.mark.slow
 def test_cli_audit_with_expect_writes_submissions_and_marks_duplicates(county, tmp_path):
     inbox, units = county
     out = tmp_path / "审核结果.xlsx"
@@ -106,6 +107,7 @@ def test_townships_that_report_nothing_are_not_duplicates(tmp_path):
     assert all(not r.duplicates for r in audit_paths([tmp_path]).rows)
 
 
+@pytest.mark.slow
 def test_findings_sheet_has_the_explanation_and_the_read_notes(tmp_path, seeds_dir):
     r = seed(0)
     fee = next(f for f in check_report(r) if f.rule == "W-SEC6-FEE")
@@ -148,6 +150,7 @@ def test_the_workbook_prints(tmp_path):
         assert 'state="frozen"' in xml
 
 
+@pytest.mark.slow
 def test_feedback_per_unit_xlsx_and_docx(county, tmp_path):
     inbox, units = county
     fb = tmp_path / "审核意见"

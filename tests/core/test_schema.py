@@ -100,7 +100,7 @@ def test_group_sizes_differ_only_in_other_handling():
 
 def test_sections_pages_and_titles():
     assert NARRATIVE_IDS == ("preface", "overview", "problems", "other")
-    assert PAGES == ("meta", "preface", "overview", "t2", "t3", "t4", "problems", "other")
+    assert PAGES == ("meta", "preface", "overview", "t2", "t3", "t4", "problems", "other", "compare")
     for form in FORMS.values():
         for table in form.tables:
             assert table.title == SECTION_TITLES[table.id] and table.id in TABLE_NAMES

@@ -112,6 +112,7 @@ def test_the_sandbox_holds(tmp_path, text):
 
 
 # -- hostile templates are stopped within seconds -------------------------------------------
+@pytest.mark.slow  # each runs into a time or size limit
 @pytest.mark.parametrize("text", [
     "{{ 'a' * 10**9 }}",
     "{{ 'a' * 1000000000 }}",
@@ -139,6 +140,7 @@ def test_hostile_templates_stop_with_a_chinese_message(tmp_path, monkeypatch, te
     assert "过大" in message or "超过" in message, message
 
 
+@pytest.mark.slow
 def test_a_loop_that_prints_nothing_runs_into_the_time_limit(tmp_path, monkeypatch):
     from core.io import template_sandbox
 
@@ -148,6 +150,7 @@ def test_a_loop_that_prints_nothing_runs_into_the_time_limit(tmp_path, monkeypat
     assert "超过 1 秒" in message and time.monotonic() - start < 5
 
 
+@pytest.mark.slow
 def test_a_fast_render_is_not_interrupted_later(tmp_path, monkeypatch):
     """The time limit is taken back when rendering ends: nothing is raised afterwards."""
     from core.io import template_sandbox

@@ -18,7 +18,6 @@ import pytest
 from core.io.export import export_docx
 
 from .helpers import seed
-from .pdf_layout import to_pdf
 
 AUTHOR = "张三丰"
 PHONE = "13912345678"
@@ -207,9 +206,10 @@ def test_removed_links_are_reported(exported):
     assert all("模板" in n for n in notes)
 
 
-def test_the_cleaned_report_opens_in_libreoffice(exported, tmp_path):
+@pytest.mark.slow
+def test_the_cleaned_report_opens_in_libreoffice(exported, office):
     out, _ = exported
-    (pdf,) = to_pdf([out], tmp_path / "pdf")
+    pdf = office.pdf(out)
     assert pdf.stat().st_size > 1000
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -28,6 +32,11 @@ class RecordingDialogs:
         self.recovery_offered: list = []
         self.locked_answer = "readonly"
         self.asked_locked: list[tuple[str, str]] = []
+        self.take_over_offered: list[bool] = []
+        self.take_over_answers: list[bool] = []  # 仍要编辑's confirmation, one answer per time asked
+        self.asked_take_over: list[tuple[str, str, str]] = []
+        self.lock_lost_answer = "cancel"
+        self.asked_lock_lost: list[tuple[str, str]] = []
         self.changed_answer = "overwrite"
         self.asked_changed: list[str] = []
         self.export_answer = True
@@ -63,9 +72,21 @@ class RecordingDialogs:
             return {e.key: "restore" if e.problem() is None else "keep" for e in entries}
         return {e.key: "discard" for e in entries}
 
-    def ask_locked(self, name, owner):
+    def ask_locked(self, name, owner, can_take_over=False):
         self.asked_locked.append((name, owner))
+        self.take_over_offered.append(can_take_over)
         return self.locked_answer
+
+    def confirm_take_over(self, name, owner, computer):
+        self.asked_take_over.append((name, owner, computer))
+        answer = self.take_over_answers.pop(0) if self.take_over_answers else False
+        if not answer:
+            self.locked_answer = "cancel"  # asked again: then do not open it
+        return answer
+
+    def ask_lock_lost(self, name, owner):
+        self.asked_lock_lost.append((name, owner))
+        return self.lock_lost_answer
 
     def ask_overwrite_changed(self, name):
         self.asked_changed.append(name)
@@ -140,7 +161,19 @@ def right_click_menu(widget, pos) -> list[str]:
 
 
 def seed(n: int) -> Path:
-    return SEED_DIR / f"seed00{n}.nianbao"
+    """Seed ``n``'s project file, as this test process's own copy: a window writes its lock file
+    beside the file it opens, and a window in another test process (``pytest -n``) would find the
+    file in use, or a lock left in tests/data."""
+    return _seed_copies() / f"seed00{n}.nianbao"
+
+
+@functools.cache
+def _seed_copies() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="nianbao-seeds-"))
+    atexit.register(shutil.rmtree, folder, True)
+    for path in SEED_DIR.glob("seed00*.nianbao"):
+        shutil.copy2(path, folder)
+    return folder
 
 
 @pytest.fixture

@@ -54,6 +54,7 @@ def test_work_runs_off_the_gui_thread_and_calls_back_on_it(seed_window, qtbot):
     assert not op.dialog.isVisible()
 
 
+@pytest.mark.slow
 def test_the_progress_dialog_appears_only_for_slow_work_and_shows_the_steps(seed_window, qtbot):
     quick = run_in_background(seed_window, lambda p: 1, title="快", label="快")
     assert quick.wait() and not quick.dialog.isVisible()
@@ -148,6 +149,7 @@ def _folder(tmp_path, n):
     return folder
 
 
+@pytest.mark.slow
 def test_batch_audit_shows_counts_and_the_writing_phase(window, dialogs, tmp_path, monkeypatch):
     from core import audit
 
@@ -164,6 +166,7 @@ def test_batch_audit_shows_counts_and_the_writing_phase(window, dialogs, tmp_pat
     assert "共审核 6 份报告" in dialogs.infos[-1][1]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("phase", ["checking", "writing"])
 def test_batch_audit_cancel_stops_within_half_a_second_and_writes_nothing(window, dialogs, tmp_path, monkeypatch,
                                                                           qtbot, phase):

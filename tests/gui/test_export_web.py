@@ -53,11 +53,37 @@ def test_copy_web_version_puts_html_and_text_on_the_clipboard(window, dialogs):
     assert "已复制网页版" in window.statusBar().currentMessage()
 
 
-def test_word_export_tells_about_characters_the_fonts_lack(window, dialogs, tmp_path):
+def test_characters_the_fonts_lack_are_told_before_the_word_export(window, dialogs, tmp_path, qtbot):
+    """W-FONT-GB2312 is in the findings panel as the clerk types; the default template's export does not
+    repeat it, an office's own template in GB2312 fonts says it again when done."""
+    from PySide6.QtCore import Qt
+
+    from core.io.export import default_template
+
+    from .test_main_window import _finding_index
+
     assert window.files.open_path(seed(1)).wait()
-    window.document.report.meta["signer"] = "平武县喆镇人民政府"
+    window.enter_page("meta")
+    signer = window.page("meta").signer
+    signer.selectAll()
+    signer.insert("平武县喆镇人民政府")  # QTest cannot type CJK: an IME commit
+    qtbot.keyClick(signer, Qt.Key.Key_Return)
+    index, finding, group = _finding_index(window, "W-FONT-GB2312")
+    assert finding is not None and group.startswith("基本信息") and "“喆”不在 GB2312 字符集内" in finding.message
+    assert "喆" in signer.toolTip()  # the field itself shows it, amber
+    window.show_page("t3")
+    window.show_finding(finding)
+    assert window.current_page() == "meta" and signer.hasFocus()
+
     dialogs.next_file = str(tmp_path / "r")
     op = window.exports.export("docx")
     assert op.wait() and op.result == tmp_path / "r.docx", dialogs.errors
+    assert not any("GB2312" in text for _title, text in dialogs.infos)  # said before, not again
+
+    own = tmp_path / "本局模板.docx"
+    own.write_bytes(default_template("gb2021").read_bytes())  # an office template in the same fonts
+    dialogs.next_file = str(tmp_path / "r2")
+    op = window.exports.export("docx", own)
+    assert op.wait() and op.result == tmp_path / "r2.docx", dialogs.errors
     title, text = dialogs.infos[-1]
     assert title == "导出完成" and "“喆”不在 GB2312 字符集内" in text

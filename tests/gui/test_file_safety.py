@@ -269,7 +269,7 @@ def test_bad_project_files_open_with_a_message_quickly(qtbot, tmp_path):
 def test_a_hostile_document_cannot_freeze_the_window(qtbot, tmp_path, monkeypatch):
     from tests.core import hostile_samples as h
 
-    slow = h.write(tmp_path, "网上下载的.pdf", h.pdf_bytes(h.pdf_text_ops(250_000), 8))
+    slow = h.write(tmp_path, "网上下载的.txt", h.slow_text())  # within every cap, seconds to read
     monkeypatch.setattr(import_worker, "READ_SECONDS", 1.0)
     w = _window(qtbot)
     t0 = time.perf_counter()

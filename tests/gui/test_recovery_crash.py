@@ -53,6 +53,7 @@ def _typist(path, text, env):
     return proc
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
 def test_two_windows_killed_are_both_restored(qtbot, tmp_path):
     first, second = tmp_path / "甲县.nianbao", tmp_path / "乙县.nianbao"
@@ -123,6 +124,7 @@ def ime_type(widget, text: str) -> None:
         QApplication.sendEvent(widget, event)
 
 
+@pytest.mark.slow
 def test_typing_across_an_autosave_keeps_the_latest_text(qtbot, monkeypatch, tmp_path):
     mine = tmp_path / "mine.nianbao"
     shutil.copy(seed(3), mine)
@@ -165,6 +167,7 @@ def test_typing_across_an_autosave_keeps_the_latest_text(qtbot, monkeypatch, tmp
     window.recovery.discard()
 
 
+@pytest.mark.slow
 def test_idle_autosave_writes_a_few_seconds_after_the_last_change(qtbot):
     window = MainWindow(autosave=True)
     qtbot.addWidget(window)

@@ -13,6 +13,9 @@ from core.model import recompute_all
 from core.newyear import new_year_from
 from gui import settings, style
 
+from gui.models.compare_model import REF_ROLE
+from gui.views.nav_panel import PAGE_ROLE
+
 from .conftest import seed
 
 
@@ -69,38 +72,94 @@ def test_a_broken_pack_file_is_refused_with_its_reason(window, dialogs, tmp_path
     assert settings.rule_pack() == "" and window.rule_pack_actions["national"].isChecked()
 
 
-def test_compare_with_last_year_marks_jumps_and_goes_to_the_cell(window, qtbot, tmp_path):
+def _report_with_a_jump(tmp_path):
+    """2025 started from seed 1's 2024 report, every figure as last year but 自然人新收 11 -> 200."""
     last = project_file.load(seed(1))
     now = new_year_from(last)
     for spec in now.form.cells:
         if now.values[spec.ref] is None and not spec.derived:
             now.values[spec.ref] = last.values[spec.ref]
-    now.values["t3.r01.c1"] = 200  # 自然人新收: 11 last year
+    now.values["t3.r01.c1"] = 200
     now.values.update(recompute_all(now))
     path = tmp_path / "2025.nianbao"
     project_file.save(now, path)
-    assert window.files.open_path(path).wait()
+    return path
+
+
+def _compare_row(page, ref) -> int:
+    proxy = page.proxy
+    return next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data(REF_ROLE) == ref)
+
+
+def _nav_item(window, page):
+    nav = window.nav
+    return next(nav.item(i) for i in range(nav.count()) if nav.item(i).data(PAGE_ROLE) == page)
+
+
+def test_compare_page_marks_jumps_and_goes_to_the_cell(window, qtbot, tmp_path):
+    assert window.files.open_path(_report_with_a_jump(tmp_path)).wait()
     assert any(f.rule == "W-X-JUMP" for f in window.document.findings())
-    window.review.compare_with_last_year()
-    dlg = window.review.compare_dialog
-    assert dlg.isVisible() and "2024年度" in dlg.heading.text() and "2025年度" in dlg.heading.text()
-    assert "t3.r01.c7" in dlg.jump_refs()
-    t = dlg.table
-    row = next(r for r in range(t.rowCount()) if t.item(r, 0).data(Qt.ItemDataRole.UserRole) == "t3.r01.c7")
-    assert (t.item(row, 1).text(), t.item(row, 2).text()) == ("16", "205")
-    assert t.item(row, 0).background().color() == style.WARNING_BG
-    calm = next(r for r in range(t.rowCount()) if t.item(r, 0).data(Qt.ItemDataRole.UserRole) == "t3.r02.c7")
-    assert t.item(calm, 0).background().color() != style.WARNING_BG
-    _double_click(qtbot, t, row)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.page("t3"))
+    item = _nav_item(window, "compare")
+    assert not item.isHidden() and item.text() == "与上年对比"
+    nav = window.nav
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center())
+    page = window.page("compare")
+    assert window.current_page() == "compare" and page.isVisible() and page.table.hasFocus()
+    assert "2024年度" in page.heading.text() and "2025年度" in page.heading.text()
+    heads = [page.proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert heads == ["单元格", "2024年", "2025年", "变化"]
+    assert len(page.model.rows) == len(window.document.report.form.cells)  # every cell, side by side
+    assert "t3.r01.c7" in page.jump_refs()
+    row = _compare_row(page, "t3.r01.c7")
+    cells = [page.proxy.index(row, c) for c in range(4)]
+    assert [c.data() for c in cells[1:3]] == ["16", "205"] and "为上年的" in cells[3].data()
+    assert cells[0].data(Qt.ItemDataRole.BackgroundRole) == style.WARNING_BG
+    calm = page.proxy.index(_compare_row(page, "t3.r02.c7"), 0)
+    assert calm.data(Qt.ItemDataRole.BackgroundRole) is None
+
+    page.only_jumps.click()  # 只看变化超过 5 倍的单元格
+    assert page.proxy.rowCount() == len(page.jump_refs()) < len(page.model.rows)
+    assert "（" + str(len(page.jump_refs())) + " 个）" in page.only_jumps.text()
+    row = _compare_row(page, "t3.r01.c7")
+    rect = page.table.visualRect(page.proxy.index(row, 0))
+    QTest.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.current_page() == "t3")
     view = window.page("t3").view
-    assert view.model().ref_at(view.currentIndex()) == "t3.r01.c7"
+    assert view.model().ref_at(view.currentIndex()) == "t3.r01.c7" and view.hasFocus()
+
+    # fixing the figure in 表三 is seen on the page when the clerk comes back
+    model = view.model()
+    assert model.setData(model.index_of("t3.r01.c1"), "12")
+    window.enter_page("compare")
+    assert "t3.r01.c7" not in page.jump_refs() and page.proxy.rowCount() == len(page.jump_refs())
+    page.only_jumps.click()
+    row = _compare_row(page, "t3.r01.c7")
+    assert page.proxy.index(row, 2).data() == "17"
+    page.table.setCurrentIndex(page.proxy.index(row, 0))
+    QTest.keyClick(page.table, Qt.Key.Key_Return)  # Enter goes to the cell too
+    assert window.current_page() == "t3"
 
 
-def test_compare_without_last_year_says_how_to_get_it(seed_window):
-    seed_window.review.compare_with_last_year()
-    assert "从上年报告新建" in seed_window.review.compare_dialog.heading.text()
-    assert seed_window.review.compare_dialog.table.rowCount() == 0
+def test_compare_page_is_in_the_page_cycle_only_with_last_year(window, qtbot, tmp_path, dialogs):
+    assert window.files.open_path(seed(3)).wait()  # no last year's figures
+    assert _nav_item(window, "compare").isHidden()
+    window.enter_page("other")
+    window.step_page(1)
+    assert window.current_page() == "meta"  # 与上年对比 skipped
+    window.review.compare_with_last_year()  # 工具 → 与上年对比
+    assert dialogs.infos[-1][0] == "与上年对比" and "从上年报告新建" in dialogs.infos[-1][1]
+    assert window.current_page() == "meta"
+
+    assert window.files.open_path(_report_with_a_jump(tmp_path)).wait()
+    assert not _nav_item(window, "compare").isHidden()
+    window.enter_page("other")
+    window.step_page(1)
+    assert window.current_page() == "compare"
+    window.document.run_whole(lambda r: r.set_baseline(None), "去掉上年")  # whole-report change
+    assert _nav_item(window, "compare").isHidden() and window.current_page() == "meta"
+    window.document.undo_stack.undo()
+    assert not _nav_item(window, "compare").isHidden()
 
 
 def test_merge_asks_before_counting_a_unit_twice(window, dialogs, tmp_path):

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 
 from .conftest import ROOT, seed
@@ -27,6 +28,7 @@ def _has_colour(image: QImage, colour: str) -> bool:
     return any(image.pixel(x, y) == rgb for y in range(0, image.height(), 3) for x in range(0, image.width(), 3))
 
 
+@pytest.mark.slow
 def test_screenshot_writes_a_png(tmp_path):
     out = tmp_path / "t3.png"
     proc = _run("--screenshot", str(out), str(seed(3)), "--page", "t3", tmp_path=tmp_path)
@@ -36,6 +38,7 @@ def test_screenshot_writes_a_png(tmp_path):
     assert not _has_colour(image, "#f7c6c0")  # a clean report: no red cell
 
 
+@pytest.mark.slow
 def test_screenshot_shows_a_live_error_in_red(tmp_path):
     out = tmp_path / "err.png"
     proc = _run("--screenshot", str(out), str(UNBALANCED), "--page", "t3", tmp_path=tmp_path)
@@ -43,6 +46,7 @@ def test_screenshot_shows_a_live_error_in_red(tmp_path):
     assert _has_colour(QImage(str(out)), "#f7c6c0")
 
 
+@pytest.mark.slow
 def test_screenshot_of_a_broken_file_fails_with_a_message(tmp_path):
     bad = tmp_path / "bad.nianbao"
     bad.write_text("not json", encoding="utf-8")

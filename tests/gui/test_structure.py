@@ -8,6 +8,8 @@ import re
 import subprocess
 import sys
 
+import pytest
+
 from .conftest import ROOT
 
 GUI = ROOT / "gui"
@@ -29,6 +31,7 @@ def test_only_the_app_imports_the_window():
     assert users == ["gui/app.py"]
 
 
+@pytest.mark.slow
 def test_batch_loads_without_the_window():
     code = "import sys, gui.batch; print('gui.main_window' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)

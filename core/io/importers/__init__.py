@@ -15,6 +15,7 @@ from ...errors import FileReadError
 from ...messages import reading as msg
 from ..limits import MAX_DOCUMENT_BYTES as MAX_FILE_BYTES
 from ..limits import read_regular_file
+from ..read_result import ReadNote
 
 
 @dataclass(frozen=True)
@@ -22,19 +23,37 @@ class Tok:
     """One item of a reader's stream.
 
     ``para``: a line of narrative text; ``cell``: one table cell (merged stand-ins are empty);
-    ``row``: the end of a table row; ``table``/``endtable``: the bounds of a table.
+    ``row``: the end of a table row; ``table``/``endtable``: the bounds of a table; ``note``: a
+    :class:`ReadNote` the reader itself has to tell (an encoding repaired, …); ``meta``: exact data
+    this project's own export stored ("key\tvalue").
+
+    A cell's ``col`` is its grid column and ``span`` how many grid columns it covers, where the
+    reader knows them (DOCX, HTML, XLSX, PDF tables, text rows with ``|`` or tabs); the table
+    parser places values by these positions, so that an odd cell cannot move its neighbours.
     """
 
     kind: str
     text: str = ""
+    col: int | None = None
+    span: int = 1
+    note: ReadNote | None = None
 
 
 def para(text: str) -> Tok:
     return Tok("para", text)
 
 
-def cell(text: str) -> Tok:
-    return Tok("cell", text)
+def cell(text: str, col: int | None = None, span: int = 1) -> Tok:
+    return Tok("cell", text, col, max(1, span))
+
+
+def note(read_note: ReadNote) -> Tok:
+    return Tok("note", read_note.message, note=read_note)
+
+
+# Readers wrap superscript text of a cell (「217<sup>1</sup>」, a Word run in 上标) in these
+# marks, so that the parser can strip a footnote number instead of reading 2171.
+SUP_OPEN, SUP_CLOSE = "\x02", "\x03"
 
 
 ROW = Tok("row")
@@ -64,6 +83,8 @@ def sniff(data: bytes) -> str | None:
         return "ole"
     sample = data[:4096]
     if b"\x00" in sample and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
-        return "binary"
+        from .encoding import wide_encoding
+
+        return None if wide_encoding(data) else "binary"  # UTF-16/32 text has zero bytes too
     return None
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from ...errors import FileReadError
 from ...messages import reading as msg
 from ..limits import check_docx_rows
-from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
+from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, para, read_bytes
 from .safezip import SafeZip, parse_xml
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -57,18 +57,30 @@ def _blocks(container, out: list[Tok]) -> None:
             _table(child, out)
 
 
-def _text(el) -> str:
-    """Return the visible text of a paragraph (runs joined; tabs and breaks kept as spaces)."""
+def _text(el, marks: bool = False) -> str:
+    """Return the visible text of a paragraph (runs joined; tabs and breaks kept as spaces).
+
+    With ``marks``, superscript runs (a footnote number after a figure) are wrapped in
+    SUP_OPEN … SUP_CLOSE for the table parser.
+    """
     parts = []
     for node in el.iter(W + "t", W + "tab", W + "br", W + "cr", W + "delText", W + "instrText"):
         tag = node.tag
         if tag == W + "t":
+            if marks and _superscript(node):
+                parts.append(SUP_OPEN + (node.text or "") + SUP_CLOSE)
+                continue
             parts.append(node.text or "")
         elif tag in (W + "tab",):
             parts.append("\t")
         elif tag in (W + "br", W + "cr"):
             parts.append("\n")
     return "".join(parts)
+
+
+def _superscript(t) -> bool:
+    run = t.getparent()
+    return run is not None and _val(run, f"{W}rPr/{W}vertAlign") == "superscript"
 
 
 def _val(el, path: str) -> str | None:
@@ -103,17 +115,22 @@ def _table(tbl, out: list[Tok]) -> None:
         return
     out.append(TABLE)
     for tr in rows:
-        before = _int(_val(tr, f"{W}trPr/{W}gridBefore"), 0)
-        out.extend(cell("") for _ in range(min(before, 64)))
+        col = min(_int(_val(tr, f"{W}trPr/{W}gridBefore"), 0), 64)  # WPS leaves out leading cells
         for tc in _cells(tr):
+            span = min(_int(_val(tc, f"{W}tcPr/{W}gridSpan"), 1), 64) or 1
             hmerge = tc.find(f"{W}tcPr/{W}hMerge")
             if hmerge is not None and hmerge.get(W + "val", "continue") == "continue":
-                continue  # legacy horizontal merge: part of the cell to its left
+                last = out[-1]
+                if last.kind == "cell" and last.col is not None and last.col + last.span == col:
+                    out[-1] = cell(last.text, last.col, last.span + span)  # legacy horizontal merge:
+                col += span  # part of the cell to its left
+                continue
             vmerge = tc.find(f"{W}tcPr/{W}vMerge")
             continued = vmerge is not None and vmerge.get(W + "val", "continue") == "continue"
-            # A spanned cell is emitted once; a vertical continuation is an empty stand-in,
-            # as Word itself writes it when saving as text.
-            paras = [_text(p) for p in tc.iter(W + "p")]
-            out.append(cell("" if continued else "".join(p.strip() for p in paras)))
+            # A spanned cell is emitted once, at its grid column; a vertical continuation is an
+            # empty stand-in, as Word itself writes it when saving as text.
+            paras = [_text(p, marks=True) for p in tc.iter(W + "p")]
+            out.append(cell("" if continued else "".join(p.strip() for p in paras), col, span))
+            col += span
         out.append(ROW)
     out.append(ENDTABLE)

@@ -8,8 +8,9 @@ from pathlib import Path
 from ...errors import FileReadError
 from ...messages import reading as msg
 from ..limits import WorkBudget
-from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
-from .text import decode
+from ..read_result import NoteCode, ReadNote
+from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, note, para, read_bytes
+from .encoding import decode, simplified
 
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article",
           "header", "footer", "blockquote", "pre", "center", "form", "dl", "dt", "dd", "address",
@@ -21,19 +22,24 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 
 def tokens(path: Path) -> list[Tok]:
     data = read_bytes(path, "html")
-    return html_tokens(_decode(data, path.name), path.name)
+    text, notes = _decode(data, path.name)
+    return [note(n) for n in notes] + html_tokens(text, path.name)
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, name: str) -> tuple[str, list]:
     m = _CHARSET.search(data[:4096])
     if m:
         enc = m.group(1).decode("ascii", "replace").lower()
         if enc in ("gb2312", "gbk"):
             enc = "gb18030"
         try:
-            return data.decode(enc)
+            text = data.decode(enc)
         except (LookupError, UnicodeDecodeError):
             pass
+        else:
+            if enc.startswith("big5"):
+                return simplified(text), [ReadNote(NoteCode.ENCODING, msg.encoding_big5(name))]
+            return text, []
     return decode(data, name)
 
 
@@ -115,6 +121,30 @@ def _span(el, attr: str) -> int:
         return 1
 
 
+def _cell_text(td) -> str:
+    """The text of a table cell, with superscripts (「217<sup>1</sup>」) marked for the parser."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _SKIP:
+            parts.append(el.tail or "")
+            return
+        sup = tag == "sup"
+        if sup:
+            parts.append(SUP_OPEN)
+        parts.append(el.text or "")
+        for child in el:
+            walk(child)
+        if sup:
+            parts.append(SUP_CLOSE)
+        parts.append(el.tail or "")
+
+    walk(td)
+    parts.pop()  # the text after the cell is not the cell's
+    return "".join(parts)
+
+
 def _table(table, out: list[Tok], budget: WorkBudget) -> None:
     out.append(TABLE)
     covered: dict[tuple[int, int], bool] = {}
@@ -127,12 +157,13 @@ def _table(table, out: list[Tok], budget: WorkBudget) -> None:
             if tag not in ("td", "th"):
                 continue
             while covered.get((r, col)):
-                out.append(cell(""))  # a cell merged down from the row above
+                out.append(cell("", col))  # a cell merged down from the row above
                 col += 1
-            text = re.sub(r"\s+", "", "".join(td.itertext()).replace("\xa0", " "))
-            out.append(cell(text))
+            # spaces folded, not removed: 「2 17」 must stay two numbers, never become 217
+            text = re.sub(r"\s+", " ", _cell_text(td).replace("\xa0", " ")).strip()
             rs, cs = min(_span(td, "rowspan"), len(rows) - r), _span(td, "colspan")
             budget.merged_cells(rs * cs - 1)  # rowspan=100 × colspan=100 is 10,000 positions
+            out.append(cell(text, col, cs))
             for dr in range(rs):
                 for dc in range(cs):
                     covered[(r + dr, col + dc)] = True

@@ -1,82 +1,67 @@
-"""PDF with a text layer (pypdf): page text as lines, page headers and numbers dropped, paragraphs rebuilt."""
+"""PDF with a text layer: tables read by the position of every character, text as lines.
+
+See :mod:`core.io.importers.pdf_layout` for how the page is read; here its tables become table
+tokens with grid columns, like a DOCX's, and its other lines narrative paragraphs, without running
+headers, footers and page numbers.
+"""
 
 from __future__ import annotations
 
-import logging
-import warnings
 from pathlib import Path
 
-from ...errors import FileReadError
-from ...messages import reading as msg
-from ..limits import check_pdf_content
-from ..paragraphs import PrintedLine, reflow, strip_page_furniture
-from . import Tok, read_bytes
-from .text import text_tokens
-
-MAX_PAGES = 200
+from ..paragraphs import PrintedLine, full_width, rebuild
+from . import ENDTABLE, ROW, TABLE, Tok, cell, para, read_bytes
+from .pdf_layout import Layout, Line, Table, read_layout
 
 
 def tokens(path: Path) -> list[Tok]:
     data = read_bytes(path, "pdf")
-    return text_tokens(pdf_text(data, path.name))
+    return layout_tokens(read_layout(data, path.name))
 
 
-def pdf_text(data: bytes, name: str) -> str:
-    """Return the text of a PDF's pages, without running page headers, footers and numbers."""
-    import io
+def layout_tokens(layout: Layout) -> list[Tok]:
+    """Turn a read PDF into the token stream: a table split by a page break stays one table; the
+    printed lines between tables become paragraphs again (:func:`core.io.paragraphs.rebuild`)."""
+    out: list[Tok] = []
+    in_table = False
+    shown: set[str] = set()
+    run: list[PrintedLine] = []  # narrative lines since the last table
+    lines = [ln for page in layout.pages for ln in page.lines if not ln.edge]
+    full = full_width([PrintedLine(ln.text, ln.page, ln.x0) for ln in lines])
 
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PyPdfError
+    def flush() -> None:
+        out.extend(para(text) for text in rebuild(run, full=full))
+        run.clear()
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    pages: list[list[PrintedLine]] = []
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(data), strict=False)
-            if reader.is_encrypted:
-                try:
-                    ok = reader.decrypt("")
-                except Exception:  # noqa: BLE001 - any failure means we cannot open it
-                    ok = 0
-                if not ok:
-                    raise FileReadError(msg.encrypted_pdf(name))
-            if len(reader.pages) > MAX_PAGES:
-                raise FileReadError(msg.too_many_pages(name, len(reader.pages)))
-            check_pdf_content(reader, name)
-            for page in reader.pages:
-                pieces: list[tuple[str, float]] = []
-
-                def visit(text, cm, tm, font, size, pieces=pieces):
-                    pieces.append((text, tm[4] * cm[0] + tm[5] * cm[2] + cm[4]))
-
-                text = page.extract_text(visitor_text=visit) or ""
-                pages.append(_printed_lines(text, pieces, len(pages)))
-    except FileReadError:
-        raise
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            OSError, RecursionError, AssertionError, ZeroDivisionError) as exc:
-        raise FileReadError(msg.bad_pdf(name)) from exc
-    if not any(ln.text.strip() for page in pages for ln in page):
-        raise FileReadError(msg.no_text_layer(name))
-    # Page numbers and running headers go; the narrative's printed lines become paragraphs again.
-    return "\n".join(reflow(strip_page_furniture(pages)))
-
-
-def _printed_lines(text: str, pieces: list[tuple[str, float]], page: int) -> list[PrintedLine]:
-    """The page's lines with the left edge of each (where its first piece of text starts): pypdf hands
-    the text to the visitor piece by piece, and the pieces make up exactly the text it returns."""
-    if "".join(t for t, _ in pieces) != text:
-        return [PrintedLine(ln.rstrip(), page) for ln in text.split("\n")]
-    out: list[PrintedLine] = []
-    line, left = "", None
-    for piece, x in pieces:
-        for i, part in enumerate(piece.split("\n")):
-            if i:
-                out.append(PrintedLine(line.rstrip(), page, left))
-                line, left = "", None
-            if left is None and part.strip():
-                left = x
-            line += part
-    out.append(PrintedLine(line.rstrip(), page, left))
+    for page in layout.pages:
+        for item in page.items():
+            if isinstance(item, Line):
+                if item.edge and (item.text in shown or item.edge == "footer"):
+                    continue  # a running header (its first time is the title), a footer, a page number
+                if in_table:
+                    out.append(ENDTABLE)
+                    in_table = False
+                shown.add(item.text)
+                run.append(PrintedLine(item.text, item.page, item.x0))
+                continue
+            if in_table and not item.continues:
+                out.append(ENDTABLE)
+                in_table = False
+            if not in_table:
+                flush()
+                out.append(TABLE)
+                in_table = True
+            _table_tokens(item, out)
+    if in_table:
+        out.append(ENDTABLE)
+    flush()
     return out
+
+
+def _table_tokens(table: Table, out: list[Tok]) -> None:
+    """Rows of cells at their grid columns; a cell merged down gives an empty stand-in below."""
+    for r in range(table.rows):
+        here = sorted((c for c in table.cells if c.row <= r < c.row + c.rowspan), key=lambda c: c.col)
+        for c in here:
+            out.append(cell(c.text if c.row == r else "", c.col, c.colspan))
+        out.append(ROW)

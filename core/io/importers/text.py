@@ -10,33 +10,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ...errors import FileReadError
-from ...messages import reading as msg
 from ..narrative import heading_section, is_note, is_page_noise
 from ..paragraphs import reflow_text
-from . import ROW, Tok, cell, para, read_bytes
+from . import ROW, Tok, cell, note, para, read_bytes
+from .encoding import decode
 
 TABLE_SECTIONS = ("t2", "t3", "t4")
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode text in the encodings Chinese offices use: UTF-8, UTF-16 with BOM, GB18030."""
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise FileReadError(msg.unknown_encoding(name)) from exc
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    raise FileReadError(msg.not_utf8_or_gbk(name))
-
-
 def tokens(path: Path) -> list[Tok]:
-    text = decode(read_bytes(path, "text"), path.name)
-    return text_tokens(reflow_text(text))  # a copy of a PDF's printed lines, or a page on one line
+    text, notes = decode(read_bytes(path, "text"), path.name)
+    # a copy of a PDF's printed lines, or a page on one line
+    return [note(n) for n in notes] + text_tokens(reflow_text(text))
 
 
 def text_tokens(text: str) -> list[Tok]:
@@ -82,10 +67,16 @@ def _cell_line(ln: str, out: list[Tok], joinable: bool) -> bool:
         if ln.rstrip().endswith("|"):
             parts = parts[:-1]
         cells = [p.strip() for p in parts]
-        out.extend(cell(c) for c in cells)
-        if sum(1 for c in cells if c) >= 2:
-            out.append(ROW)  # a whole table row on one line
+        whole = stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1
+        if sum(1 for c in cells if c) >= 2 or whole and any(cells):
+            # A whole table row on one line: every part between two bars is a cell in its
+            # column, the empty ones too (「|5|||2|」 is 5, blank, blank, 2).
+            if stripped.startswith("|"):
+                cells = cells[1:]  # the text before the first bar is not a cell
+            out.extend(cell(c, i) for i, c in enumerate(cells))
+            out.append(ROW)
             return False
+        out.extend(cell(c) for c in cells)  # one cell per line, as some sites export
         return bool(cells and cells[-1])
     if ln.startswith("\t"):
         out.append(cell(stripped))
@@ -102,13 +93,11 @@ _VALUE_TOKEN = re.compile(
 
 
 def _tab_row(ln: str, out: list[Tok]) -> None:
-    """A table row copied from a web page or a spreadsheet: cells between tabs, empty ones kept."""
+    """A table row copied from a web page or a spreadsheet: cells between tabs, each in its
+    column, the empty ones too."""
     cells = [c.strip() for c in ln.rstrip("\r\n").split("\t")]
-    while cells and not cells[-1]:
-        cells.pop()
-    out.extend(cell(c) for c in cells)
-    if sum(1 for c in cells if c) >= 2:
-        out.append(ROW)
+    out.extend(cell(c, i) for i, c in enumerate(cells))
+    out.append(ROW)
 
 
 _GLUED = re.compile(r"(.*[\u4e00-\u9fff）)”])(\d[\d.]*)")

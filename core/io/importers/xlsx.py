@@ -12,7 +12,7 @@ from ...messages import reading as msg
 from ..limits import WorkBudget, check_sheet_rows
 from .. import xlsx_layout as layout
 from ..xlsx_cells import column_index, column_letter
-from . import ENDTABLE, ROW, TABLE, Tok, cell, read_bytes
+from . import ENDTABLE, ROW, SUP_CLOSE, SUP_OPEN, TABLE, Tok, cell, read_bytes
 from .safezip import SafeZip, parse_xml
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -59,8 +59,7 @@ def tokens(path: Path) -> list[Tok]:
     if z.has("xl/sharedStrings.xml"):
         sst = parse_xml(z.read("xl/sharedStrings.xml"), name, "sharedStrings.xml")
         for si in sst.iter(S + "si"):
-            shared.append("".join(t.text or "" for t in si.iter(S + "t")
-                                  if t.getparent().tag != S + "rPh"))
+            shared.append("".join(_run_text(t) for t in si.iter(S + "t") if t.getparent().tag != S + "rPh"))
     out: list[Tok] = []
     sheets = book.find(S + "sheets")
     visible, exact = [], {}
@@ -80,6 +79,15 @@ def tokens(path: Path) -> list[Tok]:
     for sheet_name, root in visible:
         _sheet(root, shared, out, {a: v for (s, a), v in exact.items() if s == sheet_name}, budget)
     return out
+
+
+def _run_text(t) -> str:
+    """A piece of a shared string; a superscript run (a footnote number) is marked for the parser."""
+    rpr = t.getparent().find(S + "rPr")
+    align = rpr.find(S + "vertAlign") if rpr is not None else None
+    if align is not None and align.get("val") == "superscript":
+        return SUP_OPEN + (t.text or "") + SUP_CLOSE
+    return t.text or ""
 
 
 def _data_sheet(root, shared: list[str], out: list[Tok]) -> dict[tuple[str, str], str]:
@@ -117,7 +125,7 @@ def _value(c, shared: list[str]) -> tuple[str, str | None]:
     """Return a cell's text and, when it is a formula without a saved result, the formula."""
     t = c.get("t", "n")
     if t == "inlineStr":
-        return "".join(x.text or "" for x in c.iter(S + "t")), None
+        return "".join(_run_text(x) for x in c.iter(S + "t") if x.getparent().tag != S + "rPh"), None
     v = c.find(S + "v")
     text = v.text if v is not None and v.text else ""
     f = c.find(S + "f")
@@ -193,6 +201,7 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str], budge
             grid[pos] = ("=" + formulas[pos].lstrip("=")) if value is None else value
         if as_exported:
             break
+    spans: dict[tuple[int, int], int] = {}
     # A merge matters only where the sheet has content: clip it there (A1:GR2000 is 400,000 cells).
     last_row = max((r for r, _ in grid), default=0)
     last_col = max((c for _, c in grid), default=0)
@@ -205,6 +214,7 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str], budge
         r1, c1 = min(r1, MAX_ROWS, last_row), min(c1, MAX_COLS, last_col)
         budget.merged_cells(max(0, r1 - r0 + 1) * max(0, c1 - c0 + 1))
         for r in range(r0, r1 + 1):
+            spans[(r, c0)] = max(1, c1 - c0 + 1)
             for col in range(c0, c1 + 1):
                 if (r, col) != (r0, c0):
                     # Like Word: a merge is one cell; rows below it get one empty stand-in.
@@ -220,7 +230,7 @@ def _sheet(root, shared: list[str], out: list[Tok], exact: dict[str, str], budge
             text = grid.get((r, col), "")
             if text is _COVERED:
                 continue
-            out.append(cell("" if text is _STAND_IN else text))
+            out.append(cell("" if text is _STAND_IN else text, col - 1, spans.get((r, col), 1)))
         out.append(ROW)
     out.append(ENDTABLE)
 

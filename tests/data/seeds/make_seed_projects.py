@@ -23,6 +23,7 @@ DATE_SIGNER = {  # domain.md §7
     "003": (None, "和田地区"),
     "004": ("2021-02-08", "工布江达县人民政府办公室"),
 }
+MONEY_UNIT = {"004": "万元"}  # domain.md §7: （九）政府集中采购 75 / 「2359.4197万元」
 TITLE_LINES = {"000": 1, "001": 0, "002": 2, "003": 2, "004": 2}  # lines above the preface text
 HEADING = re.compile(r"^(一|二|三|四|五|六)、(总体情况|主动公开|收到和处理|政府信息公开行政|存在的主要|其他需要)")
 
@@ -47,6 +48,7 @@ for path in sorted(glob.glob("../shared/seeds/*.txt")):
     sid = os.path.basename(path)[:3]
     report = answer(int(sid))
     report.meta["date"], report.meta["signer"] = DATE_SIGNER[sid]
+    report.meta["money_unit"] = MONEY_UNIT.get(sid)
     text = narrative(path)
     report.text["preface"] = "\n".join(text["preface"][TITLE_LINES[sid]:])
     report.text["overview"] = "\n".join(text["一"])
