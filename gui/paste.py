@@ -195,6 +195,8 @@ class _Planner:
     def positional(self, rows: list[list[str]], start: tuple[int, int]) -> None:
         grid_row = start[0]
         for bi, values in enumerate(rows):
+            if not any(v.strip() for v in values):
+                continue  # a header row copied with the table (表四 from a web page): it takes no grid row
             refs: list[str] = []
             while grid_row < self.spec.grid_rows:
                 refs = _data_cells(self.spec, grid_row, start[1])
