@@ -41,8 +41,7 @@ def run(argv: list[str]) -> int:
 
     window = MainWindow()
     geometry, state = settings.window_state()
-    window.restore_layout(geometry, state)
-    if geometry is not None:
+    if window.restore_layout(geometry, state):
         window.show()
     else:
         screen = app.primaryScreen().availableGeometry()
