@@ -178,7 +178,8 @@ def _a8_unit(report, ctx):
         return []
     shown = format_value(v)
     if unit_kind(report.meta.get("unit") or "") == "township" and v > 1000:
-        return [Finding("W-A8-UNIT", W, (ref,), f"行政事业性收费金额 {shown} 万元（即 {shown} 万元人民币）"
+        yuan = f"{(Decimal(v) * 10000).normalize():f}"  # the scale of what was typed, in the 元 a clerk may have meant
+        return [Finding("W-A8-UNIT", W, (ref,), f"行政事业性收费金额 {shown} 万元（即 {yuan} 元）"
                         "对乡镇单位明显偏大，请确认填写的单位是“万元”而不是“元”")]
     if v >= 100000:
         return [Finding("W-A8-UNIT", W, (ref,), f"行政事业性收费金额 {shown} 万元即超过 10 亿元，"

@@ -127,6 +127,9 @@ def test_a8_unit_looks_like_yuan():
     r = balanced()
     r.apply({"meta.unit": "某某镇人民政府", "t2.a8.sf.je": Decimal("251000")})
     assert "W-A8-UNIT" in rules_of(check_report(r))
+    r.apply({"t2.a8.sf.je": Decimal("21613.91")})
+    (f,) = [f for f in check_report(r) if f.rule == "W-A8-UNIT"]
+    assert "21613.91 万元（即 216139100 元）" in f.message  # what the figure means, not the same figure twice
     r.apply({"meta.unit": "和田地区", "t2.a8.sf.je": Decimal("21613.91")})
     assert "W-A8-UNIT" not in rules_of(check_report(r))
     r.apply({"t2.a8.sf.je": Decimal("3940"), "text.other": "全年收取信息处理费3940元。"})
