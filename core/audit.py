@@ -30,9 +30,9 @@ def _skippable(name: str) -> bool:
 def find_reports(paths: Iterable[str | os.PathLike], suffixes: Sequence[str] | None = None) -> list[Path]:
     """Return the report files under ``paths``: files as given, folders searched recursively, sorted."""
     if suffixes is None:
-        from .io.reader import supported_suffixes
+        from .io.reader import OLD_FORMATS, supported_suffixes
 
-        suffixes = supported_suffixes()
+        suffixes = (*supported_suffixes(), *OLD_FORMATS)  # a .doc sent in is listed, saying how to save it
     wanted = {s.lower() for s in suffixes}
     out: list[Path] = []
     seen: set[Path] = set()

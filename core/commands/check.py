@@ -47,6 +47,12 @@ def note_dict(file: str, note) -> dict:
             "cells": [note.where] if note.where else [], "message": note.message}
 
 
+def unreadable_dict(file: str, reason: str) -> dict:
+    """The JSON object of a file that could not be read: an error of the file, so a batch audit sees it."""
+    return {"file": file, "rule": msg.UNREADABLE_RULE_ID, "code": "unreadable", "severity": "error", "cells": [],
+            "message": reason}
+
+
 def run(args) -> int:
     try:
         pack = load_pack(args.rules)
@@ -71,6 +77,7 @@ def run(args) -> int:
         except ReportError as exc:
             print(msg.unreadable(name, exc), file=sys.stderr)
             status = 2
+            out.append(unreadable_dict(name, str(exc)))
             continue
         report = result.report
         if baseline is not None:
@@ -140,6 +147,7 @@ def _run_audit(args, baseline, pack) -> int:
         if row.unreadable:
             print(msg.unreadable(row.file, row.unreadable), file=sys.stdout if one_line else sys.stderr)
             status = 2 if str(Path(row.file)) in named else max(status, 1)
+            out.append(unreadable_dict(row.file, row.unreadable))
             continue
         if row.errors:
             status = max(status, 1)
