@@ -79,6 +79,17 @@ def _install_qt_translation(app) -> None:
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
         app.installTranslator(translator)
 
+    class MissingWords(QTranslator):
+        """The few of Qt's words its Chinese catalogue lacks (gui.strings.QT_MISSING_WORDS)."""
+
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return strings.QT_MISSING_WORDS.get((context, source))  # None: not ours, ask the next catalogue
+
+        def isEmpty(self) -> bool:
+            return False
+
+    app.installTranslator(MissingWords(app))  # searched first; every other word falls through to qtbase
+
 
 def _exit_after_paint(window) -> None:
     """For bench/startup.py: print "painted" at the first paint of the window and quit."""

@@ -15,6 +15,14 @@ APP_NAME = "政府信息公开年报助手"
 UNTITLED = "未命名报告"
 IMPORTED_SUFFIX = "（导入，尚未保存）"
 
+# Qt's own words its bundled Chinese catalogue lacks (Qt renamed them): (context, source) -> text.
+# Seen in the file dialog Qt draws itself on Linux desktops without a native one.
+QT_MISSING_WORDS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+}
+
 # -- command line (nianbao [FILE] / --screenshot) ---------------------------------------------
 CLI_DESCRIPTION = "政府信息公开年报助手（图形界面）"
 CLI_FILE = "要打开的报告文件"
