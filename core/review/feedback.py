@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReportError
 from ..io.atomic import write_atomic
+from ..io.filenames import safe_file_name
 from ..messages import audit as msg
 from ..unit_names import group_same_units
 from .places import cells_text
 
 _DOCX_WIDTHS_MM = (14, 18, 50, 90, 40, 45)  # 序号 类别 位置 问题 原文 怎么办: 257 mm, landscape A4 less margins
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-MAX_NAME = 80
 
 
 @dataclass
@@ -24,12 +22,6 @@ class Letter:
     unit: str
     rows: list = field(default_factory=list)
     missing: bool = False
-
-
-def safe_file_name(name: str) -> str:
-    """Return ``name`` usable as a file name on Windows and Linux (reserved characters become ＿)."""
-    name = _UNSAFE.sub("＿", name).strip().rstrip(". ")
-    return name[:MAX_NAME] or msg.NO_UNIT_FILE_NAME
 
 
 def letters(result) -> list[Letter]:
@@ -94,7 +86,7 @@ def write_feedback(result, folder: str | Path, fmt: str = "xlsx") -> list[Path]:
     written: list[Path] = []
     used: set[str] = set()
     for letter in letters(result):
-        base = safe_file_name(letter.unit) + msg.FEEDBACK_SUFFIX
+        base = safe_file_name(letter.unit, msg.NO_UNIT_FILE_NAME) + msg.FEEDBACK_SUFFIX  # within 255 bytes
         name, n = base, 1
         while name.lower() in used:
             n += 1

@@ -183,3 +183,24 @@ def test_check_json_of_a_folder_names_duplicates(county):
     dups = [i for i in items if i["rule"] == "DUPLICATE"]
     assert sorted(i["file"].rsplit("/", 1)[-1] for i in dups) == ["平武县政府办.nianbao", "平武县政府办（修改稿）.nianbao"]
     assert all(i["severity"] == "note" and len(i["duplicates"]) == 1 for i in dups)
+
+
+def test_feedback_file_names_from_any_unit_name(tmp_path):
+    """A unit name that is long (a clerk pasted the whole 落款), has / : * in it, is a Windows device
+    name, or is empty: every 审核意见 is written, within 255 bytes, with no traceback."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    units = ["某县教育局/体育局:办公室*", "CON", "", "某某县人民政府办公室" * 12]
+    for i, unit in enumerate(units):
+        r = seed(1)
+        r.meta["unit"] = unit
+        r.text["overview"] += f"（第{i}份）"  # not the same content: four units, four letters
+        project_file.save(r, inbox / f"{i}.nianbao", backup=False)
+    fb = tmp_path / "审核意见"
+    proc = run_cli("check", inbox, "--feedback", fb)
+    assert "Traceback" not in proc.stderr and "已写出 4 份审核意见" in proc.stderr, proc.stderr
+    names = sorted(p.name for p in fb.iterdir())
+    assert len(names) == 4 and all(len(n.encode()) <= 255 for n in names)
+    assert "某县教育局_体育局_办公室_-审核意见.xlsx" in names and "_CON-审核意见.xlsx" in names
+    assert "2-审核意见.xlsx" in names  # no unit: named after its file
+    assert any(n.startswith("某某县人民政府办公室某某县") and n.endswith("-审核意见.xlsx") for n in names)
