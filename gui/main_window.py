@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+    QAbstractSpinBox, QApplication, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStackedWidget,
+    QVBoxLayout, QWidget,
 )
 
 from core import __version__
@@ -228,8 +229,8 @@ class MainWindow(QMainWindow):
     def commit_pending_edits(self) -> None:
         """Finish a cell or field being typed in, so that save and export include it."""
         focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit):
-            focus.clearFocus()  # cell editors and meta fields commit when they lose focus
+        if isinstance(focus, (QLineEdit, QAbstractSpinBox)):
+            focus.clearFocus()  # cell editors and meta fields (the year too) commit when they lose focus
             view = self.current_table_view()
             if view is not None and focus.parent() is view.viewport():
                 view.setFocus()

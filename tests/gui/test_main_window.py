@@ -306,6 +306,26 @@ def test_save_includes_the_cell_being_typed(seed_window, qtbot, tmp_path, dialog
     assert project_file.load(tmp_path / "typed.nianbao").values["t4.f3"] == 42
 
 
+def test_save_and_close_include_the_year_being_typed(blank_window, qtbot, tmp_path, dialogs):
+    """The year is a spin box that takes its value when the clerk leaves it: Ctrl+S (or closing the
+    window) while still in it saved, or dropped without asking, the year shown before."""
+    window = blank_window
+    window.enter_page("meta")
+    year = window.page("meta").year
+    year.setFocus()
+    year.lineEdit().selectAll()
+    qtbot.keyClicks(year, "2023")
+    dialogs.next_file = str(tmp_path / "年份.nianbao")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert project_file.load(tmp_path / "年份.nianbao").meta["year"] == 2023
+    year.setFocus()
+    year.lineEdit().selectAll()
+    qtbot.keyClicks(year, "2022")
+    dialogs.save_answer = "cancel"
+    assert not window.close() and dialogs.asked_save  # the typed year counts as a change
+    assert window.document.report.meta["year"] == 2022
+
+
 def test_findings_model_passes_model_tester(seed_window, qtmodeltester):
     qtmodeltester.check(seed_window.findings.model)
 
