@@ -156,7 +156,7 @@ def _run_audit(args, baseline, pack) -> int:
             out.extend(note_dict(row.file, n) for n in row.notes)
             if row.duplicates:  # 重复报送: the same unit and year, or the same content, in another file
                 out.append({"file": row.file, "rule": msg.DUPLICATE_RULE_ID, "code": "duplicate", "severity": "note",
-                            "cells": ["meta.unit"], "message": audit_msg.duplicate_of(row.duplicates),
+                            "cells": ["meta.unit"], "message": audit_msg.duplicate_of(row.duplicates, row.file),
                             "duplicates": list(row.duplicates)})
             out.extend(finding_dict(row.file, f, why) for f, why in zip(row.findings, explained))
             continue

@@ -61,7 +61,7 @@ def _intro(letter: Letter) -> list[str]:
     row = letter.rows[0]
     out = []
     if len(letter.rows) > 1:
-        out.append(msg.feedback_duplicate([Path(r.file).name for r in letter.rows]))
+        out.append(msg.feedback_duplicate(msg.file_names([r.file for r in letter.rows])))
     if row.unreadable:
         out.append(msg.feedback_unreadable(row.file, row.unreadable))
         return out

@@ -40,7 +40,7 @@ class Submission:
     def note(self) -> str:
         parts = []
         if len(self.rows) > 1:
-            parts.append(msg.several_files([Path(r.file).name for r in self.rows]))
+            parts.append(msg.several_files(msg.file_names([r.file for r in self.rows])))
         if self.main is not None and self.main.unreadable:
             parts.append(msg.status(self.main.unreadable, 0, 0, self.main.timed_out, False))
         if self.other_years:

@@ -100,7 +100,7 @@ class AuditWorkbook:
                     s.row([shown(r.file), r.unit, r.year, r.form, r.errors if ok else None,
                            r.warnings if ok else None, r.explained if ok else None, r.bad_cells if ok else None,
                            "；".join(n.message for n in r.notes),
-                           msg.duplicate_of(r.duplicates) if r.duplicates else None, r.status], styles)
+                           msg.duplicate_of(r.duplicates, r.file) if r.duplicates else None, r.status], styles)
                 s.end_table()
                 s.row([])
                 s.row([msg.summary_line(len(result.rows), len(result.with_errors), len(result.unreadable),

@@ -204,3 +204,20 @@ def test_feedback_file_names_from_any_unit_name(tmp_path):
     assert "某县教育局_体育局_办公室_-审核意见.xlsx" in names and "_CON-审核意见.xlsx" in names
     assert "2-审核意见.xlsx" in names  # no unit: named after its file
     assert any(n.startswith("某某县人民政府办公室某某县") and n.endswith("-审核意见.xlsx") for n in names)
+
+
+def test_two_files_of_the_same_name_in_two_folders_are_told_apart(tmp_path):
+    """乡镇/报告.nianbao and 重报/报告.nianbao of one unit: 「与 报告.nianbao 重复」 and 「收到 2 份报告
+    （报告.nianbao、报告.nianbao）」 said nothing; the paths are named where the names are the same."""
+    inbox = tmp_path / "收件"
+    for sub in ("乡镇", "重报"):
+        (inbox / sub).mkdir(parents=True)
+        project_file.save(seed(2), inbox / sub / "报告.nianbao", backup=False)
+    items = json.loads(run_cli("check", "--json", inbox).stdout)
+    said = sorted(i["message"] for i in items if i["rule"] == "DUPLICATE")
+    first, second = str(inbox / "乡镇" / "报告.nianbao"), str(inbox / "重报" / "报告.nianbao")
+    assert said == [f"与 {first} 重复", f"与 {second} 重复"]
+    fb = tmp_path / "审核意见"
+    run_cli("check", inbox, "--feedback", fb)
+    (letter,) = fb.iterdir()
+    assert f"（{first}、{second}）" in sheet(letter, "审核意见")[1][0]
