@@ -120,6 +120,7 @@ def _run_audit(args, baseline, pack) -> int:
     """Check folders: exit 1 if any report has errors or a file in a folder is unreadable, 2 if a named file is."""
     from ..audit import audit_paths
     from ..messages import audit as audit_msg
+    from ..review.places import file_names
     from .progress import ProgressBar
 
     expected = None
@@ -156,7 +157,7 @@ def _run_audit(args, baseline, pack) -> int:
             out.extend(note_dict(row.file, n) for n in row.notes)
             if row.duplicates:  # 重复报送: the same unit and year, or the same content, in another file
                 out.append({"file": row.file, "rule": msg.DUPLICATE_RULE_ID, "code": "duplicate", "severity": "note",
-                            "cells": ["meta.unit"], "message": audit_msg.duplicate_of(row.duplicates, row.file),
+                            "cells": ["meta.unit"], "message": audit_msg.duplicate_of(file_names(row.duplicates, (row.file,))),
                             "duplicates": list(row.duplicates)})
             out.extend(finding_dict(row.file, f, why) for f, why in zip(row.findings, explained))
             continue

@@ -55,15 +55,8 @@ def summary_line(files: int, with_errors: int, unreadable: int, cancelled: bool,
             + ("（审核被中途停止）" if cancelled else ""))
 
 
-def file_names(files: list[str], also: tuple[str, ...] = ()) -> list[str]:
-    """The files as a reviewer tells them apart: their names, or their paths where two names (with
-    ``also``, the file the text is about) are the same (乡镇/报告.docx and 部门/报告.docx)."""
-    every = [Path(f).name for f in (*files, *also)]
-    return [f if every.count(Path(f).name) > 1 else Path(f).name for f in files]
-
-
-def duplicate_of(files: list[str], own: str = "") -> str:
-    return "与 " + "、".join(file_names(files, (own,) if own else ())) + " 重复"
+def duplicate_of(names: list[str]) -> str:
+    return "与 " + "、".join(names) + " 重复"
 
 
 def several_files(names: list[str]) -> str:

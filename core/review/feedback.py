@@ -10,7 +10,7 @@ from ..io.atomic import write_atomic
 from ..io.filenames import safe_file_name
 from ..messages import audit as msg
 from ..unit_names import group_same_units
-from .places import cells_text
+from .places import cells_text, file_names
 
 _DOCX_WIDTHS_MM = (14, 18, 50, 90, 40, 45)  # 序号 类别 位置 问题 原文 怎么办: 257 mm, landscape A4 less margins
 
@@ -61,7 +61,7 @@ def _intro(letter: Letter) -> list[str]:
     row = letter.rows[0]
     out = []
     if len(letter.rows) > 1:
-        out.append(msg.feedback_duplicate(msg.file_names([r.file for r in letter.rows])))
+        out.append(msg.feedback_duplicate(file_names([r.file for r in letter.rows])))
     if row.unreadable:
         out.append(msg.feedback_unreadable(row.file, row.unreadable))
         return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -215,7 +216,7 @@ def test_two_files_of_the_same_name_in_two_folders_are_told_apart(tmp_path):
         project_file.save(seed(2), inbox / sub / "报告.nianbao", backup=False)
     items = json.loads(run_cli("check", "--json", inbox).stdout)
     said = sorted(i["message"] for i in items if i["rule"] == "DUPLICATE")
-    first, second = str(inbox / "乡镇" / "报告.nianbao"), str(inbox / "重报" / "报告.nianbao")
+    first, second = str(Path("乡镇") / "报告.nianbao"), str(Path("重报") / "报告.nianbao")  # below 收件
     assert said == [f"与 {first} 重复", f"与 {second} 重复"]
     fb = tmp_path / "审核意见"
     run_cli("check", inbox, "--feedback", fb)
