@@ -337,19 +337,14 @@ class MainWindow(QMainWindow):
 
     # -- layout: the findings panel beside the page, or under it on narrow screens ----------
     def restore_layout(self, geometry, state) -> bool:
-        """Restore the last session's window; the panel placement it had counts as the clerk's.
-
-        Return whether its size and place came back: Qt refuses a geometry saved on a bigger screen,
-        and the window is then made to fit this one.
-        """
+        """Restore the last session's window; False: Qt refused its size (saved on a bigger screen), it fits now."""
         if state is not None:
             self._placing = True
             self.restoreState(state)
             self._placing = False
         if geometry is not None and self.restoreGeometry(geometry):
             return True
-        screen = (self.screen() or QApplication.primaryScreen()).availableGeometry()
-        self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
+        self.resize(self.size().boundedTo(self.screen().availableGeometry().size()))
         return False
 
     def _dock_moved(self, _area) -> None:
