@@ -109,7 +109,8 @@ class FileActions:
 
     # -- asking ----------------------------------------------------------------------------
     def maybe_save(self) -> bool:
-        """Ask about unsaved changes; return False when the user cancels."""
+        """Ask about unsaved changes (a cell or field still being typed in counts); False: the user cancels."""
+        self.window.commit_pending_edits()
         doc = self.document
         if doc is None or not doc.is_modified:
             return True

@@ -166,6 +166,23 @@ def test_close_with_unsaved_changes_asks(blank_window, dialogs):
     assert window.close()
 
 
+def test_opening_another_file_while_typing_in_a_cell_asks_first(seed_window, qtbot, dialogs):
+    """「99」 typed in a cell, then Ctrl+O (or 最近打开, a dropped file) before Enter: the cell was not yet
+    a change, so the report was replaced without asking and the 99 was gone."""
+    window = seed_window
+    window.enter_page("t3")
+    view = window.page("t3").view
+    view.setCurrentIndex(view.model().index_of("t3.r03.c1"))
+    qtbot.keyClicks(view, "9")
+    qtbot.keyClicks(QApplication.focusWidget(), "9")  # the cell editor is open
+    dialogs.next_file = str(seed(1))
+    dialogs.save_answer = "cancel"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.asked_save == ["seed003.nianbao"]
+    assert window.document.path.name == "seed003.nianbao" and window.document.report.values["t3.r03.c1"] == 99
+    dialogs.save_answer = "discard"  # let teardown close the window
+
+
 def test_drop_a_file_opens_it(window, qtbot):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(seed(1)))])
