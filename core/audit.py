@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Sequence
 
 from .errors import ReportError
 from .messages import audit as msg
+from .review.outputs import is_review_output
 from .review.places import cells_text
 from .review.rows import AuditResult, AuditRow
 from .review.workbook import write_audit_xlsx
@@ -45,6 +46,7 @@ def find_reports(paths: Iterable[str | os.PathLike], suffixes: Sequence[str] | N
                 for name in files:
                     if not _skippable(name) and Path(name).suffix.lower() in wanted:
                         found.append(Path(root) / name)
+            found = [f for f in found if not is_review_output(f)]  # the workbook and 审核意见 of an earlier run
             candidates = sorted(found)
         else:
             candidates = [p]

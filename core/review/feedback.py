@@ -10,6 +10,7 @@ from ..io.atomic import write_atomic
 from ..io.filenames import safe_file_name
 from ..messages import audit as msg
 from ..unit_names import group_same_units
+from .outputs import REVIEW_OUTPUT
 from .places import cells_text, file_names
 
 _DOCX_WIDTHS_MM = (14, 18, 50, 90, 40, 45)  # 序号 类别 位置 问题 原文 怎么办: 257 mm, landscape A4 less margins
@@ -110,7 +111,7 @@ def _rows(letter: Letter):
 def _write_xlsx(letter: Letter, tmp: Path) -> None:
     from ..io.xlsx_stream import Column, Style, XlsxStreamWriter
 
-    w = XlsxStreamWriter(tmp)
+    w = XlsxStreamWriter(tmp, category=REVIEW_OUTPUT)
     styles = {msg.MUST_FIX: Style.ERROR, msg.PLEASE_CHECK: Style.WARNING, msg.EXPLAINED: Style.EXPLAINED,
               msg.NOTE: Style.WRAP}
     try:
@@ -131,6 +132,7 @@ def _write_docx(letter: Letter, tmp: Path) -> None:
     from docx.shared import Mm, Pt
 
     doc = Document()
+    doc.core_properties.category = REVIEW_OUTPUT
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Mm(297), Mm(210)

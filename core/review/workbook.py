@@ -13,6 +13,7 @@ from ..io.atomic import write_atomic
 from ..io.xlsx_stream import Column, Style, XlsxStreamWriter
 from ..messages import audit as msg
 from ..rules.base import Severity
+from .outputs import REVIEW_OUTPUT
 from .places import cells_text, file_names
 
 # Widths in characters: a sheet prints on landscape A4 at about 80% when they add up to 170.
@@ -65,7 +66,7 @@ class AuditWorkbook:
 
         self._forms = FORMS
         self._shown, self._root = _shown(files)
-        self._w = XlsxStreamWriter(path)
+        self._w = XlsxStreamWriter(path, category=REVIEW_OUTPUT)
         self._findings = self._w.open_sheet(msg.FINDINGS_SHEET, _columns(msg.FINDING_HEADERS, _FINDING_WIDTHS),
                                             position=2)
 

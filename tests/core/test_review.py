@@ -222,3 +222,23 @@ def test_two_files_of_the_same_name_in_two_folders_are_told_apart(tmp_path):
     run_cli("check", inbox, "--feedback", fb)
     (letter,) = fb.iterdir()
     assert f"（{first}、{second}）" in sheet(letter, "审核意见")[1][0]
+
+
+def test_auditing_a_folder_again_skips_what_the_review_wrote_there(tmp_path):
+    """The window saves 批量审核结果.xlsx in the audited folder and offers 审核意见 below it: the next audit
+    of the folder (after resubmissions) took the workbook, the letters and the 汇总明细 for reports sent
+    in — 「无法读取」 rows, a report of 「（未填单位）」 with 4 errors, letters about letters."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    for n in (0, 1, 2):
+        project_file.save(seed(n), inbox / f"{n}.nianbao", backup=False)
+    first = run_cli("check", inbox, "--report", inbox / "批量审核结果.xlsx", "--feedback", inbox / "审核意见")
+    run_cli("check", inbox, "--feedback", inbox / "审核意见（Word）", "--feedback-format", "docx")
+    run_cli("merge", inbox / "1.nianbao", inbox / "2.nianbao", "-o", tmp_path / "汇总.nianbao",
+            "--breakdown", inbox / "汇总明细.xlsx")
+    again = run_cli("check", inbox, "--report", inbox / "批量审核结果.xlsx", "--feedback", inbox / "审核意见")
+    assert "共检查 3 个文件" in first.stderr and "共检查 3 个文件：1 个有错误，0 个无法读取" in again.stderr
+    assert "已写出 3 份审核意见" in again.stderr
+    items = json.loads(run_cli("check", "--json", inbox).stdout)
+    assert {Path(i["file"]).name for i in items} <= {"0.nianbao", "1.nianbao", "2.nianbao"}
+    assert run_cli("check", inbox / "1.nianbao").returncode == 0  # a report is still a report
