@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from core.io import project_file
@@ -128,6 +128,20 @@ def test_meta_edits_are_undoable_and_checked(blank_window, qtbot):
     meta.date.setText("下个月")
     meta.date.editingFinished.emit()
     assert "无法识别" in meta.message.text() and window.document.report.meta["date"] == "2026-01-20"
+
+
+def test_the_date_in_chinese_numerals_is_understood(blank_window, qtbot):
+    """「二〇二六年一月二十日」 (the 成文日期 as many offices write it, and as import reads it) was refused."""
+    window = blank_window
+    window.enter_page("meta")
+    meta = window.page("meta")
+    meta.date.setFocus()
+    typed = QInputMethodEvent("", [])
+    typed.setCommitString("二〇二六年一月二十日")  # as the input method puts it in
+    QApplication.sendEvent(meta.date, typed)
+    qtbot.keyClick(meta.date, Qt.Key.Key_Tab)
+    assert window.document.report.meta["date"] == "2026-01-20" and meta.message.text() == ""
+    assert meta.date.text() == "2026-01-20"
 
 
 def test_format_change_is_one_step(seed_window):
