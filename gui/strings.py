@@ -243,6 +243,10 @@ def paste_refused(row: int, col: int, text: str, why: str) -> str:
     return f"第 {row} 行第 {col} 个数“{text}”：{why}。{PASTE_CANCELLED}"
 
 
+def paste_other_table(table: str, label: str) -> str:
+    return f"粘贴的内容是{table}的（“{label}”），不是表四的数字。{PASTE_CANCELLED}"
+
+
 def paste_unknown_label(row: int, label: str) -> str:
     return f"第 {row} 行“{label}”不是本表的项目，无法确定应粘贴到哪一行。{PASTE_CANCELLED}"
 

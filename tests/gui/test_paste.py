@@ -205,3 +205,21 @@ def test_table_four_copied_whole_from_a_web_page(seed_window, qtbot, tmp_path, s
     assert [values[ref] for ref in _t4_refs()] == typed, view.last_message
     assert not _sum_errors(seed_window)
     assert seed_window.document.undo_stack.count() == 1
+
+
+@pytest.mark.parametrize("table", ["t2", "t3"])
+def test_another_table_pasted_on_the_table_four_page_is_refused(seed_window, qtbot, tmp_path, table):
+    """表二 or 表三 copied from a web page and pasted on the 表四 page by mistake: 表四 takes figures by
+    position, so the first rows' numbers went into its cells (3 or 6 of them) with a note about the rest."""
+    import re
+
+    from core.io import project_file
+    from core.io.export import export_html
+
+    report = project_file.load(seed(3))
+    export_html(report, tmp_path / "年报.html", force=True)
+    tables = re.findall(r"<table.*?</table>", (tmp_path / "年报.html").read_text(encoding="utf-8"), re.S)
+    before = dict(seed_window.document.report.values)
+    view = _paste(seed_window, qtbot, "t4.f1", html=tables[-3 if table == "t2" else -2], table="t4")
+    assert seed_window.document.report.values == before and seed_window.document.undo_stack.count() == 0
+    assert f"是{'表二' if table == 't2' else '表三'}的" in view.last_message and "取消粘贴" in view.last_message
