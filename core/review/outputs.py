@@ -3,6 +3,8 @@ they were saved in again does not take them for reports sent in."""
 
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -17,6 +19,8 @@ def is_review_output(path: str | Path) -> bool:
     if Path(path).suffix.lower() not in _SUFFIXES:
         return False
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe named x.docx would block the audit
+            return False
         with zipfile.ZipFile(path) as z:
             info = z.getinfo("docProps/core.xml")
             if info.file_size > _MAX_CORE_BYTES:
