@@ -8,8 +8,10 @@ import stat
 import zipfile
 from pathlib import Path
 
+from ..messages import audit as msg
+
 # docProps/core.xml <cp:category> of every file the review writes (Word and Excel show it as 类别).
-REVIEW_OUTPUT = "年报助手审核输出"
+REVIEW_OUTPUT = msg.REVIEW_OUTPUT_CATEGORY
 _SUFFIXES = (".xlsx", ".docx")
 _MAX_CORE_BYTES = 64 * 1024
 
