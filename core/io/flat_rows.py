@@ -17,7 +17,7 @@ from ..model.values import is_number
 from .cell_values import is_value_text, parse_value
 from .read_result import NoteCode
 from .table_grid import Record
-from .table_labels import norm_label
+from .table_labels import starts_label
 
 MAX_READINGS = 20_000  # ways to read one row that are tried
 
@@ -45,9 +45,7 @@ def records(tokens, need_label: bool) -> list[Record]:
             flush()
         if t.kind != "cell":
             continue
-        if is_value_text(t.text) and not (t.text.strip() == "无" and labels and not values
-                                          and not norm_label(labels[-1])):
-            # (「4.」「无」 is the start of 「4.无正当理由…」 cut by a line end, not a blank cell)
+        if is_value_text(t.text) and (values or not starts_label(t.text, labels)):
             if labels or not need_label or values:
                 values.append(t.text)
             continue

@@ -90,6 +90,12 @@ T2_HEAD = "信息内容"  # the header over 表二's row labels
 _INNER_NUMBER = re.compile(r"(?<=[^\s\d（(])(?=\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
+def starts_label(text: str, labels: list[str]) -> bool:
+    """Whether a cell that reads as a value begins a label: 「无」 right after a cell that is only an
+    item's number (「4.」「无」, the start of 「4.无正当理由大量反复申请」 cut by a line end)."""
+    return text.strip() == "无" and bool(labels) and not norm_label(labels[-1])
+
+
 def _normed(labels: list[str]) -> tuple[list[str], str]:
     """The label cells normalised: a group label sharing a cell with its item split off (「（六）其他处理
     3.其他」), and a cell that is only a number or a bracket (「6.」, 「（」 of 「（」「七）总计」) joined to
