@@ -78,6 +78,9 @@ def _splits(token: str) -> list[tuple[str, str]]:
     return [(token[:i], token[i:]) for i in range(1, len(token)) if token[i] != "0" or i == len(token) - 1]
 
 
+_WRAPS = re.compile(r"[1-9]\d*\.?|0\.")  # the first line of a number that wrapped (「0」 is a whole number)
+
+
 def readings(tokens: list[str], n: int) -> list[tuple[str, list[str]]]:
     """Ways to read a row's printed numbers as its ``n`` cells, ``(how, texts)``: the numbers as
     printed with blank cells put in ("placed"), a number that wrapped in its cell joined again
@@ -112,7 +115,7 @@ def readings(tokens: list[str], n: int) -> list[tuple[str, list[str]]]:
         head, tails = tokens[:n], tokens[n:]
         if all(t.isdigit() for t in tails):
             for cells in combinations(range(n), k - n):
-                if all(re.fullmatch(r"\d+\.?", head[c]) for c in cells):
+                if all(_WRAPS.fullmatch(head[c]) for c in cells):
                     texts = list(head)
                     for c, t in zip(cells, tails):
                         texts[c] += t
@@ -488,7 +491,7 @@ def _t4_tails(tokens: list[str], form) -> list[list[str]]:
         five = heads[5 * g:5 * g + 5]
         for mask in range(32):
             wrapped = [i for i in range(5) if mask >> i & 1]
-            if used + len(wrapped) > len(tails) or any(not re.fullmatch(r"\d+\.?", five[i]) for i in wrapped):
+            if used + len(wrapped) > len(tails) or any(not _WRAPS.fullmatch(five[i]) for i in wrapped):
                 continue
             texts = list(five)
             for i, t in zip(wrapped, tails[used:]):

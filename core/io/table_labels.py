@@ -142,12 +142,19 @@ def match_labels(labels: list[str], keys, groups: set[str], previous: str | None
             for core in sorted(cores, key=len, reverse=True):
                 if core in cand:
                     return row_id, shown
-        if len(cand) >= 3:
-            # a label cut short by a page or a cell edge: "（一）予以公"
-            starts = [row_id for row_id, exact, _ in keys if exact.startswith(cand)]
-            if len(starts) == 1:
-                return starts[0], shown
+        if len(cand) >= 3 and _cut_short(cand, keys):
+            # a label cut short by a page or a cell edge: "（一）予以公"; the longest start that tells
+            # one row (「申」「请人」「无正」「当理」 is 申请人无正当理由…, not 无正当理由…)
+            longest = next(filter(None, (_cut_short("".join(normed[-m:]), keys)
+                                         for m in range(min(30, len(normed)), k, -1))), None)
+            return longest or _cut_short(cand, keys), shown
     return None, shown
+
+
+def _cut_short(cand: str, keys) -> str | None:
+    """The one row whose official label starts with ``cand``, if only one does."""
+    starts = [row_id for row_id, exact, _ in keys if exact.startswith(cand)]
+    return starts[0] if len(starts) == 1 else None
 
 
 def label_end_after_numbers(labels: list[str], following: list[str], keys, groups: set[str],

@@ -223,6 +223,16 @@ def test_a_number_and_a_bracket_cut_from_their_label():
     assert _row_values(report, "r24") == [3, 0, 0, 0, 0, 0, 3]
 
 
+def test_a_label_cut_short_is_the_row_its_longest_start_names():
+    """「申」「请人」「无正」「当理」 before the numbers: 申请人无正当理由逾期不补正…, not 无正当理由大量反复申请."""
+    report, _ = build_report(text_tokens(_t3_lines(
+        "4.无正当理由大量反复申请 0 2 0 0 0 0 2", "1.", "申", "请人", "无正", "当理", "0 3 0 0 0 0 3", "由逾期不补正、",
+        "行政机关不再处理其政府信息公开申请", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 1 0 0 0 0 0 1")))
+    assert _row_values(report, "r19") == [0, 2, 0, 0, 0, 0, 2]
+    assert _row_values(report, "r21") == [0, 3, 0, 0, 0, 0, 3]
+    assert _row_values(report, "r22") == [1, 0, 0, 0, 0, 0, 1]
+
+
 def test_a_cut_label_does_not_take_the_next_rows_label():
     """「6.属」 and numbers, then the next row's whole label with numbers of its own: 6 stays unread and
     said so, 7 keeps its numbers; a bare 「6.」 with numbers does not take 「属于四类过程性信息」 from
@@ -250,3 +260,9 @@ def test_t4_numbers_wrapped_with_all_their_last_digits_on_the_next_line():
     assert [report.values[f"t4.{g}{k}"] for g in "fdh" for k in range(1, 6)] == [
         140, 1021, 37, 12, 1210, 1021, 12, 0, 0, 1033, 37, 2, 0, 1021, 1060]
     assert any(n.code is NoteCode.CELL_PLACED and n.where == "t4.r1" for n in notes)
+    # 「0」 is a whole number: the last parts go to the cells whose first line can go on
+    text = text.replace("14 10 37 12 12 10 12 0 0 10 37 2 0 10 10", "0 0 14 0 14 14 10 37 12 12 10 12 0 0 10").replace(
+        "0 21 10 21 33 21 60", "0 0 0 21 10 21 33")
+    report, notes = build_report(text_tokens(text))
+    assert [report.values[f"t4.{g}{k}"] for g in "fdh" for k in range(1, 6)] == [
+        0, 0, 140, 0, 140, 140, 1021, 37, 12, 1210, 1021, 12, 0, 0, 1033]
