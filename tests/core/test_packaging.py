@@ -141,6 +141,58 @@ def test_app_code_imports_no_excluded_module():
     assert not used & set(bc.EXCLUDED_MODULES)
 
 
+# Every feature, run from source in a fresh interpreter, and the modules it loaded: none may be one the
+# bundle leaves out (nianbao.spec excludes them, so the frozen app would fail where the source run works).
+_FEATURES = r"""
+import contextlib, io, os, sys
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from gui.main import main
+d = Path(sys.argv[1])
+runs = [["check", d / f] for f in ("s.nianbao", "gbk.txt", "big5.txt", "utf16.txt", "s.docx", "s.xlsx", "s.html", "s.pdf")]
+runs += [["export", d / "s.nianbao", "-o", d / f"o.{k}", "--force"] for k in ("docx", "xlsx", "html")]
+runs += [["merge", d / "s.nianbao", d / "s.docx", "--allow-duplicates", "-o", d / "m.nianbao", "--breakdown", d / "b.xlsx"],
+         ["new", "--from", d / "s.nianbao", "-o", d / "n.nianbao"], ["import", d / "s.pdf", "-o", d / "i.nianbao"],
+         ["check", d, "--report", d / "audit.xlsx"],
+         ["--screenshot", d / "x.png", d / "s.pdf", "--page", "t3"]]
+for run in runs:
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            code = main([str(a) for a in run])
+        except SystemExit as exc:
+            code = exc.code
+    if code not in (0, 1):
+        sys.exit(f"{run}: exit code {code}")
+print("\n".join(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.slow
+def test_no_feature_loads_a_module_the_bundle_leaves_out(tmp_path, seed_export, office, seeds_dir):
+    from core.io.importers.encoding import _T2S
+
+    from .helpers import seed
+    from .import_samples import pdf_copy_text
+
+    shutil.copy(ROOT / "tests" / "data" / "seeds" / "seed001.nianbao", tmp_path / "s.nianbao")
+    for suffix in (".docx", ".xlsx", ".html"):
+        shutil.copy(seed_export(1, suffix), tmp_path / f"s{suffix}")
+    shutil.copy(office.convert([tmp_path / "s.docx"], "pdf")[0], tmp_path / "s.pdf")
+    text = pdf_copy_text(seed(1))
+    (tmp_path / "gbk.txt").write_bytes(text.encode("gbk"))
+    (tmp_path / "utf16.txt").write_bytes(text.encode("utf-16-le"))
+    traditional = {v if isinstance(v, str) else chr(v): chr(k) for k, v in _T2S.items()}
+    (tmp_path / "big5.txt").write_bytes("".join(traditional.get(c, c) for c in text).encode("big5", "ignore"))
+    result = subprocess.run([sys.executable, "-c", _FEATURES, str(tmp_path)], capture_output=True, text=True,
+                            cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = set(result.stdout.split())
+    assert {"pypdfium2_raw", "lxml.html", "_codecs_cn", "_codecs_tw", "PySide6.QtWidgets"} <= loaded  # it ran
+    left_out = sorted(name for name in loaded - bc.EXCLUDED_WITH_FALLBACK
+                      if any(name == x or name.startswith(f"{x}.") for x in bc.EXCLUDED_MODULES))
+    assert not left_out
+
+
 @pytest.mark.parametrize("dest", [
     "PySide6/Qt/plugins/platforms/libqxcb.so",
     "PySide6/Qt/plugins/platforms/libqoffscreen.so",
