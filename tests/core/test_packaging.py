@@ -373,3 +373,19 @@ def test_filtered_icu_data_gives_qt_the_same_answers(tmp_path, monkeypatch):
     monkeypatch.setattr(icu_data, "KEPT_ITEMS", tuple(p for p in icu_data.KEPT_ITEMS if not p.startswith("coll/zh")))
     broken = icu_data.build(full, tmp_path / "broken")
     assert _qt_answers(broken.parent) != _qt_answers()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the bundle filters ICU data on Linux only")
+@pytest.mark.skipif(not shutil.which("nm"), reason="binutils is not installed")
+def test_qt_calls_only_the_icu_functions_whose_data_the_bundle_keeps():
+    # icu_data.py keeps converters, case mapping, collation and time-zone data, and drops the rest
+    # (character names, IDNA, break iteration ...): a Qt that called more would need a new KEPT_ITEMS.
+    import re
+
+    lib = Path(importlib.util.find_spec("PySide6").origin).parent / "Qt" / "lib"
+    called = set()
+    for path in [*lib.glob("libQt6*.so.6"), *lib.parent.parent.glob("Qt*.abi3.so")]:
+        out = subprocess.run(["nm", "-D", "--undefined-only", str(path)], capture_output=True, text=True).stdout
+        called |= set(re.findall(r"\s(u\w*|U\w*)_\d+$", out, re.M))
+    assert called, "no ICU function found: is QtCore still linked with ICU?"
+    assert all(re.match(r"(ucnv_|UCNV_|ucol_|ucal_|u_strTo(Upper|Lower)$)", name) for name in called), sorted(called)
