@@ -101,6 +101,14 @@ DENIED_LIBRARIES = (
     # Linux: the D-Bus client library and what Debian links into it (systemd, gcrypt, lz4, libcap).
     # Every desktop has its own, matching its D-Bus daemon; bundling the build machine's is 3 MB.
     "libdbus-1.so*", "libsystemd.so*", "libgcrypt.so*", "libgpg-error.so*", "liblz4.so*", "libcap.so*",
+    # Linux: the X11 client, font and GLib libraries that only Qt links (terminal commands never load them,
+    # smoke_frozen.sh checks). Every desktop that can show a window has them, as it has libxcb, libGL and
+    # libwayland-client, which PyInstaller itself never bundles; the bundle needs glibc >= 2.36 (the build
+    # machine's), and distributions of that age ship these in the build machine's versions or newer.
+    # Using the desktop's own also keeps fontconfig in step with its fonts.conf. 5.2 MB.
+    "libx11.so*", "libx11-xcb.so*", "libxau.so*", "libxdmcp.so*", "libbsd.so*", "libmd.so*",  # (lower case)
+    "libfontconfig.so*", "libfreetype.so*", "libpng16.so*", "libbrotlidec.so*", "libbrotlicommon.so*",
+    "libexpat.so*", "libglib-2.0.so*", "libgthread-2.0.so*", "libpcre2-8.so*",
 )
 
 # Data files left out (glob on the path inside the bundle).

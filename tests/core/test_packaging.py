@@ -209,7 +209,9 @@ def test_no_feature_loads_a_module_the_bundle_leaves_out(tmp_path, seed_export, 
     "PySide6/translations/qt_zh_CN.qm",
     "nianbao_templates/gb2021.docx",
     "nianbao_resources/icon.png",
-    "libxcb-cursor.so.0",
+    "libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxkbcommon-x11.so.0",
+    # what the terminal commands load (zlib, ctypes for PDFium, lzma, uuid) and the C++ runtime Qt needs
+    "libz.so.1", "libffi.so.8", "liblzma.so.5", "libuuid.so.1", "libstdc++.so.6", "libzstd.so.1",
     "docx/templates/default.docx",
 ])
 def test_deny_list_keeps(dest):
@@ -231,6 +233,7 @@ def test_deny_list_keeps(dest):
     "PySide6/Qt6Qml.dll",
     "PySide6/opengl32sw.dll",
     "libdbus-1.so.3",
+    "libX11.so.6", "libglib-2.0.so.0", "libfreetype.so.6", "libfontconfig.so.1",
     "docx/templates/default-docx-template/word/styles.xml",
 ])
 def test_deny_list_drops(dest):
