@@ -321,6 +321,21 @@ def test_archive_keeps_one_top_folder_and_symlinks(tmp_path):
     assert archive.archive_path(bundle).name.startswith("nianbao-")
 
 
+@pytest.mark.skipif(not (shutil.which("tar") and shutil.which("xz")), reason="tar or xz is not installed")
+def test_archive_unpacks_with_the_systems_tar(tmp_path):
+    # An office unpacks with tar (and xz), not Python: the BCJ filter chain must be one they decode.
+    bundle = tmp_path / "nianbao"
+    (bundle / "_internal").mkdir(parents=True)
+    code = Path(sys.executable).resolve().read_bytes()[:200_000]  # machine code, for the BCJ filter
+    (bundle / "_internal" / "libfoo.so.1").write_bytes(code)
+    out = archive.write_archive(bundle, tmp_path / "nianbao-test.tar.xz")
+    assert archive.xz_filters("x86_64")[0] == {"id": __import__("lzma").FILTER_X86}
+    assert len(archive.xz_filters("aarch64")) == 1
+    (tmp_path / "unpacked").mkdir()
+    subprocess.run(["tar", "-xJf", str(out), "-C", str(tmp_path / "unpacked")], check=True)
+    assert (tmp_path / "unpacked" / "nianbao" / "_internal" / "libfoo.so.1").read_bytes() == code
+
+
 def test_bundle_size_report(tmp_path, capsys):
     bundle = tmp_path / "nianbao"
     (bundle / "_internal" / "PySide6" / "Qt" / "lib").mkdir(parents=True)
