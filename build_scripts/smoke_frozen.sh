@@ -75,12 +75,17 @@ step() {
 # Terminal commands must not load Qt or ICU (issue 10): glibc's loader logs every library it maps.
 # cli NAME EXPECTED_CODES ARGS...: a step of the frozen CLI, then a check of its (and its workers') log.
 mkdir -p "$work/ld"
-loaded() { cat "$work/ld/$1".* 2>/dev/null | grep -oE "file=[^ ]*(libQt6|libicu|libpyside6|libshiboken6)[^ ]*" | sort -u; }
+# (Nor the desktop's graphics and font libraries, which the bundle does not carry: a server without a desktop runs them.)
+loaded() {
+  cat "$work/ld/$1".* 2>/dev/null |
+    grep -oE "file=[^ ]*(libQt6|libicu|libpyside6|libshiboken6|libX11|libxcb|libGL|libEGL|libfontconfig|libfreetype|libglib-2|libdbus)[^ ]*" |
+    sort -u
+}
 cli() {
   local name=$1 codes=$2; shift 2
   step "$name" "$codes" LD_DEBUG=files LD_DEBUG_OUTPUT="$work/ld/$name" "$APP" "$@" || return 1
   local qt; qt=$(loaded "$name" | head -n 3 | tr '\n' ' ')
-  [ -z "$qt" ] || { fail "$name: the terminal command loaded Qt/ICU: $qt"; return 1; }
+  [ -z "$qt" ] || { fail "$name: the terminal command loaded Qt/ICU or a desktop library: $qt"; return 1; }
 }
 
 if [ ${#isolate[@]} -gt 0 ]; then
