@@ -69,9 +69,9 @@ def merge_files(parent: QWidget, dialogs, folder: str, show_report: ShowReport) 
 
 
 def batch_audit(parent: QWidget, dialogs, folder: str,
-                show_submissions: Callable[[object], None] | None = None) -> BackgroundOp | None:
+                finished: Callable[[object], None] | None = None) -> BackgroundOp | None:
     """Ask for a folder, where to save the audit workbook and (optionally) the list of units expected to
-    report; check every report in the folder. With a list, ``show_submissions(result)`` shows 报送情况."""
+    report; check every report in the folder, then hand the result to ``finished`` (报送情况, 审核意见)."""
     chosen = dialogs.open_folder(strings.AUDIT_FOLDER_TITLE, folder)
     if not chosen:
         return None
@@ -112,8 +112,9 @@ def batch_audit(parent: QWidget, dialogs, folder: str,
         return result
 
     def done(result) -> None:
-        if result.submissions and show_submissions is not None:
-            show_submissions(result)
+        result.folder = chosen
+        if finished is not None:
+            finished(result)
         text = strings.audit_done(len(result.rows), len(result.with_errors), len(result.unreadable), str(out))
         if dialogs.export_done_text(strings.AUDIT_OP_TITLE, text):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(out.parent)))

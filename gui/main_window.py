@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         return None
 
     def batch_audit(self):
-        return batch.batch_audit(self, self.dialogs, self.files.start_folder(), self.review.show_submissions)
+        return batch.batch_audit(self, self.dialogs, self.files.start_folder(), self.review.audit_finished)
 
     def about(self) -> None:
         self.dialogs.info(strings.ABOUT_TITLE, strings.about(__version__))

@@ -43,6 +43,7 @@ def build_menus(window) -> list[QAction]:
     file_menu.addSeparator()
     _action(window, strings.ACT_MERGE, window.merge_files, (), file_menu)
     _action(window, strings.ACT_AUDIT, window.batch_audit, (), file_menu)
+    _action(window, strings.ACT_FEEDBACK, window.review.write_feedback, (), file_menu)
     file_menu.addSeparator()
     _action(window, strings.ACT_QUIT, window.close, [_K.Quit], file_menu)
 

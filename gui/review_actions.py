@@ -1,4 +1,5 @@
-"""The reviewer's tools in the window: the rule pack to check with, 与上年对比 (a page), 报送情况 after 批量审核."""
+"""The reviewer's tools in the window: the rule pack to check with, 与上年对比 (a page), 报送情况 and
+审核意见 after 批量审核."""
 
 from __future__ import annotations
 
@@ -15,14 +16,62 @@ class ReviewActions:
     def __init__(self, window):  # the MainWindow: dialogs, document, files, flash, show_page, page
         self.window = window
         self.submissions_dialog = None
+        self.last_audit = None  # the latest 批量审核 of this session: 审核意见 are written from it
+        self.feedback_op = None
+
+    def audit_finished(self, result) -> None:
+        """Keep a finished batch audit for 审核意见, and show its 报送情况 when a list of units was given."""
+        self.last_audit = result
+        if result.submissions:
+            self.show_submissions(result)
 
     def show_submissions(self, result) -> None:
         """Show 报送情况 of a batch audit; a double-click opens that unit's report."""
         w = self.window
         from .views.submissions_dialog import SubmissionsDialog
 
-        self.submissions_dialog = SubmissionsDialog(result, lambda path: w.files.open_path(path, ask=True), w)
+        self.submissions_dialog = SubmissionsDialog(result, lambda path: w.files.open_path(path, ask=True), w,
+                                                    write_feedback=self.write_feedback)
         self.submissions_dialog.show()
+
+    def write_feedback(self):
+        """文件 → 写出审核意见: one file per unit of the latest batch audit, in a folder the reviewer picks."""
+        w = self.window
+        result = self.last_audit
+        if result is None:
+            w.dialogs.info(strings.FEEDBACK_TITLE, strings.FEEDBACK_NEED_AUDIT)
+            return None
+        from pathlib import Path
+
+        audited = result.folder or w.files.start_folder()
+        folder = w.dialogs.open_folder(strings.FEEDBACK_FOLDER_TITLE, str(Path(audited) / strings.FEEDBACK_FOLDER_NAME))
+        if not folder:
+            return None
+        fmt = w.dialogs.ask_feedback_format()
+        if not fmt:
+            return None
+        from .background import run_in_background
+
+        def work(progress):
+            from core.review.feedback import write_feedback
+
+            return write_feedback(result, folder, fmt)  # a ReportError (folder not writable) goes to ``failed``
+
+        def done(written) -> None:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            if w.dialogs.export_done_text(strings.FEEDBACK_TITLE, strings.feedback_done(len(written), folder)):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+        def failed(exc: BaseException) -> None:
+            from .file_actions import read_failure_text
+
+            w.dialogs.error(strings.FEEDBACK_TITLE, read_failure_text(exc) if not isinstance(exc, OSError) else str(exc))
+
+        self.feedback_op = run_in_background(w, work, title=strings.FEEDBACK_TITLE, label=strings.FEEDBACK_TITLE,
+                                             on_success=done, on_failure=failed)
+        return self.feedback_op
 
     def choose_rule_pack(self, spec: str) -> None:
         """Check with the rule pack ``spec`` (a built-in id, a .toml file, or "from-file" to ask)."""

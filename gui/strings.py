@@ -69,6 +69,7 @@ ACT_EXPORT_HTML = "导出网页(&H)…"
 ACT_COPY_HTML = "复制网页版(&L)"
 ACT_MERGE = "汇总(&M)…"
 ACT_AUDIT = "批量审核(&B)…"
+ACT_FEEDBACK = "写出审核意见(&J)…"
 ACT_QUIT = "退出(&Q)"
 ACT_UNDO = "撤销(&U)"
 ACT_REDO = "重做(&R)"
@@ -532,6 +533,14 @@ AUDIT_RUNNING = "正在查找要审核的报告……"
 AUDIT_EXPECT_TITLE = "选择应报单位名单（.txt 每行一个单位，或 .xlsx 第一列；不需要请点“取消”）"
 EXPECT_FILTER = "应报单位名单 (*.txt *.xlsx)"
 SUBMISSIONS_TITLE = "报送情况"
+BTN_WRITE_FEEDBACK = "写出各单位审核意见(&J)…"
+FEEDBACK_TITLE = "写出审核意见"
+FEEDBACK_NEED_AUDIT = "请先用“批量审核”审核一个文件夹，再为各单位写出审核意见。"
+FEEDBACK_FOLDER_TITLE = "选择存放各单位审核意见的文件夹"
+FEEDBACK_FOLDER_NAME = "审核意见"
+FEEDBACK_FORMAT_TEXT = "审核意见写成哪种文件？每个单位一份，可直接发回给该单位修改。"
+BTN_FEEDBACK_XLSX = "Excel 表格(&X)"
+BTN_FEEDBACK_DOCX = "Word 文档(&W)"
 SUBMISSIONS_COLUMNS = ["单位", "报送情况", "逾期", "错误", "警告", "已说明", "文件", "备注"]
 SUBMISSIONS_HINT = "双击一行打开该单位的报告。完整的审核结果（汇总、报送情况、问题清单）在审核结果工作簿中。"
 RULES_MENU = "规则包(&R)"
@@ -555,6 +564,10 @@ def compare_columns(last_year, year) -> list[str]:
 
 def compare_only_jumps(factor, jumps: int) -> str:
     return f"只看变化超过 {factor} 倍的单元格（{jumps} 个）"
+
+
+def feedback_done(n: int, folder) -> str:
+    return f"已为 {n} 个单位写出审核意见，保存在：\n{folder}"
 
 
 def submission_tip(path: str) -> str:

@@ -20,9 +20,14 @@ import subprocess
 from pathlib import Path
 
 
-# The fonts the tests lay documents out with: Debian's fonts-noto-cjk, fonts-dejavu-core and LibreOffice's
-# own fonts-opensymbol, all three installed by .ci/run.
-FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/truetype/libreoffice")
+# The fonts the tests lay documents out with: the files of Debian's fonts-noto-cjk, fonts-dejavu-core and
+# LibreOffice's fonts-opensymbol (all installed by .ci/run), file by file, so that another package's fonts in the
+# same folder (fonts-dejavu-extra beside -core) cannot change a layout either.
+FONT_FILES = tuple(f"/usr/share/fonts/opentype/noto/Noto{face}CJK-{weight}.ttc"
+                   for face in ("Sans", "Serif") for weight in ("Regular", "Bold")) + tuple(
+    f"/usr/share/fonts/truetype/dejavu/DejaVu{face}{weight}.ttf"
+    for face in ("Sans", "SansMono", "Serif") for weight in ("", "-Bold")) + (
+    "/usr/share/fonts/truetype/libreoffice/opens___.ttf",)
 
 
 class Office:
@@ -36,11 +41,15 @@ class Office:
         self.env = {**os.environ, "FONTCONFIG_FILE": str(self._fonts_conf())}
 
     def _fonts_conf(self) -> Path:
+        dirs = "".join(f"<dir>{d}</dir>" for d in sorted({str(Path(f).parent) for f in FONT_FILES}))
+        accept = "".join(f"<glob>{f}</glob>" for f in FONT_FILES)
         conf = self.root / "fonts.conf"
-        dirs = "".join(f"<dir>{d}</dir>" for d in FONT_DIRS)
         conf.parent.mkdir(parents=True, exist_ok=True)
         conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
-                        f"<fontconfig>{dirs}<cachedir>{self.root / 'fontcache'}</cachedir></fontconfig>",
+                        f"<fontconfig>{dirs}<cachedir>{self.root / 'fontcache'}</cachedir>"
+                        f"<selectfont><acceptfont>{accept}</acceptfont><rejectfont><glob>*</glob></rejectfont></selectfont>"
+                        # the system's rules (aliases, language preferences), as on a fresh machine
+                        '<include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>',
                         encoding="utf-8")
         return conf
 

@@ -214,6 +214,9 @@ def _read_meta(report: Report, meta: dict) -> None:
         report.meta["signer"] = report.meta["unit"]
 
 
+_SMALL = 10 ** 9  # a whole number below this is in range for every cell kind (see in_range)
+
+
 def _read_tables(report: Report, tables: dict) -> None:
     for t in report.form.tables:
         data = tables.get(t.id)
@@ -225,10 +228,14 @@ def _read_tables(report: Report, tables: dict) -> None:
             not isinstance(r, list) or len(r) != n for r, n in zip(rows, shape)
         ):
             raise _bad(msg.table_shape(TABLE_NAMES[t.id], report.form.name, len(shape)))
+        values, cell = report.values, report.form.cell
         for i, (row_spec, row) in enumerate(zip(t.rows, rows), 1):
             for j, (ref, value) in enumerate(zip(row_spec.cells, row), 1):
-                where = msg.table_cell(TABLE_NAMES[t.id], i, j)
-                report.values[ref] = _typed(_cell(value, where), report.form.cell(ref).kind)
+                kind = cell(ref).kind
+                if value is None or (type(value) is int and -_SMALL < value < _SMALL):  # nearly every cell
+                    values[ref] = Decimal(value) if value is not None and kind is CellKind.MONEY else value
+                    continue
+                values[ref] = _typed(_cell(value, msg.table_cell(TABLE_NAMES[t.id], i, j)), kind)
 
 
 def _read_baseline(b: dict) -> Baseline:

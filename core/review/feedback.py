@@ -90,7 +90,9 @@ def write_feedback(result, folder: str | Path, fmt: str = "xlsx") -> list[Path]:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ReportError(msg.feedback_folder(folder, exc.strerror or str(exc))) from None
+        from ..io.os_errors import reason
+
+        raise ReportError(msg.feedback_folder(folder, reason(exc, folder))) from None
     written: list[Path] = []
     used: set[str] = set()
     for letter in letters(result):

@@ -54,6 +54,7 @@ class AuditResult:
     cancelled: bool = False
     pack_name: str = ""
     submissions: list = field(default_factory=list)  # core.review.submissions.Submission, with --expect
+    folder: str = ""  # the folder audited (the GUI suggests 审核意见 beside it)
 
     @property
     def with_errors(self) -> list[AuditRow]:

@@ -123,6 +123,14 @@ class Dialogs:
         return self._ask(QMessageBox.Icon.Warning, strings.MERGE_OP_TITLE, text,
                          [(strings.BTN_MERGE_ANYWAY, R.AcceptRole), (strings.BTN_CANCEL, R.RejectRole)], 1) == 0
 
+    def ask_feedback_format(self) -> str:
+        """Ask whether 审核意见 are written as Excel or Word files: "xlsx", "docx" or "" (cancelled)."""
+        R = QMessageBox.ButtonRole
+        i = self._ask(QMessageBox.Icon.Question, strings.FEEDBACK_TITLE, strings.FEEDBACK_FORMAT_TEXT,
+                      [(strings.BTN_FEEDBACK_XLSX, R.AcceptRole), (strings.BTN_FEEDBACK_DOCX, R.AcceptRole),
+                       (strings.BTN_CANCEL, R.RejectRole)], 0)
+        return {0: "xlsx", 1: "docx"}.get(i, "")
+
     def ask_explanation(self, message: str, current: str) -> str | None:
         """Ask for the explanation of a warning; None when cancelled ("" removes it)."""
         from PySide6.QtWidgets import QInputDialog

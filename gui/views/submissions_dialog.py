@@ -8,8 +8,8 @@ from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, \
-    QVBoxLayout
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, \
+    QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from core.messages import audit as audit_msg
 
@@ -22,7 +22,8 @@ _COLORS = {audit_msg.MISSING: style.ERROR_COLOR, audit_msg.DUPLICATE: style.WARN
 class SubmissionsDialog(QDialog):
     """Shows ``result.submissions``; ``open_report(path)`` is called on a double-click."""
 
-    def __init__(self, result, open_report: Callable[[str], None], parent=None):
+    def __init__(self, result, open_report: Callable[[str], None], parent=None, *,
+                 write_feedback: Callable[[], object] | None = None):
         super().__init__(parent)
         self.setWindowTitle(strings.SUBMISSIONS_TITLE)
         self.open_report = open_report
@@ -64,7 +65,14 @@ class SubmissionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint)
+        buttons = QHBoxLayout()
+        buttons.addWidget(hint, 1)
+        self.feedback_button = QPushButton(strings.BTN_WRITE_FEEDBACK)
+        self.feedback_button.setVisible(write_feedback is not None)
+        if write_feedback is not None:
+            self.feedback_button.clicked.connect(lambda _checked=False: write_feedback())
+        buttons.addWidget(self.feedback_button)
+        layout.addLayout(buttons)
         self.resize(980, 520)
 
     def file_at(self, row: int) -> str | None:

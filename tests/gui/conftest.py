@@ -52,6 +52,7 @@ class RecordingDialogs:
         self.asked_duplicates: list[str] = []
         self.duplicates_answer = False
         self.next_rule_pack = ""
+        self.feedback_format = "xlsx"
 
     def error(self, title, text):
         self.errors.append((title, text))
@@ -106,6 +107,9 @@ class RecordingDialogs:
     def ask_merge_duplicates(self, text):
         self.asked_duplicates.append(text)
         return self.duplicates_answer
+
+    def ask_feedback_format(self):
+        return self.feedback_format
 
     def ask_explanation(self, message, current):
         self.asked_explanation.append((message, current))

@@ -179,3 +179,76 @@ def test_merge_asks_before_counting_a_unit_twice(window, dialogs, tmp_path):
     dialogs.duplicates_answer = True
     assert window.merge_files().wait()
     assert window.document.report.values["t3.r01.c7"] == 2 * 16
+
+
+def _inbox(tmp_path):
+    folder = tmp_path / "收件箱"
+    folder.mkdir()
+    for n in (0, 1, 2):
+        shutil.copy(seed(n), folder / f"报告{n}.nianbao")
+    return folder
+
+
+def _menu_action(window, text):
+    return next(a for m in window.menuBar().actions() for a in m.menu().actions() if a.text() == text)
+
+
+def test_feedback_from_the_submissions_dialog_one_word_file_per_unit(window, dialogs, tmp_path, qtbot):
+    folder = _inbox(tmp_path)
+    units = tmp_path / "应报单位.txt"
+    units.write_text("左贡县人民政府\n平武县人民政府办公室\n岚皋县佐龙镇人民政府\n洪泽区教育局\n", encoding="utf-8")
+    dialogs.next_folder, dialogs.next_file, dialogs.next_expect = str(folder), str(tmp_path / "结果.xlsx"), str(units)
+    assert window.batch_audit().wait()
+    qtbot.waitUntil(lambda: window.review.submissions_dialog is not None)
+    button = window.review.submissions_dialog.feedback_button
+    assert button.isVisible() and button.text() == "写出各单位审核意见(&J)…"
+    out = tmp_path / "审核意见"
+    dialogs.next_folder, dialogs.feedback_format = str(out), "docx"
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dialogs.suggested[-1] == str(folder / "审核意见")  # beside the audited folder
+    assert window.review.feedback_op.wait()
+    qtbot.waitUntil(lambda: any(t == "写出审核意见" for t, _ in dialogs.infos))
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f"{u}-审核意见.docx" for u in
+                           ("左贡县人民政府", "平武县人民政府办公室", "岚皋县佐龙镇人民政府", "洪泽区教育局"))
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(out / "左贡县人民政府-审核意见.docx")).paragraphs)
+    assert "左贡县人民政府" in text and "报告0.nianbao" in text
+    assert ("写出审核意见", "已为 4 个单位写出审核意见，保存在：\n" + str(out)) in dialogs.infos
+    assert dialogs.errors == []
+
+
+def test_feedback_from_the_menu_after_an_audit_without_a_list(window, dialogs, tmp_path):
+    action = _menu_action(window, "写出审核意见(&J)…")
+    action.trigger()  # nothing audited yet: says what to do first
+    assert dialogs.infos[-1] == ("写出审核意见", "请先用“批量审核”审核一个文件夹，再为各单位写出审核意见。")
+    folder = _inbox(tmp_path)
+    dialogs.next_folder, dialogs.next_file, dialogs.next_expect = str(folder), str(tmp_path / "结果.xlsx"), ""
+    assert window.batch_audit().wait()
+    assert window.review.submissions_dialog is None  # no list of units: no 报送情况
+    out = tmp_path / "意见"
+    dialogs.next_folder = str(out)
+    action.trigger()
+    assert window.review.feedback_op.wait()
+    import openpyxl
+
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(f"{u}-审核意见.xlsx" for u in ("左贡县人民政府", "平武县人民政府办公室", "岚皋县佐龙镇人民政府"))
+    ws = openpyxl.load_workbook(out / "左贡县人民政府-审核意见.xlsx").active
+    cells = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+    assert "须更正" in cells  # seed 0 has two 表四 errors
+
+
+def test_feedback_into_a_folder_that_cannot_be_made_says_why(window, dialogs, tmp_path, qtbot):
+    folder = _inbox(tmp_path)
+    dialogs.next_folder, dialogs.next_file, dialogs.next_expect = str(folder), str(tmp_path / "结果.xlsx"), ""
+    assert window.batch_audit().wait()
+    blocker = tmp_path / "是文件"
+    blocker.write_text("x", encoding="utf-8")
+    dialogs.next_folder = str(blocker / "意见")
+    _menu_action(window, "写出审核意见(&J)…").trigger()
+    window.review.feedback_op.wait()
+    qtbot.waitUntil(lambda: dialogs.errors != [])
+    title, text = dialogs.errors[-1]
+    assert title == "写出审核意见" and text.startswith("无法在") and not any("a" <= ch <= "z" for ch in text.split("：", 1)[1])
