@@ -85,7 +85,8 @@ def _read_rows(reading: TableReading, records: list[Record]) -> dict[str, str]:
         labels = pending + rec.labels
         row_id, shown = match_labels(labels, keys, groups, previous)
         if not rec.placed and i + 1 < len(records):
-            row_id, shown = _label_end(reading, labels, rec, records[i + 1], row_id, shown, previous)
+            row_id, shown = _label_end(reading, (keys, groups), labels, rec, records[i + 1], row_id, shown,
+                                       previous)
         has_values = any(v.strip() for v in rec.values) or bool(rec.extra)
         if not has_values and (row_id in (None, "group") or not rec.placed):
             # a label row, or a header between blocks; in flat text, labels after the last numbers
@@ -159,15 +160,14 @@ def _read_rows(reading: TableReading, records: list[Record]) -> dict[str, str]:
     return seen
 
 
-def _label_end(reading: TableReading, labels: list[str], rec: Record, nxt: Record, row_id: str | None, shown: str,
-               previous: str | None) -> tuple[str | None, str]:
+def _label_end(reading: TableReading, matching, labels: list[str], rec: Record, nxt: Record, row_id: str | None,
+               shown: str, previous: str | None) -> tuple[str | None, str]:
     """A row of flat text whose label ends after its numbers (a PDF copied as text, the label cut by a
     page break or wrapped in a narrow cell): take the rest of the label from the next record, and the
     numbers after it when no label of their own comes with them (the last digits of wrapped numbers).
-    Return the row and its label as printed."""
+    ``matching`` is the table's ``(keys, groups)``. Return the row and its label as printed."""
     form, tid = reading.form, reading.tid
-    keys = (T3_KEYS if tid == "t3" else T2_KEYS)[form.id]
-    groups = t3_group_labels(form.id) if tid == "t3" else frozenset()
+    keys, groups = matching
     ended = label_end_after_numbers(labels, nxt.labels, keys, groups, previous, row_id)
     if ended is None:
         return row_id, shown
