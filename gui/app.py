@@ -121,6 +121,8 @@ def screenshot(out: str, file: str | None, page: str | None, size: str = "1366x7
     failures: list[str] = []
     window.dialogs.error = lambda title, text: failures.append(f"{title}：{text}")
     window.dialogs.info = lambda title, text: print(f"{title}：{text}", file=sys.stderr)
+    # Nobody is there to answer: a file open in another window is drawn read-only instead of waiting forever.
+    window.dialogs.ask_locked = lambda *_args, **_kw: "readonly"
     width, _, height = size.lower().partition("x")
     window.resize(int(width), int(height))
     window.show()

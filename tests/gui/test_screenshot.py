@@ -85,3 +85,23 @@ def test_the_file_dialog_qt_draws_itself_is_in_chinese(qapp, qtbot, tmp_path):
     files.setRootPath(str(tmp_path))
     qtbot.waitUntil(lambda: files.index(str(tmp_path / "各单位")).isValid())
     assert files.type(files.index(str(tmp_path / "各单位"))) == "文件夹"
+
+
+@pytest.mark.slow
+def test_screenshot_of_a_file_open_in_another_window_does_not_wait_for_an_answer(tmp_path):
+    """Another window holds the file's lock: the screenshot is drawn read-only, not stuck on the question."""
+    import shutil
+
+    from core.io.doclock import DocumentLock
+
+    path = tmp_path / "在用.nianbao"
+    shutil.copy(seed(3), path)
+    lock = DocumentLock(path)
+    assert lock.acquire() is None  # held by this (live) test process, as by another window
+    try:
+        out = tmp_path / "locked.png"
+        proc = _run("--screenshot", str(out), str(path), "--page", "t3", tmp_path=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        assert QImage(str(out)).width() == 1366
+    finally:
+        lock.release()
