@@ -51,7 +51,7 @@ def normal_ppr(fragment: str):
 def every_ppr(fragment: str):
     """``fragment`` in the Normal style and in every paragraph of the document."""
     def doc(xml: str) -> str:
-        xml = re.sub(r"<w:p>", "<w:p><w:pPr></w:pPr>", xml)
+        xml = re.sub(r"<w:p>(?!<w:pPr>)", "<w:p><w:pPr></w:pPr>", xml)
         return re.sub(r"<w:pPr>", "<w:pPr>" + fragment, xml)
     return {**normal_ppr(fragment), "word/document.xml": doc}
 

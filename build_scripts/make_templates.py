@@ -73,11 +73,11 @@ def condense(twentieths: int) -> str:
 def styles_xml() -> str:
     indent2 = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'
     no_indent = '<w:ind w:firstLineChars="0" w:firstLine="0" w:leftChars="0" w:left="0"/>'
-    # overflowPunct val="1" in the defaults and Normal, or LibreOffice 7.4 loses some line-end
-    # marks (core/io/docx_scrub.py says why)
     exact = f'<w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
     single = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
     table_lines = f'<w:spacing w:before="0" w:after="0" w:line="{TABLE_LINE}" w:lineRule="exact"/>'
+    # overflowPunct val="1" in the defaults and Normal, or LibreOffice 7.4 loses some line-end
+    # marks (core/io/docx_scrub.py says why)
     return f"""<w:styles {NSDECL}>
 <w:docDefaults>
  <w:rPrDefault><w:rPr>{rfonts(BODY_FONT)}<w:kern w:val="2"/>{size(32)}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
