@@ -27,8 +27,9 @@ GROUPS = (
     ("Python (interpreter, stdlib, extension modules)", ("python3", "libpython", "base_library.zip",
                                                          "lib-dynload", "_internal/_", ".pyd")),
     ("lxml", ("lxml/",)),
+    ("PDFium (PDF import)", ("pypdfium2_raw/",)),
     ("templates and resources", ("nianbao_templates/", "nianbao_resources/")),
-    ("system libraries (X11/xcb, fontconfig/freetype, glib, C++ runtime ...)", (".so", ".dll")),
+    ("system libraries (xcb extensions, xkbcommon, C++ runtime, zlib/lzma/ffi ...)", (".so", ".dll")),
 )
 
 

@@ -5,6 +5,7 @@ Usage: python build_scripts/archive.py [dist/nianbao]
 
 from __future__ import annotations
 
+import lzma
 import os
 import platform
 import sys
@@ -37,6 +38,15 @@ def archive_path(bundle: Path) -> Path:
     return bundle.parent / f"{bundle.name}-{__version__}-{platform_tag()}{suffix}"
 
 
+def xz_filters(machine: str | None = None) -> list[dict]:
+    """xz's filter chain: LZMA2 at its strongest, after the BCJ filter on x86 (most of the bundle is machine
+    code, whose relative call addresses BCJ makes absolute, so repeated calls look alike: 29.1 -> 27.3 MB).
+    Every xz and tar decodes it; other processors get LZMA2 alone."""
+    machine = (machine or platform.machine()).lower()
+    bcj = [{"id": lzma.FILTER_X86}] if machine in ("x86_64", "amd64", "i386", "i686") else []
+    return [*bcj, {"id": lzma.FILTER_LZMA2, "preset": 9}]
+
+
 def _reset(info: tarfile.TarInfo) -> tarfile.TarInfo:
     info.uid = info.gid = 0
     info.uname = info.gname = ""
@@ -52,7 +62,8 @@ def write_archive(bundle: Path, out: Path) -> Path:
                 if path.is_file():
                     zf.write(path, path.relative_to(bundle.parent).as_posix())
     else:
-        with tarfile.open(tmp, "w:xz", preset=9) as tf:
+        with lzma.open(tmp, "wb", format=lzma.FORMAT_XZ, filters=xz_filters()) as xz, \
+                tarfile.open(fileobj=xz, mode="w") as tf:
             tf.add(bundle, arcname=bundle.name, filter=_reset)
     os.replace(tmp, out)
     return out

@@ -20,12 +20,24 @@ DATA_PACKAGES = {"nianbao_templates": "templates", "nianbao_resources": "resourc
 EXCLUDED_MODULES = (
     "tkinter", "_tkinter", "test", "idlelib", "lib2to3", "pydoc_data", "ensurepip", "pip",
     "setuptools", "distutils", "pytest", "_pytest", "hypothesis", "pytestqt", "PyInstaller",
+    # pypdf is a test dependency now (reading exported PDFs back); the app reads PDFs through PDFium's
+    # raw bindings (pypdfium2_raw), not pypdfium2's helper layer.
+    "pypdf", "pypdfium2", "pypdfium2_cli",
+    # The standard library's test, debugging and server tools; asyncio only serves Jinja2's async mode.
+    "unittest", "doctest", "pdb", "pydoc", "xmlrpc", "http.server", "socketserver", "asyncio",
+    "concurrent", "_pydecimal",  # decimal uses the C _decimal
     # No network: ssl/_hashlib bring OpenSSL (5 MB); hashlib falls back to its built-in digests.
     "ssl", "_ssl", "_hashlib", "readline",
-    # lxml's hook takes every submodule; python-docx, docxtpl and the importers use etree and html.
-    "lxml.objectify", "lxml.isoschematron",
-    # Codecs of other CJK languages; Chinese text is UTF-8 or GB18030 (_codecs_cn).
-    "_codecs_jp", "_codecs_kr", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
+    # lxml's hook takes every submodule; python-docx, docxtpl, openpyxl and the importers use etree
+    # (with _elementpath) and html. HTML diffing, SAX, the builders and the other parsers are 1.3 MB.
+    "lxml.objectify", "lxml.isoschematron", "lxml.sax", "lxml.builder", "lxml.ElementInclude",
+    "lxml.cssselect", "lxml.doctestcompare", "lxml.usedoctest",
+    "lxml.html.diff", "lxml.html._difflib", "lxml.html._diffcommand", "lxml.html.builder",
+    "lxml.html.formfill", "lxml.html.html5parser", "lxml.html._html5builder", "lxml.html.soupparser",
+    "lxml.html.ElementSoup", "lxml.html.usedoctest", "lxml.html.clean",
+    # Codecs of other CJK languages. Chinese text is UTF-8, GB18030 (_codecs_cn) or Big5 (_codecs_tw:
+    # the text importer tries Big5 for every file that is not UTF-8, core/io/importers/encoding.py).
+    "_codecs_jp", "_codecs_kr", "_codecs_hk", "_codecs_iso2022",
     "PySide6.QtNetwork", "PySide6.QtNetworkAuth", "PySide6.QtHttpServer", "PySide6.QtWebSockets",
     "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtQuickControls2",
     "PySide6.QtQuickTest", "PySide6.QtQuick3D", "PySide6.QtQmlFeatures", "PySide6.QtLabsStyleKit",
@@ -43,6 +55,10 @@ EXCLUDED_MODULES = (
     "PySide6.QtSerialBus", "PySide6.QtRemoteObjects", "PySide6.QtScxml", "PySide6.QtStateMachine",
     "PySide6.QtAxContainer", "PySide6.QtConcurrent", "PySide6.QtXml", "PySide6.QtDBus",
 )
+
+# Excluded modules that the standard library tries to import and does without: http.client and
+# urllib.request try ssl (no https here), hashlib tries OpenSSL's _hashlib before its own digests.
+EXCLUDED_WITH_FALLBACK = frozenset({"ssl", "_ssl", "_hashlib"})
 
 # Qt translations: the app is Chinese only. qt_zh_CN is the catalogue that pulls in qtbase_zh_CN.
 KEPT_TRANSLATIONS = frozenset({"qt_zh_CN.qm", "qtbase_zh_CN.qm"})
@@ -85,6 +101,14 @@ DENIED_LIBRARIES = (
     # Linux: the D-Bus client library and what Debian links into it (systemd, gcrypt, lz4, libcap).
     # Every desktop has its own, matching its D-Bus daemon; bundling the build machine's is 3 MB.
     "libdbus-1.so*", "libsystemd.so*", "libgcrypt.so*", "libgpg-error.so*", "liblz4.so*", "libcap.so*",
+    # Linux: the X11 client, font and GLib libraries that only Qt links (terminal commands never load them,
+    # smoke_frozen.sh checks). Every desktop that can show a window has them, as it has libxcb, libGL and
+    # libwayland-client, which PyInstaller itself never bundles; the bundle needs glibc >= 2.36 (the build
+    # machine's), and distributions of that age ship these in the build machine's versions or newer.
+    # Using the desktop's own also keeps fontconfig in step with its fonts.conf. 5.2 MB.
+    "libx11.so*", "libx11-xcb.so*", "libxau.so*", "libxdmcp.so*", "libbsd.so*", "libmd.so*",  # (lower case)
+    "libfontconfig.so*", "libfreetype.so*", "libpng16.so*", "libbrotlidec.so*", "libbrotlicommon.so*",
+    "libexpat.so*", "libglib-2.0.so*", "libgthread-2.0.so*", "libpcre2-8.so*",
 )
 
 # Data files left out (glob on the path inside the bundle).

@@ -2,7 +2,7 @@
 
 PySide6's QtCore links ICU for only four things (``nm -D --undefined-only libQt6Core.so.6``): converters
 (``ucnv_*``), case mapping (``u_strToUpper/Lower``), collation (``ucol_*``) and time-zone names (``ucal_*``).
-So the data keeps the Unicode properties, the converter alias table and GB18030 (UTF-8/16/32, ASCII and
+So the data keeps the Unicode properties (not character names), the converter alias table and GB18030 (UTF-8/16/32, ASCII and
 Latin-1 are built into ICU's code), the root/zh/en locales with their zone and region names, zoneinfo and
 the root and zh collations; it drops other languages' locales, collations, converters, break-iteration
 dictionaries, transliteration, units and currencies.
@@ -23,9 +23,10 @@ from pathlib import Path
 
 # Item names inside the package (without the "icudt73l/" prefix), as fnmatch patterns.
 KEPT_ITEMS = (
-    # Unicode properties, normalisation, case mapping, character names, converter aliases
-    "uprops.icu", "ucase.icu", "ubidi.icu", "pnames.icu", "unames.icu", "ulayout.icu", "uemoji.icu",
-    "nfc.nrm", "nfkc.nrm", "nfkc_cf.nrm", "uts46.nrm", "cnvalias.icu",
+    # Unicode properties, normalisation, case mapping, converter aliases. Not character names (unames.icu,
+    # 0.3 MB) nor IDNA (uts46.nrm): Qt calls neither u_charName nor uidna_ (Qt 6 maps domain names itself).
+    "uprops.icu", "ucase.icu", "ubidi.icu", "pnames.icu", "ulayout.icu", "uemoji.icu",
+    "nfc.nrm", "nfkc.nrm", "nfkc_cf.nrm", "cnvalias.icu",
     "gb18030.cnv",
     # locales and the data every locale lookup reads
     "res_index.res", "pool.res", "root.res", "en.res", "en_*.res", "zh.res", "zh_*.res",

@@ -75,12 +75,17 @@ step() {
 # Terminal commands must not load Qt or ICU (issue 10): glibc's loader logs every library it maps.
 # cli NAME EXPECTED_CODES ARGS...: a step of the frozen CLI, then a check of its (and its workers') log.
 mkdir -p "$work/ld"
-loaded() { cat "$work/ld/$1".* 2>/dev/null | grep -oE "file=[^ ]*(libQt6|libicu|libpyside6|libshiboken6)[^ ]*" | sort -u; }
+# (Nor the desktop's graphics and font libraries, which the bundle does not carry: a server without a desktop runs them.)
+loaded() {
+  cat "$work/ld/$1".* 2>/dev/null |
+    grep -oE "file=[^ ]*(libQt6|libicu|libpyside6|libshiboken6|libX11|libxcb|libGL|libEGL|libfontconfig|libfreetype|libglib-2|libdbus)[^ ]*" |
+    sort -u
+}
 cli() {
   local name=$1 codes=$2; shift 2
   step "$name" "$codes" LD_DEBUG=files LD_DEBUG_OUTPUT="$work/ld/$name" "$APP" "$@" || return 1
   local qt; qt=$(loaded "$name" | head -n 3 | tr '\n' ' ')
-  [ -z "$qt" ] || { fail "$name: the terminal command loaded Qt/ICU: $qt"; return 1; }
+  [ -z "$qt" ] || { fail "$name: the terminal command loaded Qt/ICU or a desktop library: $qt"; return 1; }
 }
 
 if [ ${#isolate[@]} -gt 0 ]; then
@@ -103,6 +108,24 @@ if [ -f "$work/in/seed001.txt" ]; then
   if cli import "0 1" import "$work/in/seed001.txt" -o "$work/out/imported.nianbao"; then
     grep -q "平武县人民政府办公室" "$work/out/imported.nianbao" || fail "import: unit name missing from the project file"
   fi
+  # Offices' text files are GBK more often than UTF-8, and Big5 now and then: each codec must be in the bundle.
+  "$VENV_PY" - "$work/in/seed001.txt" "$work/in" <<'EOF'
+import sys
+from pathlib import Path
+
+sys.path.insert(0, ".")
+from core.io.importers.encoding import _T2S  # noqa: E402
+
+text = Path(sys.argv[1]).read_text(encoding="utf-8")
+s2t = {v if isinstance(v, str) else chr(v): chr(k) for k, v in _T2S.items()}
+Path(sys.argv[2], "seed001-gbk.txt").write_bytes(text.encode("gbk"))
+Path(sys.argv[2], "seed001-big5.txt").write_bytes("".join(s2t.get(c, c) for c in text).encode("big5", "ignore"))
+EOF
+  for enc in gbk big5; do
+    if cli "check-$enc" "0 1" check "$work/in/seed001-$enc.txt"; then
+      grep -q "平武县人民政府办公室" "$work/check-$enc.out" || fail "check-$enc: unit name missing from the output"
+    fi
+  done
 else
   echo "skip  check-txt: ../shared/seeds is not beside the checkout"
 fi
@@ -121,6 +144,10 @@ if [ ! -f "$docx" ]; then
   cli export-docx "0" export "$work/in/seed001.nianbao" -o "$docx" --force || true
 fi
 cli export-xlsx "0" export "$work/in/seed001.nianbao" -o "$work/out/seed001.xlsx" --force || true
+cli export-html "0" export "$work/in/seed001.nianbao" -o "$work/out/seed001-export.html" --force || true
+cli new "0" new --from "$work/in/seed001.nianbao" -o "$work/out/next-year.nianbao" || true
+cli merge "0 1" merge "$work/in/seed001.nianbao" "$work/in/batch/1_seed002.nianbao" -o "$work/out/merged.nianbao" \
+  --breakdown "$work/out/breakdown.xlsx" || true
 
 # Read back what was written, and LibreOffice's PDF and HTML of the DOCX: every importer, frozen.
 if [ -f "$docx" ] && command -v soffice > /dev/null 2>&1; then
@@ -129,15 +156,22 @@ if [ -f "$docx" ] && command -v soffice > /dev/null 2>&1; then
       --outdir "$work/out" "$docx" > /dev/null 2>&1 || true
   done
 fi
-for kind in docx xlsx pdf html; do
-  if [ -f "$work/out/seed001.$kind" ]; then
-    if step "reimport-$kind" "0 1" "$APP" check "$work/out/seed001.$kind"; then
+for kind in docx xlsx pdf html export.html; do
+  file=$work/out/seed001.$kind
+  [ "$kind" = export.html ] && file=$work/out/seed001-export.html
+  if [ -f "$file" ]; then
+    if cli "reimport-$kind" "0 1" check "$file"; then
       grep -q "平武县人民政府办公室" "$work/reimport-$kind.out" || fail "reimport-$kind: unit name missing"
     fi
   else
     echo "skip  reimport-$kind: no seed001.$kind (export failed, or LibreOffice is not installed)"
   fi
 done
+if [ -f "$work/out/seed001.pdf" ]; then
+  if cli import-pdf "0 1" import "$work/out/seed001.pdf" -o "$work/out/from-pdf.nianbao"; then
+    grep -q "平武县人民政府办公室" "$work/out/from-pdf.nianbao" || fail "import-pdf: unit name missing from the project file"
+  fi
+fi
 
 # The window's path does load Qt and ICU (which also shows that the loader log above works); its pictures
 # of CJK tables and narrative must equal the source run's, pixel for pixel (same Qt, same fonts).
@@ -153,6 +187,11 @@ for page in t3 overview; do
     fail "screenshot-$page: the frozen picture differs from the source run's (see $kept-*.png)"
   fi
 done
+# The window opens other documents in an import worker process (the frozen executable again): a PDF.
+if [ -f "$work/out/seed001.pdf" ]; then
+  step screenshot-pdf "0" "$APP" --screenshot "$work/out/from-pdf.png" "$work/out/seed001.pdf" --page t3 || true
+  [ -s "$work/out/from-pdf.png" ] || fail "screenshot-pdf: the window did not open the PDF"
+fi
 loaded screenshot-t3 | grep -q libicudata || fail "screenshot: the window's path did not load Qt and ICU (loader log broken?)"
 step window "0" NIANBAO_EXIT_AFTER_PAINT=1 "$APP" || true
 grep -qx "painted" "$work/window.out" 2>/dev/null || fail "window: the main window never painted"

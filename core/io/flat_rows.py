@@ -17,6 +17,7 @@ from ..model.values import is_number
 from .cell_values import is_value_text, parse_value
 from .read_result import NoteCode
 from .table_grid import Record
+from .table_labels import starts_label
 
 MAX_READINGS = 20_000  # ways to read one row that are tried
 
@@ -25,7 +26,8 @@ def records(tokens, need_label: bool) -> list[Record]:
     """Return each run of value cells in a table's tokens, with the label cells before it.
 
     A run is ended by the next label cell. The labels before a run carry over when a run held
-    nothing, because header cells and merged stand-ins come in between.
+    nothing, because header cells and merged stand-ins come in between. Label cells after the last
+    run end the list as a record without values.
     """
     out: list[Record] = []
     labels: list[str] = []
@@ -43,14 +45,16 @@ def records(tokens, need_label: bool) -> list[Record]:
             flush()
         if t.kind != "cell":
             continue
-        if is_value_text(t.text):
+        if is_value_text(t.text) and (values or not starts_label(t.text, labels)):
             if labels or not need_label or values:
                 values.append(t.text)
             continue
         flush()
         labels.append(t.text)
-        labels = labels[-30:]
+        labels = labels[-60:]  # room for a long label in a narrow cell, two characters a line, twice
     flush()
+    if labels:
+        out.append(Record(labels, [], False))  # the end of a label printed after its row's numbers
     return out
 
 
@@ -72,6 +76,9 @@ def _splits(token: str) -> list[tuple[str, str]]:
     if not token.isdigit() or len(token) < 2:
         return []
     return [(token[:i], token[i:]) for i in range(1, len(token)) if token[i] != "0" or i == len(token) - 1]
+
+
+_WRAPS = re.compile(r"[1-9]\d*\.?|0\.")  # the first line of a number that wrapped (「0」 is a whole number)
 
 
 def readings(tokens: list[str], n: int) -> list[tuple[str, list[str]]]:
@@ -108,7 +115,7 @@ def readings(tokens: list[str], n: int) -> list[tuple[str, list[str]]]:
         head, tails = tokens[:n], tokens[n:]
         if all(t.isdigit() for t in tails):
             for cells in combinations(range(n), k - n):
-                if all(re.fullmatch(r"\d+\.?", head[c]) for c in cells):
+                if all(_WRAPS.fullmatch(head[c]) for c in cells):
                     texts = list(head)
                     for c, t in zip(cells, tails):
                         texts[c] += t
@@ -135,6 +142,8 @@ _UNKNOWN = object()  # a cell not read (its row is missing, or its text is not a
 
 
 def _number(text: str, spec):
+    if text.isascii() and text.isdigit():
+        return int(text)  # most cells: the sums try thousands of readings of them
     value, _note, _mark = parse_value(text, spec)
     if value is None:
         return 0  # printed blank or 「—」: counts as nothing in a sum
@@ -409,8 +418,9 @@ def fill_t4(reading, raw: list[str]) -> None:
     tokens = _zeros_apart(raw)
     found = _t4_readings(tokens, reading.form)
     how = "placed" if len(tokens) < len(row.cells) else "joined"
-    _fill(reading, row, tokens, [(how, t) for t in found] if found is not None else _by_row(
-        _Grid(reading, set()), row, tokens))
+    if not found and len(tokens) > len(row.cells):
+        found = _t4_tails(tokens, reading.form)
+    _fill(reading, row, tokens, [(how, t) for t in found] if found else _by_row(_Grid(reading, set()), row, tokens))
 
 
 MAX_T4 = 2000  # readings of 表四 kept; more, and no cell is called certain
@@ -461,4 +471,34 @@ def _t4_readings(tokens: list[str], form) -> list[list[str]] | None:
 
     if not group(0, [], 0):
         return None
+    return out
+
+
+def _t4_tails(tokens: list[str], form) -> list[list[str]]:
+    """The readings of 表四 whose cells wrapped on one printed line: the first parts of all 15 cells,
+    then the last parts of those that wrapped, in order; each group's 总计 the sum of the four before it."""
+    spec = form.cell("t4.f1")
+    heads, tails = tokens[:15], tokens[15:]
+    if len(heads) < 15 or not all(t.isdigit() for t in tails):
+        return []
+    out: list[list[str]] = []
+
+    def group(g: int, used: int, done: list[str]) -> None:
+        if g == 3:
+            if used == len(tails):
+                out.append(done)
+            return
+        five = heads[5 * g:5 * g + 5]
+        for mask in range(32):
+            wrapped = [i for i in range(5) if mask >> i & 1]
+            if used + len(wrapped) > len(tails) or any(not _WRAPS.fullmatch(five[i]) for i in wrapped):
+                continue
+            texts = list(five)
+            for i, t in zip(wrapped, tails[used:]):
+                texts[i] += t
+            parts = [_number(t, spec) for t in texts]
+            if _sum_holds(parts[4], parts[:4]):
+                group(g + 1, used + len(wrapped), done + texts)
+
+    group(0, 0, [])
     return out

@@ -90,6 +90,29 @@ T2_HEAD = "信息内容"  # the header over 表二's row labels
 _INNER_NUMBER = re.compile(r"(?<=[^\s\d（(])(?=\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
+def starts_label(text: str, labels: list[str]) -> bool:
+    """Whether a cell that reads as a value begins a label: 「无」 right after a cell that is only an
+    item's number (「4.」「无」, the start of 「4.无正当理由大量反复申请」 cut by a line end)."""
+    return text.strip() == "无" and bool(labels) and not norm_label(labels[-1])
+
+
+def _normed(labels: list[str]) -> tuple[list[str], str]:
+    """The label cells normalised: a group label sharing a cell with its item split off (「（六）其他处理
+    3.其他」), and a cell that is only a number or a bracket (「6.」, 「（」 of 「（」「七）总计」) joined to
+    the cell after it, as the label was printed before a line or a page broke it. Returns them and
+    such a number or bracket left at the end (an item's number whose words come after)."""
+    out: list[str] = []
+    carry = ""
+    for x in labels:
+        for part in _INNER_NUMBER.split(x):
+            part = carry + part
+            normed = norm_label(part)
+            carry = "" if normed else part.strip()
+            if normed:
+                out.append(normed)
+    return out, carry
+
+
 def match_labels(labels: list[str], keys, groups: set[str], previous: str | None) -> tuple[str | None, str]:
     """Match a row's label cells to a row id; return ``(row_id | "group" | None, shown_label)``.
 
@@ -97,8 +120,7 @@ def match_labels(labels: list[str], keys, groups: set[str], previous: str | None
     wrapped, or group labels of merged columns). Exact labels win over the distinctive
     fragments of abbreviated labels, and those over a label cut short.
     """
-    parts = [p for x in labels for p in _INNER_NUMBER.split(x)]
-    normed = [norm_label(x) for x in parts if norm_label(x)]
+    normed, _ = _normed(labels)
     if not normed:
         return None, ""
     shown = "".join(re.sub(r"\s+", "", x) for x in labels[-1:])
@@ -120,12 +142,59 @@ def match_labels(labels: list[str], keys, groups: set[str], previous: str | None
             for core in sorted(cores, key=len, reverse=True):
                 if core in cand:
                     return row_id, shown
-        if len(cand) >= 3:
-            # a label cut short by a page or a cell edge: "（一）予以公"
-            starts = [row_id for row_id, exact, _ in keys if exact.startswith(cand)]
-            if len(starts) == 1:
-                return starts[0], shown
+        if len(cand) >= 3 and _cut_short(cand, keys):
+            # a label cut short by a page or a cell edge: "（一）予以公"; the longest start that tells
+            # one row (「申」「请人」「无正」「当理」 is 申请人无正当理由…, not 无正当理由…)
+            longest = next(filter(None, (_cut_short("".join(normed[-m:]), keys)
+                                         for m in range(min(30, len(normed)), k, -1))), None)
+            return longest or _cut_short(cand, keys), shown
     return None, shown
+
+
+def _cut_short(cand: str, keys) -> str | None:
+    """The one row whose official label starts with ``cand``, if only one does."""
+    starts = [row_id for row_id, exact, _ in keys if exact.startswith(cand)]
+    return starts[0] if len(starts) == 1 else None
+
+
+def label_end_after_numbers(labels: list[str], following: list[str], keys, groups: set[str],
+                            previous: str | None, matched: str | None = None) -> tuple[str, int] | None:
+    """The end of a row's label printed after its numbers (a PDF copied as text: a label cell cut by
+    a page break or wrapped in a narrow cell gives 「6.属 1021 0 … 1035」, then 「于四类过程性」「信息」).
+
+    ``labels`` are the row's label cells before its numbers, ``following`` those of the next run of
+    numbers, ``matched`` the row ``labels`` already name (by a fragment or a cut start), if any.
+    Return ``(row_id, j)`` when the first ``j`` cells of ``following`` finish the label, else None.
+
+    The label as printed before and after the numbers, joined, being exactly one official label
+    says it. Short of that, a label that names no row borrows cells only until they would name a
+    row by themselves: those are the next row's own label.
+    """
+    head, number = _normed(labels)
+    exact_ids = {exact: row_id for row_id, exact, _ in keys}
+    # Before the numbers, the label's start; or only its number (「6.」, 「（三）不予公开1.」): all its words after.
+    starts = [0] if number or not head else []
+    if matched != "group":
+        starts += range(1, min(30, len(head)) + 1)
+    for j in range(1, min(30, len(following)) + 1):
+        after = "".join(_normed(following[:j])[0])
+        if not after or after == "".join(_normed(following[:j - 1])[0]):
+            continue
+        for k in starts:
+            joined = "".join(head[len(head) - k:]) + after
+            row_id = exact_ids.get(joined)
+            if row_id is not None and matched in (None, "group", row_id) and (
+                    match_labels([joined], keys, groups, previous)[0] == row_id):
+                return row_id, j
+    if matched is not None:
+        return None
+    for j in range(1, min(8, len(following)) + 1):
+        if match_labels(following[:j], keys, groups, previous)[0] is not None:
+            return None  # that is the next row's own label, not the rest of this one
+        row_id, _ = match_labels(labels + following[:j], keys, groups, previous)
+        if row_id is not None:
+            return row_id, j
+    return None
 
 
 def match_row_label(form: FormSpec, table_id: str, labels: list[str], previous: str | None = None) -> str | None:

@@ -34,8 +34,8 @@ from .narrative import extract, heading_section
 from .read_result import NoteCode, ReadNote
 from .table_grid import (Record, Slot, body_slots, grid_rows, place, t2_header_slots, t3_header_slots,
                          t4_header_slots, T3_HEADS, T4_HEADS)
-from .table_labels import (SUBTOTAL, T2_KEYS, T3_KEYS, match_labels, match_row_label, norm_label,
-                           t3_group_labels)
+from .table_labels import (SUBTOTAL, T2_KEYS, T3_KEYS, label_end_after_numbers, match_labels, match_row_label,
+                           norm_label, t3_group_labels)
 from .xlsx_layout import STALE, parse_stale
 
 __all__ = ["build_report", "is_value_text", "match_row_label", "norm_label", "parse_value", "split"]
@@ -401,20 +401,13 @@ def _read_rows(reading: _Reading, records: list[Record]) -> dict[str, str]:
     renamed: dict[tuple[str, int], str] = {}  # (表二 block, column index) -> header as printed
     for i, rec in enumerate(records):
         labels = pending + rec.labels
-        has_values = any(v.strip() for v in rec.values) or bool(rec.extra)
         row_id, shown = match_labels(labels, keys, groups, previous)
-        if row_id is None and not rec.placed and i + 1 < len(records):
-            # The numbers came before the end of a wrapped label (PDF): borrow what follows.
-            following = records[i + 1].labels
-            for j in range(1, min(8, len(following)) + 1):
-                if match_labels(following[:j], keys, groups, previous)[0] is not None:
-                    break  # that is the next row's own label, not the rest of this one
-                row_id, _ = match_labels(labels + following[:j], keys, groups, previous)
-                if row_id is not None:
-                    del following[:j]
-                    break
-        if not has_values and row_id in (None, "group"):
-            pending = labels[-6:] if rec.placed else []  # a label row, or a header between blocks
+        if not rec.placed and i + 1 < len(records):
+            row_id, shown = _label_end(reading, labels, rec, records[i + 1], row_id, shown, previous)
+        has_values = any(v.strip() for v in rec.values) or bool(rec.extra)
+        if not has_values and (row_id in (None, "group") or not rec.placed):
+            # a label row, or a header between blocks; in flat text, labels after the last numbers
+            pending = labels[-6:] if rec.placed else []
             continue
         pending = []
         if row_id is None and other.take(labels, rec, previous):
@@ -482,6 +475,30 @@ def _read_rows(reading: _Reading, records: list[Record]) -> dict[str, str]:
     for (block, k), head in renamed.items():
         _renamed_column(reading, block, k, head, seen)
     return seen
+
+
+def _label_end(reading: _Reading, labels: list[str], rec: Record, nxt: Record, row_id: str | None, shown: str,
+               previous: str | None) -> tuple[str | None, str]:
+    """A row of flat text whose label ends after its numbers (a PDF copied as text, the label cut by a
+    page break or wrapped in a narrow cell): take the rest of the label from the next record, and the
+    numbers after it when no label of their own comes with them (the last digits of wrapped numbers).
+    Return the row and its label as printed."""
+    form, tid = reading.form, reading.tid
+    keys = (T3_KEYS if tid == "t3" else T2_KEYS)[form.id]
+    groups = t3_group_labels(form.id) if tid == "t3" else frozenset()
+    ended = label_end_after_numbers(labels, nxt.labels, keys, groups, previous, row_id)
+    if ended is None:
+        return row_id, shown
+    found, j = ended
+    numbers = [v for v in nxt.values if v.strip()]
+    if not nxt.labels[j:] and numbers:
+        if found == "group" or len(numbers) >= len(_row(form, tid, found).cells):
+            return row_id, shown  # a whole row of numbers: that label is their own
+        rec.values = rec.values + nxt.values
+        nxt.values = []
+    shown += "".join(re.sub(r"\s+", "", x) for x in nxt.labels[:j])
+    del nxt.labels[:j]
+    return found, shown
 
 
 def _in_order_values(rec: Record, n: int) -> list[str]:

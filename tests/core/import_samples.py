@@ -215,9 +215,14 @@ def write_xlsx(report: Report, path: Path) -> Path:
     return path
 
 
-def pdf_copy_text(report: Report) -> str:
+def pdf_copy_text(report: Report, cuts: dict[str, tuple[int, int]] | None = None) -> str:
     """Return text as copied out of a PDF viewer: one table row per line, numbers at the end,
-    long labels wrapped, a running header and page numbers in between."""
+    long labels wrapped, a running header and page numbers in between.
+
+    ``cuts[row_id] = (k, width)`` prints a 表三 row's label cut after ``k`` characters, as a page
+    break or a narrow cell cuts it: the first ``k`` on the line with the numbers, the rest on the
+    lines after them, ``width`` characters a line."""
+    cuts = cuts or {}
     title = f"{report.meta['unit']}{report.meta['year']}年政府信息公开工作年度报告"
     lines = [title, *report.text["preface"].split("\n"), SECTION_TITLES["overview"],
              *report.text["overview"].split("\n"), "- 1 -", title]
@@ -241,7 +246,11 @@ def pdf_copy_text(report: Report) -> str:
         for i, row in enumerate(t.rows):
             nums = " ".join(format_value(report.values[r]) or "—" for r in row.cells)
             label = row.label
-            if len(label) > 18:
+            if row.id in cuts:
+                k, width = cuts[row.id]
+                lines.append(f"{label[:k]} {nums}")
+                lines += [label[j:j + width] for j in range(k, len(label), width)]
+            elif len(label) > 18:
                 lines += [label[:18], f"{label[18:]} {nums}"]
             else:
                 lines.append(f"{label} {nums}")

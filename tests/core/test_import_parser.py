@@ -182,3 +182,87 @@ def test_empty_cells_in_word_text_stay_blank_in_place():
     assert report.values["t3.r02.c7"] == 0
     assert any("表三有 2 格原文为空" in n.message for n in notes)
     assert not any("只读到" in n.message for n in notes)
+
+
+def _t3_lines(*lines: str) -> str:
+    """A report whose 表三 is text copied out of a PDF in reading order, one printed line a line."""
+    return "\n".join(["某局2024年政府信息公开工作年度报告", "一、总体情况", "正文。", "三、收到和处理政府信息公开申请情况",
+                      "申请人情况", "自然人 法人或其他组织 总计", *lines, "五、存在的主要问题及改进情况", "问题。"])
+
+
+def _row_values(report, row: str) -> list:
+    return [report.values[f"t3.{row}.c{i}"] for i in range(1, 8)]
+
+
+def test_a_label_cut_by_a_page_break_around_its_numbers():
+    """The narrow label cell of 6.属于四类过程性信息 breaks across a page: the viewer copies its first
+    line with the numbers, the rest after them; the next row keeps its own label and numbers."""
+    report, notes = build_report(text_tokens(_t3_lines(
+        "5.属于三类内部事务信息 1 0 0 0 0 0 1", "6.属 1021 0 0 0 12 2 1035", "于四类过程性", "信息",
+        "7.属于行政执法案卷 0 5 0 0 0 0 5")))
+    assert _row_values(report, "r09") == [1, 0, 0, 0, 0, 0, 1]
+    assert _row_values(report, "r10") == [1021, 0, 0, 0, 12, 2, 1035]
+    assert _row_values(report, "r11") == [0, 5, 0, 0, 0, 0, 5]
+    assert not [n for n in notes if n.code is NoteCode.ROW_UNKNOWN or n.where in ("t3.r10", "t3.r11")]
+
+
+def test_the_rest_of_a_cut_label_with_the_last_digits_of_its_numbers():
+    """After the rest of the label come the digits that wrapped in the row's narrow cells (「1" "6」)."""
+    report, notes = build_report(text_tokens(_t3_lines(
+        "一、本年新收政府信 12 0 3 0 0 0 1", "息公开申请数量", "5", "二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0")))
+    assert _row_values(report, "r01") == [12, 0, 3, 0, 0, 0, 15]
+    assert _row_values(report, "r02") == [0] * 7
+    assert any(n.code is NoteCode.CELL_PLACED and n.where == "t3.r01" for n in notes)  # rejoined, and said so
+
+
+def test_a_number_and_a_bracket_cut_from_their_label():
+    report, _ = build_report(text_tokens(_t3_lines(
+        "（五）不予处理", "3.要求提供公开出版物 0 1 0 0 0 0 1", "4.", "无", "0 2 0 0 0 0 2", "正当理由大量",
+        "反复申请", "（", "七）总计 3 0 0 0 0 0 3")))
+    assert _row_values(report, "r19") == [0, 2, 0, 0, 0, 0, 2]
+    assert _row_values(report, "r24") == [3, 0, 0, 0, 0, 0, 3]
+
+
+def test_a_label_cut_short_is_the_row_its_longest_start_names():
+    """「申」「请人」「无正」「当理」 before the numbers: 申请人无正当理由逾期不补正…, not 无正当理由大量反复申请."""
+    report, _ = build_report(text_tokens(_t3_lines(
+        "4.无正当理由大量反复申请 0 2 0 0 0 0 2", "1.", "申", "请人", "无正", "当理", "0 3 0 0 0 0 3", "由逾期不补正、",
+        "行政机关不再处理其政府信息公开申请", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 1 0 0 0 0 0 1")))
+    assert _row_values(report, "r19") == [0, 2, 0, 0, 0, 0, 2]
+    assert _row_values(report, "r21") == [0, 3, 0, 0, 0, 0, 3]
+    assert _row_values(report, "r22") == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_a_cut_label_does_not_take_the_next_rows_label():
+    """「6.属」 and numbers, then the next row's whole label with numbers of its own: 6 stays unread and
+    said so, 7 keeps its numbers; a bare 「6.」 with numbers does not take 「属于四类过程性信息」 from
+    the numbers printed with it."""
+    report, notes = build_report(text_tokens(_t3_lines(
+        "6.属 1 0 0 0 0 0 1", "7.属于行政执法案卷 0 5 0 0 0 0 5")))
+    assert _row_values(report, "r10") == [None] * 7
+    assert _row_values(report, "r11") == [0, 5, 0, 0, 0, 0, 5]
+    assert any(n.code is NoteCode.ROW_MISSING and n.where == "t3.r10" for n in notes)
+    report, notes = build_report(text_tokens(_t3_lines(
+        "6. 1 0 0 0 0 0 1", "属于四类过程性信息 2 0 0 0 0 0 2")))
+    assert _row_values(report, "r10") == [2, 0, 0, 0, 0, 0, 2]
+    assert any(n.code is NoteCode.ROW_UNKNOWN for n in notes)
+
+
+def test_t4_numbers_wrapped_with_all_their_last_digits_on_the_next_line():
+    """A row of 表四 whose narrow cells wrapped seven numbers: the first lines of all fifteen cells,
+    then the seven last parts; the three sums tell which cells they finish."""
+    text = "\n".join(["某县2024年政府信息公开工作年度报告", "一、总体情况", "正文。",
+                      "四、政府信息公开行政复议、行政诉讼情况", "行政复议 行政诉讼",
+                      "结果维持 结果纠正 其他结果 尚未审结 总计",
+                      "14 10 37 12 12 10 12 0 0 10 37 2 0 10 10", "0 21 10 21 33 21 60",
+                      "五、存在的主要问题及改进情况", "问题。"])
+    report, notes = build_report(text_tokens(text))
+    assert [report.values[f"t4.{g}{k}"] for g in "fdh" for k in range(1, 6)] == [
+        140, 1021, 37, 12, 1210, 1021, 12, 0, 0, 1033, 37, 2, 0, 1021, 1060]
+    assert any(n.code is NoteCode.CELL_PLACED and n.where == "t4.r1" for n in notes)
+    # 「0」 is a whole number: the last parts go to the cells whose first line can go on
+    text = text.replace("14 10 37 12 12 10 12 0 0 10 37 2 0 10 10", "0 0 14 0 14 14 10 37 12 12 10 12 0 0 10").replace(
+        "0 21 10 21 33 21 60", "0 0 0 21 10 21 33")
+    report, notes = build_report(text_tokens(text))
+    assert [report.values[f"t4.{g}{k}"] for g in "fdh" for k in range(1, 6)] == [
+        0, 0, 140, 0, 140, 140, 1021, 37, 12, 1210, 1021, 12, 0, 0, 1033]

@@ -8,6 +8,7 @@ row), blank cells, and balanced sums, as published reports have them.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 import subprocess
 
@@ -16,13 +17,14 @@ import pytest
 from core.io.importers.text import text_tokens
 from core.io.read_result import NoteCode
 from core.io.reader import read_any
+from core.io.table_labels import norm_label
 from core.io.table_parser import build_report
 from core.io.export import export_docx
 from core.model import is_number
 from core.rules import check_report
 
 from .helpers import seed
-from .import_samples import random_figures, viewer_text, write_docx
+from .import_samples import clone, random_figures, viewer_text, write_docx
 
 pytestmark = pytest.mark.slow  # LibreOffice prints the PDFs
 
@@ -140,3 +142,38 @@ def test_a_short_t4_row_says_which_cells_are_uncertain():
     (note,) = [n for n in notes if n.code is NoteCode.CELL_UNCERTAIN]
     assert all(f"“{name}”" in note.message for name in ("结果维持", "结果纠正", "其他结果", "尚未审结"))
     assert note.message.count("“总计”") == 0
+
+
+def test_labels_a_page_break_cuts_around_their_numbers(tmp_path, office):
+    """A hand-made 28×8 表三 (narrow label cells) printed after 1…29 lines of text, so that the page
+    breaks inside a different row each time. A viewer copies the first part of a cut label with the
+    row's numbers and the rest after them (「6.属 1021 0 0 0 12 2 14 1035」「于四类过程性」「信息」),
+    or a bracket or number alone before them (「（」「七）总计 …」, 「4.」「无」 …): every cell is read."""
+    want = random_figures(seed(1), random.Random(3))
+    docs = []
+    for n in range(0, 30, 2):
+        page = clone(want)
+        page.text["overview"] = "\n".join(["本段占一行。"] * (n + 1))
+        docs.append(write_docx(page, tmp_path / f"after{n}.docx", t3_28x8=True))
+    cut = 0
+    for doc, pdf in zip(docs, office.convert(docs, "pdf")):
+        text = viewer_text(pdf)
+        cut += _label_cut_around_numbers(text, want)
+        report, notes = build_report(text_tokens(text))
+        assert [ref for ref, value in want.values.items() if report.values[ref] != value] == [], doc.name
+    assert cut >= len(docs) // 2  # the layouts this test is about did occur
+
+
+def _label_cut_around_numbers(text: str, report) -> bool:
+    """Whether a 表三 label in ``text`` has words both before and after numbers of its row."""
+    labels = [norm_label(re.sub(r"^（[三四五六]）\D+?(?=\d\.)", "", r.label)) for r in report.form.table("t3").rows]
+    body = text[text.index("三、收到和处理政府信息公开申请情况"):text.index("四、政府信息公开行政复议")]
+    words = ""
+    for line in body.split("\n"):
+        head = re.match(r"\D*", line).group()
+        words += norm_label(head)
+        if len(head) < len(line.strip()):
+            if words and any(label.startswith(words) and label != words for label in labels):
+                return True
+            words = ""
+    return False

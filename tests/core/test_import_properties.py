@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import re
 from decimal import Decimal
 
 import pytest
@@ -14,7 +16,8 @@ from core.io.table_parser import build_report
 from core.model import Report
 from core.schema import CellKind
 
-from .import_samples import html_of, pdf_copy_text
+from .helpers import seed
+from .import_samples import html_of, pdf_copy_text, random_figures
 
 COUNT = st.one_of(st.none(), st.integers(0, 3_000_000))
 SIGNED = st.one_of(st.none(), st.integers(-5000, 5000))
@@ -77,3 +80,33 @@ def test_any_text_reads_or_refuses_cleanly(parts):
     assert all(isinstance(n.message, str) and n.message and "\n" not in n.message for n in notes)
     for ref, value in report.values.items():
         assert value is None or isinstance(value, (int, Decimal, str)), ref
+
+
+_ITEM_START = re.compile(r".*(?:[一二三四]、|（[一二三四五六七]）|\d\.)")
+
+
+@st.composite
+def cut_labels(draw):
+    """A balanced report and 表三 rows whose labels a page break or a narrow cell cut around the
+    numbers: where each is cut (within the item's own words, after its number) and how the rest wraps
+    (two characters a line or more: a lone 「无」 is a blank cell, not the start of 「无正当理由…」)."""
+    report = random_figures(seed(draw(st.integers(0, 4))), random.Random(draw(st.integers(0, 2**16))))
+    rows = report.form.table("t3").rows
+    cut = draw(st.lists(st.sampled_from(rows), max_size=8, unique_by=lambda r: r.id))
+    cuts = {}
+    for row in cut:
+        start = _ITEM_START.match(row.label).end()
+        if start < len(row.label) - 1:
+            cuts[row.id] = (draw(st.integers(max(start, 1), len(row.label) - 1)), draw(st.integers(2, 12)))
+    return report, cuts
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut_labels())
+def test_a_label_cut_around_its_numbers_is_read(case):
+    """「6.属 1021 0 0 0 12 2 14 1035」「于四类过程性」「信息」: every row in its cells, no row taking
+    another's label or numbers."""
+    report, cuts = case
+    got, notes = build_report(text_tokens(pdf_copy_text(report, cuts)))
+    same(got, report)
+    assert not [n for n in notes if n.where and n.where.startswith("t3")], cuts

@@ -141,6 +141,58 @@ def test_app_code_imports_no_excluded_module():
     assert not used & set(bc.EXCLUDED_MODULES)
 
 
+# Every feature, run from source in a fresh interpreter, and the modules it loaded: none may be one the
+# bundle leaves out (nianbao.spec excludes them, so the frozen app would fail where the source run works).
+_FEATURES = r"""
+import contextlib, io, os, sys
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from gui.main import main
+d = Path(sys.argv[1])
+runs = [["check", d / f] for f in ("s.nianbao", "gbk.txt", "big5.txt", "utf16.txt", "s.docx", "s.xlsx", "s.html", "s.pdf")]
+runs += [["export", d / "s.nianbao", "-o", d / f"o.{k}", "--force"] for k in ("docx", "xlsx", "html")]
+runs += [["merge", d / "s.nianbao", d / "s.docx", "--allow-duplicates", "-o", d / "m.nianbao", "--breakdown", d / "b.xlsx"],
+         ["new", "--from", d / "s.nianbao", "-o", d / "n.nianbao"], ["import", d / "s.pdf", "-o", d / "i.nianbao"],
+         ["check", d, "--report", d / "audit.xlsx"],
+         ["--screenshot", d / "x.png", d / "s.pdf", "--page", "t3"]]
+for run in runs:
+    with contextlib.redirect_stdout(io.StringIO()):
+        try:
+            code = main([str(a) for a in run])
+        except SystemExit as exc:
+            code = exc.code
+    if code not in (0, 1):
+        sys.exit(f"{run}: exit code {code}")
+print("\n".join(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.slow
+def test_no_feature_loads_a_module_the_bundle_leaves_out(tmp_path, seed_export, office, seeds_dir):
+    from core.io.importers.encoding import _T2S
+
+    from .helpers import seed
+    from .import_samples import pdf_copy_text
+
+    shutil.copy(ROOT / "tests" / "data" / "seeds" / "seed001.nianbao", tmp_path / "s.nianbao")
+    for suffix in (".docx", ".xlsx", ".html"):
+        shutil.copy(seed_export(1, suffix), tmp_path / f"s{suffix}")
+    shutil.copy(office.convert([tmp_path / "s.docx"], "pdf")[0], tmp_path / "s.pdf")
+    text = pdf_copy_text(seed(1))
+    (tmp_path / "gbk.txt").write_bytes(text.encode("gbk"))
+    (tmp_path / "utf16.txt").write_bytes(text.encode("utf-16-le"))
+    traditional = {v if isinstance(v, str) else chr(v): chr(k) for k, v in _T2S.items()}
+    (tmp_path / "big5.txt").write_bytes("".join(traditional.get(c, c) for c in text).encode("big5", "ignore"))
+    result = subprocess.run([sys.executable, "-c", _FEATURES, str(tmp_path)], capture_output=True, text=True,
+                            cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    loaded = set(result.stdout.split())
+    assert {"pypdfium2_raw", "lxml.html", "_codecs_cn", "_codecs_tw", "PySide6.QtWidgets"} <= loaded  # it ran
+    left_out = sorted(name for name in loaded - bc.EXCLUDED_WITH_FALLBACK
+                      if any(name == x or name.startswith(f"{x}.") for x in bc.EXCLUDED_MODULES))
+    assert not left_out
+
+
 @pytest.mark.parametrize("dest", [
     "PySide6/Qt/plugins/platforms/libqxcb.so",
     "PySide6/Qt/plugins/platforms/libqoffscreen.so",
@@ -157,7 +209,9 @@ def test_app_code_imports_no_excluded_module():
     "PySide6/translations/qt_zh_CN.qm",
     "nianbao_templates/gb2021.docx",
     "nianbao_resources/icon.png",
-    "libxcb-cursor.so.0",
+    "libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxkbcommon-x11.so.0",
+    # what the terminal commands load (zlib, ctypes for PDFium, lzma, uuid) and the C++ runtime Qt needs
+    "libz.so.1", "libffi.so.8", "liblzma.so.5", "libuuid.so.1", "libstdc++.so.6", "libzstd.so.1",
     "docx/templates/default.docx",
 ])
 def test_deny_list_keeps(dest):
@@ -179,6 +233,7 @@ def test_deny_list_keeps(dest):
     "PySide6/Qt6Qml.dll",
     "PySide6/opengl32sw.dll",
     "libdbus-1.so.3",
+    "libX11.so.6", "libglib-2.0.so.0", "libfreetype.so.6", "libfontconfig.so.1",
     "docx/templates/default-docx-template/word/styles.xml",
 ])
 def test_deny_list_drops(dest):
@@ -266,6 +321,21 @@ def test_archive_keeps_one_top_folder_and_symlinks(tmp_path):
     assert archive.archive_path(bundle).name.startswith("nianbao-")
 
 
+@pytest.mark.skipif(not (shutil.which("tar") and shutil.which("xz")), reason="tar or xz is not installed")
+def test_archive_unpacks_with_the_systems_tar(tmp_path):
+    # An office unpacks with tar (and xz), not Python: the BCJ filter chain must be one they decode.
+    bundle = tmp_path / "nianbao"
+    (bundle / "_internal").mkdir(parents=True)
+    code = Path(sys.executable).resolve().read_bytes()[:200_000]  # machine code, for the BCJ filter
+    (bundle / "_internal" / "libfoo.so.1").write_bytes(code)
+    out = archive.write_archive(bundle, tmp_path / "nianbao-test.tar.xz")
+    assert archive.xz_filters("x86_64")[0] == {"id": __import__("lzma").FILTER_X86}
+    assert len(archive.xz_filters("aarch64")) == 1
+    (tmp_path / "unpacked").mkdir()
+    subprocess.run(["tar", "-xJf", str(out), "-C", str(tmp_path / "unpacked")], check=True)
+    assert (tmp_path / "unpacked" / "nianbao" / "_internal" / "libfoo.so.1").read_bytes() == code
+
+
 def test_bundle_size_report(tmp_path, capsys):
     bundle = tmp_path / "nianbao"
     (bundle / "_internal" / "PySide6" / "Qt" / "lib").mkdir(parents=True)
@@ -321,3 +391,19 @@ def test_filtered_icu_data_gives_qt_the_same_answers(tmp_path, monkeypatch):
     monkeypatch.setattr(icu_data, "KEPT_ITEMS", tuple(p for p in icu_data.KEPT_ITEMS if not p.startswith("coll/zh")))
     broken = icu_data.build(full, tmp_path / "broken")
     assert _qt_answers(broken.parent) != _qt_answers()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the bundle filters ICU data on Linux only")
+@pytest.mark.skipif(not shutil.which("nm"), reason="binutils is not installed")
+def test_qt_calls_only_the_icu_functions_whose_data_the_bundle_keeps():
+    # icu_data.py keeps converters, case mapping, collation and time-zone data, and drops the rest
+    # (character names, IDNA, break iteration ...): a Qt that called more would need a new KEPT_ITEMS.
+    import re
+
+    lib = Path(importlib.util.find_spec("PySide6").origin).parent / "Qt" / "lib"
+    called = set()
+    for path in [*lib.glob("libQt6*.so.6"), *lib.parent.parent.glob("Qt*.abi3.so")]:
+        out = subprocess.run(["nm", "-D", "--undefined-only", str(path)], capture_output=True, text=True).stdout
+        called |= set(re.findall(r"\s(u\w*|U\w*)_\d+$", out, re.M))
+    assert called, "no ICU function found: is QtCore still linked with ICU?"
+    assert all(re.match(r"(ucnv_|UCNV_|ucol_|ucal_|u_strTo(Upper|Lower)$)", name) for name in called), sorted(called)
