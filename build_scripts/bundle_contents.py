@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+import subprocess
 from pathlib import Path, PurePath
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,15 +102,22 @@ DENIED_LIBRARIES = (
     # Linux: the D-Bus client library and what Debian links into it (systemd, gcrypt, lz4, libcap).
     # Every desktop has its own, matching its D-Bus daemon; bundling the build machine's is 3 MB.
     "libdbus-1.so*", "libsystemd.so*", "libgcrypt.so*", "libgpg-error.so*", "liblz4.so*", "libcap.so*",
-    # Linux: the X11 client, font and GLib libraries that only Qt links (terminal commands never load them,
-    # smoke_frozen.sh checks). Every desktop that can show a window has them, as it has libxcb, libGL and
-    # libwayland-client, which PyInstaller itself never bundles; the bundle needs glibc >= 2.36 (the build
-    # machine's), and distributions of that age ship these in the build machine's versions or newer.
-    # Using the desktop's own also keeps fontconfig in step with its fonts.conf. 5.2 MB.
+)
+
+# Linux: the X11 client, font and GLib libraries, left to the desktop where only Qt needs them (5.2 MB).
+# Every desktop that can show a window has them, as it has libxcb, libGL and libwayland-client, which
+# PyInstaller itself never bundles; the bundle needs glibc >= 2.36 (the build machine's), and distributions
+# of that age ship these in the build machine's versions or newer. The desktop's own fontconfig also reads
+# its fonts.conf without surprises. One that the terminal path needs stays (Debian's libpython links
+# libexpat): a server without a desktop runs the terminal commands (smoke_frozen.sh checks they load none).
+DESKTOP_LIBRARIES = (
     "libx11.so*", "libx11-xcb.so*", "libxau.so*", "libxdmcp.so*", "libbsd.so*", "libmd.so*",  # (lower case)
     "libfontconfig.so*", "libfreetype.so*", "libpng16.so*", "libbrotlidec.so*", "libbrotlicommon.so*",
     "libexpat.so*", "libglib-2.0.so*", "libgthread-2.0.so*", "libpcre2-8.so*",
 )
+
+# Binaries of Qt and its bindings: only the window's path loads them.
+QT_FOLDERS = ("PySide6", "shiboken6")
 
 # Data files left out (glob on the path inside the bundle).
 DENIED_DATA = (
@@ -157,6 +165,38 @@ def is_denied(dest: str) -> bool:
     if any(fnmatch.fnmatch(dest, pattern) for pattern in DENIED_DATA):
         return True
     return any(fnmatch.fnmatch(name.lower(), pattern) for pattern in DENIED_LIBRARIES)
+
+
+def _file_name(dest: str) -> str:
+    return dest.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def is_desktop_library(dest: str) -> bool:
+    return any(fnmatch.fnmatch(_file_name(dest).lower(), pattern) for pattern in DESKTOP_LIBRARIES)
+
+
+def left_to_the_desktop(binaries: list[tuple[str, str]], needed) -> set[str]:
+    """The destinations of the DESKTOP_LIBRARIES among ``binaries`` ((destination, source) pairs) that
+    nothing outside Qt needs: the libraries reached from libpython and the extension modules of the other
+    packages (``needed(source)`` lists a binary's DT_NEEDED sonames) stay in the bundle."""
+    by_name = {_file_name(dest): src for dest, src in binaries}
+    folder = {dest: dest.replace("\\", "/").split("/")[0] if "/" in dest.replace("\\", "/") else ""
+              for dest, _ in binaries}
+    roots = [src for dest, src in binaries
+             if folder[dest] not in QT_FOLDERS and (folder[dest] or dest.startswith("libpython"))]
+    reached: set[str] = set()
+    while roots:
+        for name in needed(roots.pop()):
+            if name in by_name and name not in reached:
+                reached.add(name)
+                roots.append(by_name[name])
+    return {dest for dest, _ in binaries if is_desktop_library(dest) and _file_name(dest) not in reached}
+
+
+def elf_needed(path: str) -> list[str]:
+    """The sonames an ELF file names as DT_NEEDED (``objdump -p``; binutils, which PyInstaller needs too)."""
+    out = subprocess.run(["objdump", "-p", path], capture_output=True, text=True).stdout
+    return re.findall(r"^\s*NEEDED\s+(\S+)", out, re.M)
 
 
 def data_files(root: Path = ROOT) -> list[tuple[str, str]]:

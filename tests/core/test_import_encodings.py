@@ -103,3 +103,14 @@ def test_random_bytes_are_still_refused(tmp_path):
     path.write_bytes(bytes(rng.randrange(128, 256) for _ in range(3000)))
     with pytest.raises(FileReadError):
         read_any(path)
+
+
+def test_a_build_without_one_codec_still_reads_the_others(monkeypatch):
+    """A bundle that lost a codec (the frozen app once lacked Big5: every GBK file gave a traceback) reads
+    the encodings it has."""
+    from core.io.importers import encoding
+
+    monkeypatch.setattr(encoding, "LEGACY_ENCODINGS", ("gb18030", "no-such-codec-in-this-build"))
+    gbk = "二、主动公开政府信息情况。本年新收政府信息公开申请16件，办结15件。".encode("gbk")
+    text, notes = encoding.decode(gbk, "年报.txt")
+    assert text.startswith("二、主动公开") and notes == []

@@ -233,11 +233,49 @@ def test_deny_list_keeps(dest):
     "PySide6/Qt6Qml.dll",
     "PySide6/opengl32sw.dll",
     "libdbus-1.so.3",
-    "libX11.so.6", "libglib-2.0.so.0", "libfreetype.so.6", "libfontconfig.so.1",
     "docx/templates/default-docx-template/word/styles.xml",
 ])
 def test_deny_list_drops(dest):
     assert bc.is_denied(dest)
+
+
+_NEEDS = {  # DT_NEEDED of a bundle like the one Debian's python3 gives (its libpython links libexpat)
+    "/lib/libpython3.11.so.1.0": ["libexpat.so.1", "libz.so.1"],
+    "/lib/lxml/etree.so": ["libz.so.1"],
+    "/lib/libQt6Gui.so.6": ["libfontconfig.so.1", "libX11.so.6", "libglib-2.0.so.0", "libQt6Core.so.6"],
+    "/lib/libQt6Core.so.6": ["libglib-2.0.so.0", "libstdc++.so.6"],
+    "/lib/libfontconfig.so.1": ["libfreetype.so.6", "libexpat.so.1"],
+    "/lib/libglib-2.0.so.0": ["libpcre2-8.so.0"],
+}
+_BINARIES = [("libpython3.11.so.1.0", "/lib/libpython3.11.so.1.0"), ("lxml/etree.so", "/lib/lxml/etree.so"),
+             ("PySide6/Qt/lib/libQt6Gui.so.6", "/lib/libQt6Gui.so.6"),
+             ("PySide6/Qt/lib/libQt6Core.so.6", "/lib/libQt6Core.so.6"),
+             *((name, f"/lib/{name}") for name in ("libfontconfig.so.1", "libfreetype.so.6", "libexpat.so.1",
+                                                   "libX11.so.6", "libglib-2.0.so.0", "libpcre2-8.so.0",
+                                                   "libz.so.1", "libstdc++.so.6"))]
+
+
+def test_libraries_only_qt_needs_are_left_to_the_desktop():
+    left = bc.left_to_the_desktop(_BINARIES, lambda src: _NEEDS.get(src, []))
+    assert left == {"libfontconfig.so.1", "libfreetype.so.6", "libX11.so.6", "libglib-2.0.so.0", "libpcre2-8.so.0"}
+
+
+def test_a_desktop_library_the_terminal_path_needs_stays():
+    # libexpat stays while libpython needs it, and goes with fontconfig where Python has its own (pyenv's).
+    assert "libexpat.so.1" not in bc.left_to_the_desktop(_BINARIES, lambda src: _NEEDS.get(src, []))
+    own_expat = {**_NEEDS, "/lib/libpython3.11.so.1.0": ["libz.so.1"]}
+    assert "libexpat.so.1" in bc.left_to_the_desktop(_BINARIES, lambda src: own_expat.get(src, []))
+    # A Qt library never counts as the terminal path's, wherever it sits.
+    assert "libX11.so.6" in bc.left_to_the_desktop(
+        [*_BINARIES, ("PySide6/QtGui.abi3.so", "/lib/QtGui.so")],
+        lambda src: {**_NEEDS, "/lib/QtGui.so": ["libX11.so.6"]}.get(src, []))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("objdump"), reason="Linux and binutils")
+def test_elf_needed_reads_what_qt_links():
+    gui = next((Path(importlib.util.find_spec("PySide6").origin).parent / "Qt" / "lib").glob("libQt6Gui.so.6"))
+    assert {"libQt6Core.so.6", "libfontconfig.so.1"} <= set(bc.elf_needed(str(gui)))
+    assert bc.is_desktop_library("libfontconfig.so.1") and not bc.is_desktop_library("libxcb-icccm.so.4")
 
 
 def test_required_qt_plugins_are_never_denied():

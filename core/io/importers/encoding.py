@@ -84,6 +84,9 @@ def wide_encoding(data: bytes) -> str | None:
     return best
 
 
+LEGACY_ENCODINGS = ("gb18030", "big5")  # tried in turn on a file that is not UTF-8; the best-scoring text wins
+
+
 def decode(data: bytes, name: str) -> tuple[str, list[ReadNote]]:
     """Decode a text file; return the text and notes about a guessed or repaired encoding."""
     for bom, enc in _BOMS:
@@ -103,10 +106,10 @@ def decode(data: bytes, name: str) -> tuple[str, list[ReadNote]]:
     except UnicodeDecodeError:
         pass
     candidates: list[tuple[float, str, str]] = []
-    for enc in ("gb18030", "big5"):
+    for enc in LEGACY_ENCODINGS:
         try:
             text = data.decode(enc)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):  # LookupError: a build without that codec
             continue
         candidates.append((_score(text), enc, text))
     repaired = data.decode("utf-8", errors="replace")
