@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Sequence
 
 from .errors import ReportError
 from .messages import audit as msg
+from .review.outputs import is_review_output
 from .review.places import cells_text
 from .review.rows import AuditResult, AuditRow
 from .review.workbook import write_audit_xlsx
@@ -30,9 +31,9 @@ def _skippable(name: str) -> bool:
 def find_reports(paths: Iterable[str | os.PathLike], suffixes: Sequence[str] | None = None) -> list[Path]:
     """Return the report files under ``paths``: files as given, folders searched recursively, sorted."""
     if suffixes is None:
-        from .io.reader import supported_suffixes
+        from .io.reader import OLD_FORMATS, supported_suffixes
 
-        suffixes = supported_suffixes()
+        suffixes = (*supported_suffixes(), *OLD_FORMATS)  # a .doc sent in is listed, saying how to save it
     wanted = {s.lower() for s in suffixes}
     out: list[Path] = []
     seen: set[Path] = set()
@@ -45,6 +46,7 @@ def find_reports(paths: Iterable[str | os.PathLike], suffixes: Sequence[str] | N
                 for name in files:
                     if not _skippable(name) and Path(name).suffix.lower() in wanted:
                         found.append(Path(root) / name)
+            found = [f for f in found if not is_review_output(f)]  # the workbook and 审核意见 of an earlier run
             candidates = sorted(found)
         else:
             candidates = [p]

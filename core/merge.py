@@ -154,6 +154,7 @@ def write_breakdown(items: list[tuple[Report, str]], merged: Report, path: str |
     """Write 明细: every 表二/表三/表四 cell, one column per unit, and the 汇总 total; and the 来源 sheet."""
     from .io.atomic import write_atomic
     from .io.xlsx_stream import Column, Style, XlsxStreamWriter
+    from .review.outputs import REVIEW_OUTPUT
     from .rules.cells import short_row
     from .schema import TABLE_NAMES
 
@@ -162,7 +163,7 @@ def write_breakdown(items: list[tuple[Report, str]], merged: Report, path: str |
     unit = money_unit(merged)
 
     def write(tmp: Path) -> None:
-        w = XlsxStreamWriter(tmp)
+        w = XlsxStreamWriter(tmp, category=REVIEW_OUTPUT)
         try:
             cols = [Column(h, wd) for h, wd in zip(msg.BREAKDOWN_HEADERS, (5, 30, 16, 11))]
             cols += [Column(h, 12) for h in heads] + [Column(msg.TOTAL_COLUMN, 12)]

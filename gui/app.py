@@ -41,8 +41,7 @@ def run(argv: list[str]) -> int:
 
     window = MainWindow()
     geometry, state = settings.window_state()
-    window.restore_layout(geometry, state)
-    if geometry is not None:
+    if window.restore_layout(geometry, state):
         window.show()
     else:
         screen = app.primaryScreen().availableGeometry()
@@ -79,6 +78,17 @@ def _install_qt_translation(app) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
         app.installTranslator(translator)
+
+    class MissingWords(QTranslator):
+        """The few of Qt's words its Chinese catalogue lacks (gui.strings.QT_MISSING_WORDS)."""
+
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return strings.QT_MISSING_WORDS.get((context, source))  # None: not ours, ask the next catalogue
+
+        def isEmpty(self) -> bool:
+            return False
+
+    app.installTranslator(MissingWords(app))  # searched first; every other word falls through to qtbase
 
 
 def _exit_after_paint(window) -> None:

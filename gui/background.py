@@ -174,6 +174,7 @@ class BackgroundOp(QObject):
         self._show_timer.stop()
         QApplication.instance().removeEventFilter(self._blocker)
         QGuiApplication.restoreOverrideCursor()
+        self.dialog.reset()  # also stops Qt's own show timer, armed for 4 s when the dialog was made
         self.dialog.hide()
 
     # -- the dialog ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ window); saving and autosave write project files through ``core.io.project_file`
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -108,7 +109,8 @@ class FileActions:
 
     # -- asking ----------------------------------------------------------------------------
     def maybe_save(self) -> bool:
-        """Ask about unsaved changes; return False when the user cancels."""
+        """Ask about unsaved changes (a cell or field still being typed in counts); False: the user cancels."""
+        self.window.commit_pending_edits()
         doc = self.document
         if doc is None or not doc.is_modified:
             return True
@@ -211,6 +213,10 @@ class FileActions:
         """Take the file's lock; when another window has it, ask: read-only, a copy, or not at all —
         and, for a lock another computer left, 「仍要编辑」 once the clerk confirms it is not open there."""
         document.stamp = opened_stamp
+        current = self.document
+        if current is not None and current.lock is not None and current.lock.held and _same_file(current.path, path):
+            document.lock, current.lock = current.lock, None  # reopened in this window: the lock is ours
+            return document
         owner = self.guard(document, path)
         while owner is not None:
             answer = self.dialogs.ask_locked(path.name, owner.describe(), can_take_over=owner.elsewhere)
@@ -332,3 +338,10 @@ class FileActions:
     def offer_recovery(self) -> bool:
         """Offer every copy crashed sessions left; return whether one was restored into this window."""
         return self.recovery_actions.offer()
+
+
+def _same_file(a: Path | None, b: Path) -> bool:
+    try:
+        return a is not None and os.path.samefile(a, b)
+    except OSError:
+        return False

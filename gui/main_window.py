@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon, QUndoGroup
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStackedWidget, QVBoxLayout, QWidget,
+    QAbstractSpinBox, QApplication, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QMainWindow, QStackedWidget,
+    QVBoxLayout, QWidget,
 )
 
 from core import __version__
@@ -228,8 +229,8 @@ class MainWindow(QMainWindow):
     def commit_pending_edits(self) -> None:
         """Finish a cell or field being typed in, so that save and export include it."""
         focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit):
-            focus.clearFocus()  # cell editors and meta fields commit when they lose focus
+        if isinstance(focus, (QLineEdit, QAbstractSpinBox)):
+            focus.clearFocus()  # cell editors and meta fields (the year too) commit when they lose focus
             view = self.current_table_view()
             if view is not None and focus.parent() is view.viewport():
                 view.setFocus()
@@ -335,14 +336,16 @@ class MainWindow(QMainWindow):
         self.files.open_path(path, ask=True)
 
     # -- layout: the findings panel beside the page, or under it on narrow screens ----------
-    def restore_layout(self, geometry, state) -> None:
-        """Restore the last session's window; the panel placement it had counts as the clerk's."""
+    def restore_layout(self, geometry, state) -> bool:
+        """Restore the last session's window; False: Qt refused its size (saved on a bigger screen), it fits now."""
         if state is not None:
             self._placing = True
             self.restoreState(state)
             self._placing = False
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            return True
+        self.resize(self.size().boundedTo(self.screen().availableGeometry().size()))
+        return False
 
     def _dock_moved(self, _area) -> None:
         if not self._placing:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from core.io.table_parser import (is_subtotal_label, is_value_text, match_row_label, norm_label, parse_value,
                                   subtotal_column)
 from core.model import Value, format_value, parse_cell_text
-from core.schema import FormSpec, TableSpec
+from core.schema import TABLE_NAMES, FormSpec, TableSpec
 
 from . import strings
 
@@ -195,6 +195,8 @@ class _Planner:
     def positional(self, rows: list[list[str]], start: tuple[int, int]) -> None:
         grid_row = start[0]
         for bi, values in enumerate(rows):
+            if not any(v.strip() for v in values):
+                continue  # a header row copied with the table (表四 from a web page): it takes no grid row
             refs: list[str] = []
             while grid_row < self.spec.grid_rows:
                 refs = _data_cells(self.spec, grid_row, start[1])
@@ -280,6 +282,19 @@ class _Planner:
             plan.changes[ref] = value
 
 
+def _other_tables_row(form: FormSpec, rows: list[list[str]]) -> tuple[str, str] | None:
+    """(table name, label) of the first row with figures whose label is a row of 表二 or 表三 (表四's own
+    heads, 「总计」 say, are not)."""
+    t4 = form.table("t4")
+    for cells in rows:
+        labels, values = _split_label(cells)
+        if labels and any(v.strip() for v in values) and not all(_is_head(t4, h) for h in labels):
+            for table in ("t2", "t3"):
+                if match_row_label(form, table, labels) not in (None, "group"):
+                    return TABLE_NAMES[table], "".join(labels)
+    return None
+
+
 def plan_paste(form: FormSpec, spec: TableSpec, rows: list[list[str]], start: tuple[int, int],
                selected: list[str] = ()) -> PastePlan:
     """Plan pasting ``rows`` into ``spec`` with the current cell at grid ``start`` (row, col).
@@ -296,6 +311,8 @@ def plan_paste(form: FormSpec, spec: TableSpec, rows: list[list[str]], start: tu
         planner.targets = [(ref, rows[0][0], 1, 1) for ref in selected]
     elif spec.id != "t4" and any(_split_label(r)[0] for r in rows):
         planner.by_label(rows, start[1])
+    elif spec.id == "t4" and (other := _other_tables_row(form, rows)):
+        planner.plan.error = strings.paste_other_table(*other)  # 表二/表三 pasted on the 表四 page by mistake
     else:
         values = [_split_label(r)[1] for r in rows]
         if start[1] == _first_data_col(spec) and all(_has_subtotal_width(v) for v in values):

@@ -15,6 +15,14 @@ APP_NAME = "政府信息公开年报助手"
 UNTITLED = "未命名报告"
 IMPORTED_SUFFIX = "（导入，尚未保存）"
 
+# Qt's own words its bundled Chinese catalogue lacks (Qt renamed them): (context, source) -> text.
+# Seen in the file dialog Qt draws itself on Linux desktops without a native one.
+QT_MISSING_WORDS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+}
+
 # -- command line (nianbao [FILE] / --screenshot) ---------------------------------------------
 CLI_DESCRIPTION = "政府信息公开年报助手（图形界面）"
 CLI_FILE = "要打开的报告文件"
@@ -235,6 +243,10 @@ def paste_refused(row: int, col: int, text: str, why: str) -> str:
     return f"第 {row} 行第 {col} 个数“{text}”：{why}。{PASTE_CANCELLED}"
 
 
+def paste_other_table(table: str, label: str) -> str:
+    return f"粘贴的内容是{table}的（“{label}”），不是表四的数字。{PASTE_CANCELLED}"
+
+
 def paste_unknown_label(row: int, label: str) -> str:
     return f"第 {row} 行“{label}”不是本表的项目，无法确定应粘贴到哪一行。{PASTE_CANCELLED}"
 
@@ -292,7 +304,7 @@ STALE_KEEP = "已核对，保留"
 TABLE_NOTE_LABEL = "表下说明（选填，导出时印在表格下方）"
 TABLE_NOTE_PLACEHOLDER = {
     "t2": "如：本年度未制发规章。",
-    "t3": "如：2024年我单位共收到政府信息公开申请5件，均已按期答复。",
+    "t3": "如：本年度我单位共收到政府信息公开申请5件，均已按期答复。",
     "t4": "如：本年度未发生因政府信息公开引起的行政复议、行政诉讼。",
 }
 NARRATIVE_PLACEHOLDER = {

@@ -47,6 +47,12 @@ def note_dict(file: str, note) -> dict:
             "cells": [note.where] if note.where else [], "message": note.message}
 
 
+def unreadable_dict(file: str, reason: str) -> dict:
+    """The JSON object of a file that could not be read: an error of the file, so a batch audit sees it."""
+    return {"file": file, "rule": msg.UNREADABLE_RULE_ID, "code": "unreadable", "severity": "error", "cells": [],
+            "message": reason}
+
+
 def run(args) -> int:
     try:
         pack = load_pack(args.rules)
@@ -71,6 +77,7 @@ def run(args) -> int:
         except ReportError as exc:
             print(msg.unreadable(name, exc), file=sys.stderr)
             status = 2
+            out.append(unreadable_dict(name, str(exc)))
             continue
         report = result.report
         if baseline is not None:
@@ -113,6 +120,7 @@ def _run_audit(args, baseline, pack) -> int:
     """Check folders: exit 1 if any report has errors or a file in a folder is unreadable, 2 if a named file is."""
     from ..audit import audit_paths
     from ..messages import audit as audit_msg
+    from ..review.places import file_names
     from .progress import ProgressBar
 
     expected = None
@@ -140,6 +148,7 @@ def _run_audit(args, baseline, pack) -> int:
         if row.unreadable:
             print(msg.unreadable(row.file, row.unreadable), file=sys.stdout if one_line else sys.stderr)
             status = 2 if str(Path(row.file)) in named else max(status, 1)
+            out.append(unreadable_dict(row.file, row.unreadable))
             continue
         if row.errors:
             status = max(status, 1)
@@ -148,7 +157,7 @@ def _run_audit(args, baseline, pack) -> int:
             out.extend(note_dict(row.file, n) for n in row.notes)
             if row.duplicates:  # 重复报送: the same unit and year, or the same content, in another file
                 out.append({"file": row.file, "rule": msg.DUPLICATE_RULE_ID, "code": "duplicate", "severity": "note",
-                            "cells": ["meta.unit"], "message": audit_msg.duplicate_of(row.duplicates),
+                            "cells": ["meta.unit"], "message": audit_msg.duplicate_of(file_names(row.duplicates, (row.file,))),
                             "duplicates": list(row.duplicates)})
             out.extend(finding_dict(row.file, f, why) for f, why in zip(row.findings, explained))
             continue

@@ -150,11 +150,11 @@ def write_atomic(path: str | os.PathLike, write: Callable[[Path], None], *, back
     On any failure the old file is untouched, the temporary file removed, and OS errors raised
     as :class:`FileWriteError` with a message saying what to do.
     """
-    path = target_of(path)
-    folder = _folder(path)
-    remove_stale_temps(folder, path.name)
     warnings: list[str] = []
     try:
+        path = target_of(path)  # a name too long for the file system fails here already
+        folder = _folder(path)
+        remove_stale_temps(folder, path.name)
         tmp = _new_temp(folder)
     except OSError as exc:
         raise write_error(exc, path, action) from exc

@@ -19,8 +19,9 @@ from .read_result import ReadResult
 # The one table of importable files: suffix -> kind, read by core.io.importers.<kind> (see _tokens).
 IMPORT_KINDS = {".docx": "docx", ".txt": "text", ".html": "html", ".htm": "html", ".pdf": "pdf",
                 ".xlsx": "xlsx"}
-# Old binary formats no importer reads: suffix -> the suffix to save them as instead.
-OLD_FORMATS = {".doc": ".docx", ".wps": ".docx", ".xls": ".xlsx", ".et": ".xlsx"}
+# Formats no importer reads (old binary Office, OpenDocument, RTF, OFD): suffix -> the suffix to save them as.
+OLD_FORMATS = {".doc": ".docx", ".wps": ".docx", ".xls": ".xlsx", ".et": ".xlsx", ".odt": ".docx", ".ods": ".xlsx",
+               ".rtf": ".docx", ".ofd": ".pdf"}
 
 
 def read_any(path: str | os.PathLike) -> ReadResult:

@@ -85,6 +85,10 @@ T2_KEYS = {
 }
 SUBTOTAL = ("小计", "合计")
 T2_HEAD = "信息内容"  # the header over 表二's row labels
+T3_BODY_START = ("本年新收", "上年结转")  # 表三's first body rows: the header ends above them
+T3_BUSINESS = "商业企业"  # the first kind of 法人或其他组织: a 小计 printed before it stands right after 自然人
+OLD_OTHER_ROW = "其他处理"  # 2019's single （六） row
+UNIT_WORD = "单位"  # 「（单位：万元）」 in a header says the unit, not another column
 
 # Where a group label and an item share one cell: "（六）其他处理3.其他".
 _INNER_NUMBER = re.compile(r"(?<=[^\s\d（(])(?=\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十]{1,3}[)）])")
@@ -132,7 +136,7 @@ def match_labels(labels: list[str], keys, groups: set[str], previous: str | None
                 if exact in ("其他", "总计") and cand != exact:
                     continue
                 if exact == "其他" and previous not in ("r21", "r22"):
-                    if not any("其他处理" in x for x in normed[:-1]):
+                    if not any(OLD_OTHER_ROW in x for x in normed[:-1]):
                         continue
                 return row_id, shown
         if cand in groups or any(cand.endswith(g) and len(g) > len(last) for g in groups) or (

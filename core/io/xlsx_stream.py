@@ -241,8 +241,9 @@ class Sheet:
 class XlsxStreamWriter:
     """Write an XLSX file sheet by sheet: ``with w.sheet(name, columns) as s: s.row([...])``."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, category: str = ""):
         self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1)
+        self._category = category  # docProps/core.xml 类别 (core.review.outputs marks its files with it)
         self._sheets: list[tuple[int, Sheet]] = []  # (position among the tabs, sheet)
         self.stream = None
 
@@ -289,6 +290,8 @@ class XlsxStreamWriter:
                    'spreadsheetml.styles+xml"/>'
                    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.'
                    'extended-properties+xml"/>'
+                   '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.'
+                   'core-properties+xml"/>'
                    + "".join(f'<Override PartName="/{sh.part}" ContentType="application/'
                              'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
                              for sh in sheets)
@@ -300,7 +303,14 @@ class XlsxStreamWriter:
                    'relationships/officeDocument" Target="xl/workbook.xml"/>'
                    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                    'relationships/extended-properties" Target="docProps/app.xml"/>'
+                   '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/package/2006/relationships/'
+                   'metadata/core-properties" Target="docProps/core.xml"/>'
                    "</Relationships>")
+        z.writestr("docProps/core.xml",
+                   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                   '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+                   'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+                   f"<cp:category>{escape(self._category)}</cp:category></cp:coreProperties>")
         z.writestr("docProps/app.xml",
                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'

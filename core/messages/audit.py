@@ -55,8 +55,8 @@ def summary_line(files: int, with_errors: int, unreadable: int, cancelled: bool,
             + ("（审核被中途停止）" if cancelled else ""))
 
 
-def duplicate_of(files: list[str]) -> str:
-    return "与 " + "、".join(Path(f).name for f in files) + " 重复"
+def duplicate_of(names: list[str]) -> str:
+    return "与 " + "、".join(names) + " 重复"
 
 
 def several_files(names: list[str]) -> str:
@@ -96,6 +96,7 @@ def expect_empty(path) -> str:
 
 # -- feedback (审核意见) ----------------------------------------------------------------------
 FEEDBACK_SUFFIX = "-审核意见"
+REVIEW_OUTPUT_CATEGORY = "年报助手审核输出"  # 类别 (docProps) of the review's own files: core.review.outputs
 FEEDBACK_HEADERS = ("序号", "类别", "位置", "问题", "原文", "怎么办")
 MUST_FIX = "须更正"
 PLEASE_CHECK = "请核实"

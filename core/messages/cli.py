@@ -75,6 +75,7 @@ CHECK_EXPECT = "应报单位名单（.txt 每行一个单位，或 .xlsx 第一�
 CHECK_FEEDBACK = "为每个单位在此文件夹写一份“<单位>-审核意见”，可直接发回各单位"
 CHECK_FEEDBACK_FORMAT = "审核意见的格式：xlsx（默认）或 docx"
 DUPLICATE_RULE_ID = "DUPLICATE"  # --json of a folder: a file of a unit and year (or content) sent twice
+UNREADABLE_RULE_ID = "UNREADABLE"  # --json: a file that could not be read, with the reason (and what to do)
 NOTE_RULE_ID = "READ-NOTE"  # the "rule" of an import read note in --json (its "code" says which)
 CHECK_PROGRESS = "检查"
 CHECK_NOTHING_FOUND = "没有找到可检查的年报文件"

@@ -205,12 +205,16 @@ def is_folder(path) -> str:
     return f"“{path}”是文件夹，不是文件"
 
 
-_OLD_APPS = {".doc": "Word", ".wps": "WPS 文字", ".xls": "Excel", ".et": "WPS 表格"}
+_OTHER_FORMATS = {".doc": "旧版 Word 格式", ".wps": "旧版 WPS 文字格式", ".xls": "旧版 Excel 格式",
+                  ".et": "旧版 WPS 表格格式", ".odt": "开放文档（OpenDocument）文本格式",
+                  ".ods": "开放文档（OpenDocument）表格格式", ".rtf": "富文本（RTF）格式"}
 
 
 def old_format(name: str, suffix: str, new_suffix: str) -> str:
-    """An old binary file (``suffix`` .doc .wps .xls .et) to be saved again as ``new_suffix``."""
-    return (f"“{name}”是旧版{_OLD_APPS.get(suffix, suffix)}格式，请在 Word 或 WPS 中打开后"
+    """A file no importer reads (.doc .wps .xls .et .odt .ods .rtf .ofd) to be saved again as ``new_suffix``."""
+    if suffix == ".ofd":
+        return f"“{name}”是 OFD 版式文件，请在 OFD 阅读器（如数科阅读器）中打开后导出为 .pdf 再导入"
+    return (f"“{name}”是{_OTHER_FORMATS.get(suffix, suffix)}，请在 WPS 或 Word 中打开后"
             f"“另存为”{new_suffix} 再导入")
 
 

@@ -7,16 +7,21 @@ import re
 import unicodedata
 from typing import Any
 
+from ..textnum import cn_to_int
+
 # The report years a file may hold: the 条例 took effect in 2008 and the app plans ahead to 2100.
 # A year outside them comes from a damaged file (year 9999 would put the deadline in year 10000).
 YEAR_MIN, YEAR_MAX = 2000, 2100
 
 _DATE = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
 _MONTH_DAY = re.compile(r"^\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
+# 二〇二五年一月二十日: the 成文日期 as many offices still write it
+_CN_DATE = re.compile(r"^\s*([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                      r"\s*([一二三四五六七八九十]{1,3})\s*日?\s*$")
 
 
 def parse_date(text: str) -> str | None:
-    """Return typed text (2025-01-21, 2025年1月21日, full-width too) as an ISO date.
+    """Return typed text (2025-01-21, 2025年1月21日, 二〇二五年一月二十一日, full-width too) as an ISO date.
 
     None when blank; raise ValueError when it is not a date.
     """
@@ -24,9 +29,13 @@ def parse_date(text: str) -> str | None:
     if not text:
         return None
     m = _DATE.match(text)
-    if not m:
+    if m:
+        return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    m = _CN_DATE.match(text)
+    parts = [cn_to_int(g) for g in m.groups()] if m else [None]
+    if None in parts:
         raise ValueError(text)
-    return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    return _dt.date(*parts).isoformat()
 
 
 def parse_month_day(text: str) -> str:

@@ -35,6 +35,11 @@ class Baseline:
     # Every cell of last year's report, by its ref in last year's format (W-X-JUMP, 与上年对比).
     values: dict[str, Value] = field(default_factory=dict)
 
+    def follows(self, year) -> bool:
+        """Whether this is the report of the year before ``year`` (or either year is unknown): only then
+        do this year's carry-over, 现行有效件数 and changes follow from it."""
+        return not (isinstance(year, int) and isinstance(self.year, int)) or self.year == year - 1
+
     @classmethod
     def from_report(cls, last: "Report", file: str = "") -> "Baseline":
         """Take the baseline from last year's whole report."""

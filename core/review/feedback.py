@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ReportError
 from ..io.atomic import write_atomic
+from ..io.filenames import safe_file_name
 from ..messages import audit as msg
 from ..unit_names import group_same_units
-from .places import cells_text
+from .outputs import REVIEW_OUTPUT
+from .places import cells_text, file_names
 
 _DOCX_WIDTHS_MM = (14, 18, 50, 90, 40, 45)  # 序号 类别 位置 问题 原文 怎么办: 257 mm, landscape A4 less margins
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
-MAX_NAME = 80
 
 
 @dataclass
@@ -24,12 +23,6 @@ class Letter:
     unit: str
     rows: list = field(default_factory=list)
     missing: bool = False
-
-
-def safe_file_name(name: str) -> str:
-    """Return ``name`` usable as a file name on Windows and Linux (reserved characters become ＿)."""
-    name = _UNSAFE.sub("＿", name).strip().rstrip(". ")
-    return name[:MAX_NAME] or msg.NO_UNIT_FILE_NAME
 
 
 def letters(result) -> list[Letter]:
@@ -69,7 +62,7 @@ def _intro(letter: Letter) -> list[str]:
     row = letter.rows[0]
     out = []
     if len(letter.rows) > 1:
-        out.append(msg.feedback_duplicate([Path(r.file).name for r in letter.rows]))
+        out.append(msg.feedback_duplicate(file_names([r.file for r in letter.rows])))
     if row.unreadable:
         out.append(msg.feedback_unreadable(row.file, row.unreadable))
         return out
@@ -96,7 +89,7 @@ def write_feedback(result, folder: str | Path, fmt: str = "xlsx") -> list[Path]:
     written: list[Path] = []
     used: set[str] = set()
     for letter in letters(result):
-        base = safe_file_name(letter.unit) + msg.FEEDBACK_SUFFIX
+        base = safe_file_name(letter.unit, msg.NO_UNIT_FILE_NAME) + msg.FEEDBACK_SUFFIX  # within 255 bytes
         name, n = base, 1
         while name.lower() in used:
             n += 1
@@ -118,7 +111,7 @@ def _rows(letter: Letter):
 def _write_xlsx(letter: Letter, tmp: Path) -> None:
     from ..io.xlsx_stream import Column, Style, XlsxStreamWriter
 
-    w = XlsxStreamWriter(tmp)
+    w = XlsxStreamWriter(tmp, category=REVIEW_OUTPUT)
     styles = {msg.MUST_FIX: Style.ERROR, msg.PLEASE_CHECK: Style.WARNING, msg.EXPLAINED: Style.EXPLAINED,
               msg.NOTE: Style.WRAP}
     try:
@@ -139,6 +132,7 @@ def _write_docx(letter: Letter, tmp: Path) -> None:
     from docx.shared import Mm, Pt
 
     doc = Document()
+    doc.core_properties.category = REVIEW_OUTPUT
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Mm(297), Mm(210)

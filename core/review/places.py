@@ -1,8 +1,10 @@
-"""Where a finding's cells are, as a reviewer reads it: 「表四“行政复议·总计”、…」."""
+"""Where things are, as a reviewer reads it: a finding's cells 「表四“行政复议·总计”、…」, a file's name."""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 
 from ..messages import audit as msg
 from ..rules.cells import cell_place
@@ -47,3 +49,21 @@ def _row_or_table(form, ref: str) -> str:
         if r.id == row:
             return msg.row_place(TABLE_NAMES[table], short_row(r.label))
     return TABLE_NAMES.get(table, ref)
+
+
+def file_names(files: list[str], also: tuple[str, ...] = ()) -> list[str]:
+    """The files as a reviewer tells them apart: their names, or their paths where two names (with
+    ``also``, the file the text is about) are the same (乡镇/报告.docx and 部门/报告.docx)."""
+    every = [*files, *also]
+    out = []
+    for f in files:
+        same = [g for g in every if Path(g).name == Path(f).name]
+        if len(same) == 1:
+            out.append(Path(f).name)
+            continue
+        try:  # the path below the folder the same-named files share: 乡镇/报告.docx
+            common = os.path.commonpath([os.path.dirname(os.path.abspath(g)) for g in same])
+            out.append(os.path.relpath(os.path.abspath(f), common))
+        except ValueError:  # Windows: on different drives
+            out.append(f)
+    return out

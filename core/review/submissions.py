@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..messages import audit as msg
 from ..unit_names import UnitIndex, normalise, shorter_forms
+from .places import file_names
 
 SUBMITTED, MISSING, DUPLICATE, UNLISTED = msg.SUBMITTED, msg.MISSING, msg.DUPLICATE, msg.UNLISTED
 
@@ -40,7 +41,7 @@ class Submission:
     def note(self) -> str:
         parts = []
         if len(self.rows) > 1:
-            parts.append(msg.several_files([Path(r.file).name for r in self.rows]))
+            parts.append(msg.several_files(file_names([r.file for r in self.rows])))
         if self.main is not None and self.main.unreadable:
             parts.append(msg.status(self.main.unreadable, 0, 0, self.main.timed_out, False))
         if self.other_years:

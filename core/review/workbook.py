@@ -13,7 +13,8 @@ from ..io.atomic import write_atomic
 from ..io.xlsx_stream import Column, Style, XlsxStreamWriter
 from ..messages import audit as msg
 from ..rules.base import Severity
-from .places import cells_text
+from .outputs import REVIEW_OUTPUT
+from .places import cells_text, file_names
 
 # Widths in characters: a sheet prints on landscape A4 at about 80% when they add up to 170.
 _SUMMARY_WIDTHS = (34, 20, 6, 14, 5, 5, 6, 7, 30, 18, 14)
@@ -65,7 +66,7 @@ class AuditWorkbook:
 
         self._forms = FORMS
         self._shown, self._root = _shown(files)
-        self._w = XlsxStreamWriter(path)
+        self._w = XlsxStreamWriter(path, category=REVIEW_OUTPUT)
         self._findings = self._w.open_sheet(msg.FINDINGS_SHEET, _columns(msg.FINDING_HEADERS, _FINDING_WIDTHS),
                                             position=2)
 
@@ -100,7 +101,7 @@ class AuditWorkbook:
                     s.row([shown(r.file), r.unit, r.year, r.form, r.errors if ok else None,
                            r.warnings if ok else None, r.explained if ok else None, r.bad_cells if ok else None,
                            "；".join(n.message for n in r.notes),
-                           msg.duplicate_of(r.duplicates) if r.duplicates else None, r.status], styles)
+                           msg.duplicate_of(file_names(r.duplicates, (r.file,))) if r.duplicates else None, r.status], styles)
                 s.end_table()
                 s.row([])
                 s.row([msg.summary_line(len(result.rows), len(result.with_errors), len(result.unreadable),

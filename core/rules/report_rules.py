@@ -178,7 +178,8 @@ def _a8_unit(report, ctx):
         return []
     shown = format_value(v)
     if unit_kind(report.meta.get("unit") or "") == "township" and v > 1000:
-        return [Finding("W-A8-UNIT", W, (ref,), f"行政事业性收费金额 {shown} 万元（即 {shown} 万元人民币）"
+        yuan = f"{(Decimal(v) * 10000).normalize():f}"  # the scale of what was typed, in the 元 a clerk may have meant
+        return [Finding("W-A8-UNIT", W, (ref,), f"行政事业性收费金额 {shown} 万元（即 {yuan} 元）"
                         "对乡镇单位明显偏大，请确认填写的单位是“万元”而不是“元”")]
     if v >= 100000:
         return [Finding("W-A8-UNIT", W, (ref,), f"行政事业性收费金额 {shown} 万元即超过 10 亿元，"
@@ -196,7 +197,7 @@ def _a8_unit(report, ctx):
 def _x_carry(col: int, carried_ref: str):
     def check(report, ctx):
         base = report.baseline
-        if base is None or len(base.carry) < 7:
+        if base is None or len(base.carry) < 7 or not base.follows(report.meta.get("year")):
             return []
         last = base.carry[col]
         now = report.values.get(carried_ref)
@@ -215,7 +216,8 @@ def _x_valid(row: str, name: str):
 
     def check(report, ctx):
         base = report.baseline
-        if report.form.id != "gb2021" or base is None or base.form != "gb2021":
+        if report.form.id != "gb2021" or base is None or base.form != "gb2021" or not base.follows(
+                report.meta.get("year")):
             return []
         last = base.valid.get(row)
         zf, fz, yx = (report.values[refs[k]] for k in ("zf", "fz", "yx"))
@@ -234,10 +236,15 @@ def _x_unit(report, ctx):
     base = report.baseline
     unit = re.sub(r"\s", "", report.meta.get("unit") or "")
     last = re.sub(r"\s", "", base.unit) if base is not None else ""
-    if not unit or not last or same_unit(unit, last):
-        return []
-    return [Finding("W-X-UNIT", W, ("meta.unit",),
-                    f"本报告单位为“{unit}”，而上年报告的单位是“{last}”，请确认导入的是本单位的上年报告")]
+    if unit and last and not same_unit(unit, last):
+        return [Finding("W-X-UNIT", W, ("meta.unit",),
+                        f"本报告单位为“{unit}”，而上年报告的单位是“{last}”，请确认导入的是本单位的上年报告")]
+    year = report.meta.get("year")
+    if base is not None and not base.follows(year):  # the wrong file: no carry-over or change is checked
+        return [Finding("W-X-UNIT", W, ("meta.year",),
+                        f"本报告为{year}年度，而作为上年报告的是{base.year}年度的报告，请确认导入的是"
+                        f"{year - 1}年度的报告；上年结转、现行有效件数和与上年相比的大幅变化未作核对")]
+    return []
 
 
 @lru_cache(maxsize=None)
@@ -264,12 +271,12 @@ def build_rules(form_id: str) -> tuple[Rule, ...]:
     carried = form.t3_rows["carried"]
     for c in range(7):
         ref = f"t3.{carried}.c{c + 1}"
-        rules.append(FunctionRule("W-X-CARRY", {ref, "*"}, _x_carry(c, ref)))
-    rules.append(FunctionRule("W-X-UNIT", {"meta.unit", "*"}, _x_unit))
+        rules.append(FunctionRule("W-X-CARRY", {ref, "meta.year", "*"}, _x_carry(c, ref)))
+    rules.append(FunctionRule("W-X-UNIT", {"meta.unit", "meta.year", "*"}, _x_unit))
     if form_id == "gb2021":
         for row, name in (("gz", "规章"), ("gf", "行政规范性文件")):
-            rules.append(FunctionRule("W-X-VALID", {f"t2.a1.{row}.{k}" for k in ("zf", "fz", "yx")} | {"*"},
-                                      _x_valid(row, name)))
+            inputs = {f"t2.a1.{row}.{k}" for k in ("zf", "fz", "yx")} | {"meta.year", "*"}
+            rules.append(FunctionRule("W-X-VALID", inputs, _x_valid(row, name)))
     rules += money_unit_rules(form)
     rules += font_rules(form_id)
     rules += year_over_year_rules(form)

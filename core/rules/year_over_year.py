@@ -82,7 +82,7 @@ def _times(ratio: Decimal) -> str:
 
 def _jump(report, ctx):
     base = report.baseline
-    if base is None or not base.values or not base.form:
+    if base is None or not base.values or not base.form or not base.follows(report.meta.get("year")):
         return []
     pairs = counterparts(report.form.id, base.form)
     pack = ctx.pack
@@ -115,7 +115,7 @@ def _year(year) -> str:
 
 def _t4_pending(report, ctx):
     base = report.baseline
-    if base is None or not base.values:
+    if base is None or not base.values or not base.follows(report.meta.get("year")):
         return []
     out = []
     for b, name in T4_BLOCKS:
@@ -156,5 +156,5 @@ def comparison(report, pack: RulePack) -> list[Comparison]:
 
 
 def year_over_year_rules(form: FormSpec) -> list:
-    return [FunctionRule(JUMP, {"*", *jump_cells(form.id)}, _jump),
-            FunctionRule(T4_PENDING, {"*", *(f"t4.{b}5" for b, _ in T4_BLOCKS)}, _t4_pending)]
+    return [FunctionRule(JUMP, {"*", "meta.year", *jump_cells(form.id)}, _jump),
+            FunctionRule(T4_PENDING, {"*", "meta.year", *(f"t4.{b}5" for b, _ in T4_BLOCKS)}, _t4_pending)]

@@ -6,7 +6,7 @@ Edits of several cells (paste, clear, fill) are operations of the model; the vie
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QEventLoop, QItemSelection, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLineEdit, QMenu, QTableView
 
 from .. import settings, strings, style
@@ -17,7 +17,7 @@ from .cell_delegate import CellDelegate, CellMessage
 from .table_layout import column_widths, row_heights
 
 _K = Qt.Key
-_CTRL = Qt.KeyboardModifier.ControlModifier
+_CTRL, _NONE = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.NoModifier
 _A = QAbstractItemView.CursorAction
 _CARET_AT_END = (QAbstractItemView.EditTrigger.EditKeyPressed, QAbstractItemView.EditTrigger.DoubleClicked)
 
@@ -249,6 +249,15 @@ class ReportTableView(QTableView):
                 editor.deselect()
                 editor.end(False)
         return ok
+
+    def inputMethodEvent(self, event):
+        """Text an input method commits at once (「全角」 digits) is typed as keys (Qt dropped it)."""
+        if self.state() != QAbstractItemView.State.EditingState and event.commitString() and not event.preeditString():
+            for ch in event.commitString():  # the first opens the editor, which has the focus for the rest
+                key = QKeyEvent(QEvent.Type.KeyPress, 0, _NONE, ch)
+                QApplication.sendEvent(QApplication.focusWidget() or self, key)
+            return
+        super().inputMethodEvent(event)
 
     # -- keys ------------------------------------------------------------------------------
     def event(self, event):

@@ -1,6 +1,9 @@
 """``nianbao check`` on project files: output, JSON, exit codes."""
 
 import json
+import shutil
+import zipfile
+from pathlib import Path
 
 from core.io import project_file
 from core.model import Baseline
@@ -50,3 +53,24 @@ def test_previous_year_file(tmp_path):
     proc = run_cli("check", tmp_path / "2024.nianbao", "--previous", tmp_path / "2023.nianbao")
     assert "W-X-CARRY" in proc.stdout
     assert Baseline.from_report(seed(1)).carry == [1, 0, 0, 0, 0, 0, 1]
+
+
+def test_json_names_the_files_it_could_not_read(tmp_path):
+    """A batch audit reading --json sees every file sent in: a .doc or .odt in the folder, or a broken
+    file, is an "UNREADABLE" error object saying what to do, not only a line on the terminal."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    shutil.copy(SEEDS / "seed001.nianbao", inbox / "平武.nianbao")
+    (inbox / "教育局.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)  # old Word (OLE)
+    with zipfile.ZipFile(inbox / "卫生院.odt", "w") as z:  # LibreOffice's text document
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", "<office:document-content/>")
+    (inbox / "坏.nianbao").write_text("{", encoding="utf-8")
+    proc = run_cli("check", "--json", inbox)
+    assert proc.returncode == 1
+    bad = {Path(i["file"]).name: i for i in json.loads(proc.stdout) if i["rule"] == "UNREADABLE"}
+    assert set(bad) == {"教育局.doc", "卫生院.odt", "坏.nianbao"}
+    assert all(i["severity"] == "error" and i["code"] == "unreadable" for i in bad.values())
+    assert "另存为”.docx" in bad["教育局.doc"]["message"] and "另存为”.docx" in bad["卫生院.odt"]["message"]
+    named = run_cli("check", "--json", inbox / "教育局.doc")
+    assert named.returncode == 2 and json.loads(named.stdout)[0]["rule"] == "UNREADABLE"

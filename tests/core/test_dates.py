@@ -25,3 +25,15 @@ def test_month_day_and_printing():
         parse_month_day("2-30")
     assert cn_date(dt.date(2026, 1, 5)) == "2026年1月5日"
     assert to_date("2025-01-21") == dt.date(2025, 1, 21) and to_date("x") is None and to_date(None) is None
+
+
+@pytest.mark.parametrize("text,iso", [("二〇二五年一月二十日", "2025-01-20"), ("二○二五年十二月三十一日", "2025-12-31"),
+                                      ("二〇二五年 二月 八日", "2025-02-08")])
+def test_dates_in_chinese_numerals(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["二〇二五年二月三十日", "二〇二五年十三月一日", "二五年一月一日", "二〇二五年三五月一日"])
+def test_impossible_dates_in_chinese_numerals_are_refused(text):
+    with pytest.raises(ValueError):
+        parse_date(text)

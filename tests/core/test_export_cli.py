@@ -49,6 +49,14 @@ def test_unreadable_input_exit_2(tmp_path, capsys):
     assert not (tmp_path / "x.docx").exists()
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".html"])
+def test_a_file_name_too_long_for_the_disk_is_said_in_chinese(tmp_path, capsys, suffix):
+    out = tmp_path / ("某某县人民政府办公室" * 9 + suffix)  # 270 bytes: more than a file system takes
+    assert main(["export", str(SEEDS / "seed003.nianbao"), "-o", str(out)]) == 2
+    assert "文件名太长" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_bad_output_suffix_and_template_option(tmp_path, capsys):
     seed = str(SEEDS / "seed003.nianbao")
     assert main(["export", seed, "-o", str(tmp_path / "x.pdf")]) == 2

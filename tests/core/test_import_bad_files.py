@@ -103,8 +103,8 @@ def make(tmp_path, kind):
         p.write_bytes(bytes(range(256)) * 10)
         return p, "二进制"
     if kind == "unknown_suffix":
-        p = tmp_path / "报告.rtf"
-        p.write_bytes(b"{\\rtf1 " + b"\0" * 100)
+        p = tmp_path / "报告.pages"
+        p.write_bytes(b"PK\3\4" + b"\0" * 100)
         return p, "不支持的文件类型"
     if kind == "old_word":
         p = tmp_path / "报告.doc"

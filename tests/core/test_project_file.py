@@ -144,7 +144,9 @@ def test_saved_file_is_not_private_and_keeps_an_existing_mode(tmp_path):
         os.umask(mask)
 
 
-@pytest.mark.parametrize("name,hint", [("旧.doc", ".docx"), ("旧.wps", ".docx"), ("表.xls", ".xlsx"), ("x.odt", "可导入")])
+@pytest.mark.parametrize("name,hint", [("旧.doc", ".docx"), ("旧.wps", ".docx"), ("表.xls", ".xlsx"),
+                                       ("x.odt", "另存为”.docx"), ("x.ods", "另存为”.xlsx"), ("x.rtf", "另存为”.docx"),
+                                       ("x.ofd", "导出为 .pdf"), ("x.pages", "可导入")])
 def test_unsupported_files_say_what_to_do(tmp_path, name, hint):
     from core.io.reader import read_any
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -183,3 +184,61 @@ def test_check_json_of_a_folder_names_duplicates(county):
     dups = [i for i in items if i["rule"] == "DUPLICATE"]
     assert sorted(i["file"].rsplit("/", 1)[-1] for i in dups) == ["平武县政府办.nianbao", "平武县政府办（修改稿）.nianbao"]
     assert all(i["severity"] == "note" and len(i["duplicates"]) == 1 for i in dups)
+
+
+def test_feedback_file_names_from_any_unit_name(tmp_path):
+    """A unit name that is long (a clerk pasted the whole 落款), has / : * in it, is a Windows device
+    name, or is empty: every 审核意见 is written, within 255 bytes, with no traceback."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    units = ["某县教育局/体育局:办公室*", "CON", "", "某某县人民政府办公室" * 12]
+    for i, unit in enumerate(units):
+        r = seed(1)
+        r.meta["unit"] = unit
+        r.text["overview"] += f"（第{i}份）"  # not the same content: four units, four letters
+        project_file.save(r, inbox / f"{i}.nianbao", backup=False)
+    fb = tmp_path / "审核意见"
+    proc = run_cli("check", inbox, "--feedback", fb)
+    assert "Traceback" not in proc.stderr and "已写出 4 份审核意见" in proc.stderr, proc.stderr
+    names = sorted(p.name for p in fb.iterdir())
+    assert len(names) == 4 and all(len(n.encode()) <= 255 for n in names)
+    assert "某县教育局_体育局_办公室_-审核意见.xlsx" in names and "_CON-审核意见.xlsx" in names
+    assert "2-审核意见.xlsx" in names  # no unit: named after its file
+    assert any(n.startswith("某某县人民政府办公室某某县") and n.endswith("-审核意见.xlsx") for n in names)
+
+
+def test_two_files_of_the_same_name_in_two_folders_are_told_apart(tmp_path):
+    """乡镇/报告.nianbao and 重报/报告.nianbao of one unit: 「与 报告.nianbao 重复」 and 「收到 2 份报告
+    （报告.nianbao、报告.nianbao）」 said nothing; the paths are named where the names are the same."""
+    inbox = tmp_path / "收件"
+    for sub in ("乡镇", "重报"):
+        (inbox / sub).mkdir(parents=True)
+        project_file.save(seed(2), inbox / sub / "报告.nianbao", backup=False)
+    items = json.loads(run_cli("check", "--json", inbox).stdout)
+    said = sorted(i["message"] for i in items if i["rule"] == "DUPLICATE")
+    first, second = str(Path("乡镇") / "报告.nianbao"), str(Path("重报") / "报告.nianbao")  # below 收件
+    assert said == [f"与 {first} 重复", f"与 {second} 重复"]
+    fb = tmp_path / "审核意见"
+    run_cli("check", inbox, "--feedback", fb)
+    (letter,) = fb.iterdir()
+    assert f"（{first}、{second}）" in sheet(letter, "审核意见")[1][0]
+
+
+def test_auditing_a_folder_again_skips_what_the_review_wrote_there(tmp_path):
+    """The window saves 批量审核结果.xlsx in the audited folder and offers 审核意见 below it: the next audit
+    of the folder (after resubmissions) took the workbook, the letters and the 汇总明细 for reports sent
+    in — 「无法读取」 rows, a report of 「（未填单位）」 with 4 errors, letters about letters."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    for n in (0, 1, 2):
+        project_file.save(seed(n), inbox / f"{n}.nianbao", backup=False)
+    first = run_cli("check", inbox, "--report", inbox / "批量审核结果.xlsx", "--feedback", inbox / "审核意见")
+    run_cli("check", inbox, "--feedback", inbox / "审核意见（Word）", "--feedback-format", "docx")
+    run_cli("merge", inbox / "1.nianbao", inbox / "2.nianbao", "-o", tmp_path / "汇总.nianbao",
+            "--breakdown", inbox / "汇总明细.xlsx")
+    again = run_cli("check", inbox, "--report", inbox / "批量审核结果.xlsx", "--feedback", inbox / "审核意见")
+    assert "共检查 3 个文件" in first.stderr and "共检查 3 个文件：1 个有错误，0 个无法读取" in again.stderr
+    assert "已写出 3 份审核意见" in again.stderr
+    items = json.loads(run_cli("check", "--json", inbox).stdout)
+    assert {Path(i["file"]).name for i in items} <= {"0.nianbao", "1.nianbao", "2.nianbao"}
+    assert run_cli("check", inbox / "1.nianbao").returncode == 0  # a report is still a report

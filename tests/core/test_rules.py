@@ -127,6 +127,9 @@ def test_a8_unit_looks_like_yuan():
     r = balanced()
     r.apply({"meta.unit": "某某镇人民政府", "t2.a8.sf.je": Decimal("251000")})
     assert "W-A8-UNIT" in rules_of(check_report(r))
+    r.apply({"t2.a8.sf.je": Decimal("21613.91")})
+    (f,) = [f for f in check_report(r) if f.rule == "W-A8-UNIT"]
+    assert "21613.91 万元（即 216139100 元）" in f.message  # what the figure means, not the same figure twice
     r.apply({"meta.unit": "和田地区", "t2.a8.sf.je": Decimal("21613.91")})
     assert "W-A8-UNIT" not in rules_of(check_report(r))
     r.apply({"t2.a8.sf.je": Decimal("3940"), "text.other": "全年收取信息处理费3940元。"})
@@ -146,6 +149,23 @@ def test_cross_year_carry_and_valid():
     r.apply({"t2.a1.gf.yx": 5})  # last 1 + 1 - 1 = 1
     (valid,) = [f for f in check_report(r) if f.rule == "W-X-VALID"]
     assert "＝ 1" in valid.message and "t2.a1.gf.yx" in valid.cells
+
+
+def test_a_baseline_that_is_not_the_year_before_is_named_not_compared():
+    """A 2020 report given as last year's to a 2024 one (a wrong --previous, a year changed after
+    从上年报告新建): 「上年结转…应为 0」 from four years back was a wrong figure to ask for."""
+    r = balanced(year=2024, fill=1)
+    r.apply({"t3.r02.c2": 3, "t2.a1.gf.yx": 5, "t4.f4": 0})
+    r.apply(recompute_all(r))
+    old = balanced(year=2020, fill=0)
+    old.apply({"t4.f4": 30, "t3.r01.c1": 500})
+    r.baseline = Baseline.from_report(old)
+    found = check_report(r)
+    assert not {"W-X-CARRY", "W-X-VALID", "W-X-JUMP", "W-T4-PENDING"} & set(rules_of(found))
+    (wrong,) = [f for f in found if f.rule == "W-X-UNIT"]
+    assert wrong.cells == ("meta.year",) and "2020年度的报告" in wrong.message and "2023年度" in wrong.message
+    r.apply({"meta.year": 2021})  # the clerk corrects the year: now it is last year's report
+    assert "W-X-UNIT" not in rules_of(check_report(r)) and "W-X-CARRY" in rules_of(check_report(r))
 
 
 def test_valid_continuity_not_applied_across_the_2020_2021_break():

@@ -14,7 +14,7 @@ HOMES = {
     "core/textnum.py": "keyword table: number words",
     "core/unit_names.py": "keyword table: administrative place suffixes",
     "core/fields.py": "keyword table: the names of bound fields",
-    "core/io/table_parser.py": "keyword table: header hints of published tables",
+    "core/io/table_finder.py": "keyword table: header texts that tell the tables and formats apart",
     "core/io/table_labels.py": "keyword table: row labels of published tables",
     "core/io/cell_values.py": "keyword table: marks, units and words printed around numbers",
     "core/io/importers/encoding.py": "keyword tables: common characters, traditional to simplified",

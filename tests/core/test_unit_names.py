@@ -60,6 +60,7 @@ def test_w_x_unit_uses_the_same_comparison():
 
     r = seed(1)  # 平武县人民政府办公室
     last = seed(1)
+    last.meta["year"] = r.meta["year"] - 1  # last year's report (another year is W-X-UNIT too)
     last.meta["unit"] = "绵阳市平武县人民政府办公室"  # the same office, written with its city
     r.baseline = Baseline.from_report(last)
     assert not [f for f in check_report(r) if f.rule == "W-X-UNIT"]

@@ -211,3 +211,17 @@ def test_closing_the_window_during_work_stops_waiting_for_it(blank_window, qtbot
     assert blank_window.close()
     assert op.state == "cancelled" and QApplication.overrideCursor() is None
     assert dialogs.asked_save
+
+
+def test_a_finished_operation_never_shows_its_dialog_again(seed_window, qtbot):
+    """Qt arms its own 4-second timer when the progress dialog is made; an operation that ended
+    before it (a 从上年报告新建 that took a second) used to bring back a modal 「正在读取……」 that
+    blocked the window, long after the report was shown."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    op = run_in_background(seed_window, lambda p: time.sleep(SHOW_AFTER_MS / 1000 + 0.3), title="读", label="读")
+    qtbot.waitUntil(lambda: op.dialog.isVisible(), timeout=3000)
+    assert op.wait() and not op.dialog.isVisible()
+    qtbot.wait(4500 - SHOW_AFTER_MS - 300)  # past Qt's own 4 s since the dialog was made
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+    assert shown == []

@@ -66,6 +66,28 @@ def test_a_second_window_is_told_the_file_is_in_use_and_opens_it_read_only(qtbot
     _forget(second)
 
 
+def test_reopening_the_file_this_window_has_open_is_not_told_it_is_in_use(qtbot, mine):
+    """最近打开 on the file already open, to go back to its saved version after 不保存: the window's own
+    lock made it 「正在被 用户…（本机）使用」 and the report came back read-only."""
+    w = _window(qtbot)
+    assert w.files.open_path(mine).wait()
+    w.document.push_changes({"t3.r03.c1": 5}, "试填")
+    w.dialogs.save_answer = "discard"
+    assert w.files.open_path(mine, ask=True).wait()
+    assert w.dialogs.asked_save and w.dialogs.asked_locked == []
+    doc = w.document
+    assert not doc.read_only and doc.lock.held and lock_path(mine).exists()
+    assert doc.report.values["t3.r03.c1"] == project_file.load(mine).values["t3.r03.c1"] != 5
+    doc.set_text("other", "重新打开后的修改")
+    assert w.files.save() and project_file.load(mine).text["other"] == "重新打开后的修改"
+    second = _window(qtbot)  # another window still finds it in use
+    second.dialogs.locked_answer = "cancel"
+    second.files.open_path(mine).wait()
+    assert second.dialogs.asked_locked
+    w.close()
+    assert not lock_path(mine).exists()
+
+
 def test_a_second_window_can_open_a_copy_instead(qtbot, mine):
     first = _window(qtbot)
     first.files.open_path(mine).wait()

@@ -147,3 +147,31 @@ def test_menu_shortcuts_are_unique(seed_window):
             seen[name] = action
 
 
+
+
+def _commit(text: str) -> None:
+    """What an input method in 全角 mode sends for a key: the text committed at once, no composition."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(QApplication.focusWidget(), event)
+
+
+def test_full_width_digits_from_an_input_method_are_typed_into_the_cell(seed_window, qtbot):
+    """Qt opened the editor on the old value and dropped the committed 「１」: 「１」「２」 then Enter left
+    47 in the cell, or put 472 there."""
+    view = _grid(seed_window)
+    values = seed_window.document.report.values
+    _at(view, "t3.r03.c1")
+    _commit("１")
+    _commit("２")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert values["t3.r03.c1"] == 12
+    _at(view, "t3.r03.c2")
+    _commit("３０")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert values["t3.r03.c2"] == 30
+    _at(view, "t3.r03.c7")  # 总计: computed
+    _commit("９")
+    assert "自动计算" in view.last_message and QApplication.focusWidget() is view

@@ -57,3 +57,30 @@ def test_a_narrow_grid_keeps_its_label_column_readable_and_scrolls(seed_window, 
     fm = QFontMetrics(view.font())
     assert view.columnWidth(2) >= fm.horizontalAdvance("国" * 12)  # 12 characters of the item labels
     assert min(view.columnWidth(c) for c in range(3, 10)) >= 50
+
+
+# saveGeometry() of a 1366×768 window on a 1366×768 X11 screen (Qt 6.11, openbox)
+_SAVED_AT_1366 = ("01d9d0cb0003000000000000000000000000055700000318000000010000001400000556000003130000000000000000"
+                  "055600000001000000140000055600000313")
+
+
+def test_a_window_saved_on_a_bigger_screen_fits_this_one(qtbot):
+    """Settings written at 1366×768 and the program started on a smaller screen (a 1024×768 monitor, a
+    remote session): Qt refuses the saved geometry and the window used to come back 1366 wide, shown
+    as it was, with 总计 and the findings panel past the screen's edge."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtWidgets import QApplication
+
+    from gui.main_window import MainWindow
+
+    screen = QApplication.primaryScreen().availableGeometry()  # 800×800 on the offscreen platform
+    assert screen.width() < 1366
+    window = MainWindow(autosave=False)
+    qtbot.addWidget(window)
+    assert window.restore_layout(QByteArray.fromHex(_SAVED_AT_1366.encode()), None) is False  # start maximized
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    window.resize(700, 500)
+    small = MainWindow(autosave=False)
+    qtbot.addWidget(small)
+    assert small.restore_layout(window.saveGeometry(), window.saveState()) is True
+    assert small.size() == window.size()

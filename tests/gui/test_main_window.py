@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from core.io import project_file
@@ -130,6 +130,20 @@ def test_meta_edits_are_undoable_and_checked(blank_window, qtbot):
     assert "无法识别" in meta.message.text() and window.document.report.meta["date"] == "2026-01-20"
 
 
+def test_the_date_in_chinese_numerals_is_understood(blank_window, qtbot):
+    """「二〇二六年一月二十日」 (the 成文日期 as many offices write it, and as import reads it) was refused."""
+    window = blank_window
+    window.enter_page("meta")
+    meta = window.page("meta")
+    meta.date.setFocus()
+    typed = QInputMethodEvent("", [])
+    typed.setCommitString("二〇二六年一月二十日")  # as the input method puts it in
+    QApplication.sendEvent(meta.date, typed)
+    qtbot.keyClick(meta.date, Qt.Key.Key_Tab)
+    assert window.document.report.meta["date"] == "2026-01-20" and meta.message.text() == ""
+    assert meta.date.text() == "2026-01-20"
+
+
 def test_format_change_is_one_step(seed_window):
     meta = seed_window.page("meta")
     meta._form_chosen(meta.form.findData("gb2019"))
@@ -164,6 +178,23 @@ def test_close_with_unsaved_changes_asks(blank_window, dialogs):
     assert dialogs.asked_save and window.isVisible()
     dialogs.save_answer = "discard"
     assert window.close()
+
+
+def test_opening_another_file_while_typing_in_a_cell_asks_first(seed_window, qtbot, dialogs):
+    """「99」 typed in a cell, then Ctrl+O (or 最近打开, a dropped file) before Enter: the cell was not yet
+    a change, so the report was replaced without asking and the 99 was gone."""
+    window = seed_window
+    window.enter_page("t3")
+    view = window.page("t3").view
+    view.setCurrentIndex(view.model().index_of("t3.r03.c1"))
+    qtbot.keyClicks(view, "9")
+    qtbot.keyClicks(QApplication.focusWidget(), "9")  # the cell editor is open
+    dialogs.next_file = str(seed(1))
+    dialogs.save_answer = "cancel"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.asked_save == ["seed003.nianbao"]
+    assert window.document.path.name == "seed003.nianbao" and window.document.report.values["t3.r03.c1"] == 99
+    dialogs.save_answer = "discard"  # let teardown close the window
 
 
 def test_drop_a_file_opens_it(window, qtbot):
@@ -304,6 +335,26 @@ def test_save_includes_the_cell_being_typed(seed_window, qtbot, tmp_path, dialog
     dialogs.next_file = str(tmp_path / "typed.nianbao")
     assert seed_window.files.save_as()
     assert project_file.load(tmp_path / "typed.nianbao").values["t4.f3"] == 42
+
+
+def test_save_and_close_include_the_year_being_typed(blank_window, qtbot, tmp_path, dialogs):
+    """The year is a spin box that takes its value when the clerk leaves it: Ctrl+S (or closing the
+    window) while still in it saved, or dropped without asking, the year shown before."""
+    window = blank_window
+    window.enter_page("meta")
+    year = window.page("meta").year
+    year.setFocus()
+    year.lineEdit().selectAll()
+    qtbot.keyClicks(year, "2023")
+    dialogs.next_file = str(tmp_path / "年份.nianbao")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert project_file.load(tmp_path / "年份.nianbao").meta["year"] == 2023
+    year.setFocus()
+    year.lineEdit().selectAll()
+    qtbot.keyClicks(year, "2022")
+    dialogs.save_answer = "cancel"
+    assert not window.close() and dialogs.asked_save  # the typed year counts as a change
+    assert window.document.report.meta["year"] == 2022
 
 
 def test_findings_model_passes_model_tester(seed_window, qtmodeltester):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -9,7 +10,10 @@ from core.schema import get_form
 from gui.clipboard import put_on_clipboard
 from gui.paste import plan_paste, read_clipboard
 
+from .conftest import seed
+
 T3 = get_form("gb2021").table("t3")
+T4 = get_form("gb2021").table("t4")
 
 
 def _paste(window, qtbot, start: str, text: str = "", html: str = "", table: str = "t3"):
@@ -159,3 +163,63 @@ def test_plan_skips_printed_group_subtotals():
     rows = read_clipboard("（三）不予公开 5 0 0 0 0 0 5\n1.属于国家秘密 5 0 0 0 0 0 5\n")
     plan = plan_paste(get_form("gb2021"), T3, rows, (3, 3))
     assert plan.error is None and plan.changes["t3.r05.c1"] == 5 and plan.clipped == 7
+
+
+
+def _t4_of_a_web_page(tmp_path, site: str, values: list[int]) -> tuple[str, str]:
+    """表四 as a browser copies it from a page (our own HTML export, a TRS site, a Word paste): the
+    table's HTML and its text (cells split by tabs)."""
+    import re
+
+    from core.io import project_file
+    from core.io.export import export_html
+    from tests.core.import_samples import html_trs, html_word_paste
+
+    report = project_file.load(seed(3))
+    for ref, v in zip(_t4_refs(), values):
+        report.values[ref] = v
+    if site == "ours":
+        export_html(report, tmp_path / "年报.html", force=True)
+        page = (tmp_path / "年报.html").read_text(encoding="utf-8")
+    else:
+        page = (html_trs if site == "trs" else html_word_paste)(report)
+    table = re.findall(r"<table.*?</table>", page, re.S)[-1]
+    rows = read_clipboard("", table)
+    assert len(rows) == 4  # 3 header rows, then the figures
+    html = f"<html><body><!--StartFragment-->{table}<!--EndFragment--></body></html>"
+    return html, "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+def _t4_refs() -> list[str]:
+    return [g.ref for g in sorted(T4.grid, key=lambda g: g.col) if g.ref]
+
+
+@pytest.mark.parametrize("site", ["ours", "trs", "word"])
+@pytest.mark.parametrize("with_text", [False, True], ids=["html-only", "html-and-text"])
+def test_table_four_copied_whole_from_a_web_page(seed_window, qtbot, tmp_path, site, with_text):
+    """Its three header rows (行政复议/行政诉讼 … 结果维持 … 总计) take no grid row: the data row lands."""
+    typed = [1, 2, 3, 4, 10, 5, 0, 1, 0, 6, 0, 2, 0, 1, 3]  # 15 cells, 总计 as printed
+    html, text = _t4_of_a_web_page(tmp_path, site, typed)
+    view = _paste(seed_window, qtbot, "t4.f1", text if with_text else "", html, table="t4")
+    values = seed_window.document.report.values
+    assert [values[ref] for ref in _t4_refs()] == typed, view.last_message
+    assert not _sum_errors(seed_window)
+    assert seed_window.document.undo_stack.count() == 1
+
+
+@pytest.mark.parametrize("table", ["t2", "t3"])
+def test_another_table_pasted_on_the_table_four_page_is_refused(seed_window, qtbot, tmp_path, table):
+    """表二 or 表三 copied from a web page and pasted on the 表四 page by mistake: 表四 takes figures by
+    position, so the first rows' numbers went into its cells (3 or 6 of them) with a note about the rest."""
+    import re
+
+    from core.io import project_file
+    from core.io.export import export_html
+
+    report = project_file.load(seed(3))
+    export_html(report, tmp_path / "年报.html", force=True)
+    tables = re.findall(r"<table.*?</table>", (tmp_path / "年报.html").read_text(encoding="utf-8"), re.S)
+    before = dict(seed_window.document.report.values)
+    view = _paste(seed_window, qtbot, "t4.f1", html=tables[-3 if table == "t2" else -2], table="t4")
+    assert seed_window.document.report.values == before and seed_window.document.undo_stack.count() == 0
+    assert f"是{'表二' if table == 't2' else '表三'}的" in view.last_message and "取消粘贴" in view.last_message

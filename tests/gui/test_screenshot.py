@@ -64,3 +64,24 @@ def test_qt_standard_buttons_are_in_chinese(qapp):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     texts = {b.text().replace("&", "") for b in box.buttons()}
     assert any("确定" in t for t in texts) and any("取消" in t for t in texts), texts
+
+
+
+def test_the_file_dialog_qt_draws_itself_is_in_chinese(qapp, qtbot, tmp_path):
+    """On a Linux desktop without a native dialog, Qt draws its own: 「Look in:」「Files of type:」 and the
+    type 「Folder」 are missing from Qt's Chinese catalogue (Qt renamed them), so they came out English."""
+    from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QLabel
+
+    from gui.app import _install_qt_translation
+
+    _install_qt_translation(qapp)
+    (tmp_path / "各单位").mkdir()
+    dialog = QFileDialog(None, "打开", str(tmp_path), "年报文件 (*.nianbao)")
+    qtbot.addWidget(dialog)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = {w.objectName(): w.text() for w in dialog.findChildren(QLabel)}
+    assert labels["lookInLabel"] == "查找范围(&L)：" and labels["fileTypeLabel"] == "文件类型(&T)："
+    files = QFileSystemModel()
+    files.setRootPath(str(tmp_path))
+    qtbot.waitUntil(lambda: files.index(str(tmp_path / "各单位")).isValid())
+    assert files.type(files.index(str(tmp_path / "各单位"))) == "文件夹"

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from core.io import project_file
 
+from .conftest import seed
 from .test_main_window import _finding_index
 
 
@@ -64,3 +65,11 @@ def test_exporting_deals_with_the_imported_files_section_order(window, qtbot, tm
     assert "E-STRUCT-SECTIONS" not in [f.rule for f in document.validator.findings()]
     document.undo_stack.undo()
     assert [f.rule for f in document.validator.findings()].count("E-STRUCT-SECTIONS") == 1
+
+
+def test_the_note_examples_name_no_year(window):
+    """A 2020 report's 表三 suggested 「如：2024年我单位…」: the examples say 本年度, whatever the year."""
+    assert window.files.open_path(seed(4)).wait()  # a 2020 report
+    for t in ("t2", "t3", "t4"):
+        example = window.page(t).note.editor.placeholderText()
+        assert example.startswith("如：") and not any(str(y) in example for y in range(2019, 2031))

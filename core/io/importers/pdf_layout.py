@@ -3,7 +3,8 @@
 A published report's PDF (LibreOffice, Word, WPS) draws each table's borders as thin lines and
 each cell's text inside them. The lines give the grid: where a border is missing between two
 units of the grid, the cells are merged, as in the Word file the PDF came from. Each character is
-put into the cell it stands in, so a table reads like its DOCX: every cell in its grid column.
+put into the cell it stands in, so a table reads like its DOCX: every cell in its grid column
+(:mod:`core.io.importers.pdf_tables`; characters joined into text by :mod:`core.io.importers.pdf_text`).
 
 Text outside the tables comes as lines in reading order with their left edge, size and whether
 they look like a running header or footer — what the narrative reader needs to rebuild
@@ -19,24 +20,13 @@ from dataclasses import dataclass, field, replace
 from ...errors import FileReadError
 from ...messages import reading as msg
 from ..limits import PdfBudget
+from .pdf_tables import (TOL, Table, cluster, drop_repeated_header, fill_cells, framed, grid, join_split_row, refill,
+                         regions)
+from .pdf_text import Char, group_lines, join_line
 
 MAX_PAGES = 200
 
-_TOL = 1.5  # points: borders this close are one border
 _THIN = 2.5  # points: a path this thin is a border line
-
-
-@dataclass(frozen=True)
-class Char:
-    """One printed character: its text, box (points, from the page's top left) and font size."""
-
-    text: str
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    base: float = 0.0  # the baseline, from the page's top: one line's characters share it
 
 
 @dataclass(frozen=True)
@@ -57,36 +47,6 @@ class Line:
     indent: float = 0.0
     edge: str | None = None
     page: int = 0  # 1-based page number
-
-
-@dataclass
-class Cell:
-    """A table cell: first grid row and column, how many it covers, its text."""
-
-    row: int
-    col: int
-    rowspan: int
-    colspan: int
-    text: str
-
-
-@dataclass
-class Table:
-    """A ruled table on one page; ``top``/``bottom`` place it among the lines."""
-
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    xs: list[float]  # the grid's column borders, left to right
-    ys: list[float]  # its row borders, top to bottom
-    cells: list[Cell] = field(default_factory=list)
-    continues: bool = False  # the rest of the table that ends the page before
-    rules: tuple = ((), ())  # its border lines (horizontal, vertical)
-
-    @property
-    def rows(self) -> int:
-        return len(self.ys) - 1
 
 
 @dataclass
@@ -199,168 +159,11 @@ def _rules(raw, page, height: float, budget: PdfBudget, number: int) -> tuple[li
     return hs, vs
 
 
-# -- tables from border lines ------------------------------------------------------------------
-def _cluster(values: list[float]) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if out and v - out[-1] <= _TOL:
-            continue
-        out.append(v)
-    return out
-
-
-def _regions(hs: list[tuple], vs: list[tuple]) -> list[tuple[list[tuple], list[tuple]]]:
-    """Group border lines that touch into tables."""
-    items = [("h", h) for h in hs] + [("v", v) for v in vs]
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, (ki, a) in enumerate(items):
-        if ki != "h":
-            continue
-        y, x0, x1 = a
-        for j, (kj, b) in enumerate(items):
-            if kj != "v":
-                continue
-            x, y0, y1 = b
-            if x0 - _TOL <= x <= x1 + _TOL and y0 - _TOL <= y <= y1 + _TOL:
-                parent[find(i)] = find(j)
-    groups: dict[int, tuple[list, list]] = {}
-    for i, (kind, item) in enumerate(items):
-        g = groups.setdefault(find(i), ([], []))
-        (g[0] if kind == "h" else g[1]).append(item)
-    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
-
-
-def _covers(lines: list[tuple], at: float, lo: float, hi: float) -> bool:
-    """Whether a border at ``at`` runs over the middle of ``[lo, hi]``."""
-    mid = (lo + hi) / 2
-    return any(abs(pos - at) <= _TOL and a - _TOL <= mid <= b + _TOL for pos, a, b in lines)
-
-
-def _grid(hs: list[tuple], vs: list[tuple], xs: list[float] | None = None) -> Table:
-    ys = _cluster([h[0] for h in hs])
-    xs = xs or _cluster([v[0] for v in vs])
-    nr, nc = len(ys) - 1, len(xs) - 1
-    parent = list(range(nr * nc))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for r in range(nr):
-        for c in range(nc):
-            if c + 1 < nc and not _covers(vs, xs[c + 1], ys[r], ys[r + 1]):
-                parent[find(r * nc + c)] = find(r * nc + c + 1)
-            if r + 1 < nr and not _covers(hs, ys[r + 1], xs[c], xs[c + 1]):
-                parent[find(r * nc + c)] = find((r + 1) * nc + c)
-    boxes: dict[int, list[int]] = {}
-    for r in range(nr):
-        for c in range(nc):
-            b = boxes.setdefault(find(r * nc + c), [r, c, r, c])
-            b[0], b[1], b[2], b[3] = min(b[0], r), min(b[1], c), max(b[2], r), max(b[3], c)
-    table = Table(ys[0], ys[-1], xs[0], xs[-1], xs, ys, rules=(hs, vs))
-    table.cells = [Cell(r0, c0, r1 - r0 + 1, c1 - c0 + 1, "") for r0, c0, r1, c1 in boxes.values()]
-    table.cells.sort(key=lambda c: (c.row, c.col))
-    return table
-
-
-def _text_of(chars: list[Char]) -> str:
-    """Join characters into text: lines by their baseline, a space only between Latin words."""
-    out: list[str] = []
-    for line in _group_lines(chars):
-        out.append(_join(line))
-    return "".join(out)
-
-
-def _group_lines(chars: list[Char]) -> list[list[Char]]:
-    lines: list[list[Char]] = []
-    for ch in sorted(chars, key=lambda c: (round(c.base, 1), c.x0)):
-        if lines:
-            last = lines[-1]
-            ref = last[-1]
-            if abs(ch.base - ref.base) <= max(ref.size, ch.size) * 0.3:
-                last.append(ch)
-                continue
-        lines.append([ch])
-    for line in lines:
-        line.sort(key=lambda c: c.x0)
-    lines.sort(key=lambda ln: min(c.top for c in ln))
-    return lines
-
-
-def _cjk(ch: str) -> bool:
-    return ch >= "\u2e80"
-
-
-def _join(line: list[Char]) -> str:
-    parts: list[str] = []
-    prev: Char | None = None
-    for ch in line:
-        if ch.text.isspace():
-            prev = ch
-            continue
-        if prev is not None and parts:
-            gap, em = ch.x0 - prev.x1, max(ch.size, 1)
-            latin = not _cjk(ch.text) and not _cjk(parts[-1][-1])
-            if gap > em or (latin and gap > 0.25 * em):
-                parts.append(" ")  # a word gap between Latin words or digits, or a column gap
-        parts.append(ch.text)
-        prev = ch
-    return "".join(parts).strip()
-
-
-def _fill(table: Table, chars: list[Char]) -> list[Char]:
-    """Put each character into its cell; return the characters outside the table."""
-    ys, xs = table.ys, table.xs
-    where: dict[tuple[int, int], Cell] = {}
-    for cell in table.cells:
-        for r in range(cell.row, cell.row + cell.rowspan):
-            for c in range(cell.col, cell.col + cell.colspan):
-                where[(r, c)] = cell
-    inside: dict[int, list[Char]] = {}
-    outside: list[Char] = []
-    for ch in chars:
-        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
-        if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
-            outside.append(ch)
-            continue
-        r = _index(ys, cy)
-        c = _index(xs, cx)
-        cell = where.get((r, c))
-        if cell is None:
-            outside.append(ch)
-            continue
-        inside.setdefault(id(cell), []).append(ch)
-    for cell in table.cells:
-        cell.text = _text_of(inside.get(id(cell), []))
-    return outside
-
-
-def _index(bounds: list[float], v: float) -> int:
-    for i in range(len(bounds) - 1):
-        if v <= bounds[i + 1]:
-            return i
-    return len(bounds) - 2
-
-
-def _framed(table: Table) -> bool:
-    """A box of one to four cells around running text is layout, not a statistics table."""
-    return len(table.cells) <= 4 and any(len(c.text) > 80 for c in table.cells)
-
-
 # -- lines outside the tables ------------------------------------------------------------------
 def _lines(chars: list[Char], page: int) -> list[Line]:
     out = []
-    for group in _group_lines(chars):
-        text = _join(group)
+    for group in group_lines(chars):
+        text = join_line(group)
         if not text:
             continue
         size = Counter(round(c.size, 1) for c in group).most_common(1)[0][0]
@@ -412,12 +215,12 @@ def read_layout(data: bytes, name: str) -> Layout:
 def _page(number: int, width: float, height: float, chars: list[Char], hs, vs) -> Page:
     page = Page(number, width, height)
     rest = chars
-    for h, v in _regions(hs, vs):
-        table = _grid(h, v)
+    for h, v in regions(hs, vs):
+        table = grid(h, v)
         if table.rows < 1 or len(table.xs) < 2:
             continue
-        remaining = _fill(table, rest)
-        if _framed(table):
+        remaining = fill_cells(table, rest)
+        if framed(table):
             continue  # its text stays text
         rest = remaining
         page.tables.append(table)
@@ -432,91 +235,20 @@ def _join_continued(pages: list[Page]) -> None:
         if not before.tables or not after.tables:
             continue
         a, b = before.tables[-1], after.tables[0]
-        if abs(a.x0 - b.x0) > 3 * _TOL or abs(a.x1 - b.x1) > 3 * _TOL:
+        if abs(a.x0 - b.x0) > 3 * TOL or abs(a.x1 - b.x1) > 3 * TOL:
             continue
         if any(ln.top > a.bottom and not _page_furniture(ln, before) for ln in before.lines) or \
                 any(ln.bottom < b.top and not _page_furniture(ln, after) for ln in after.lines):
             continue  # text between them: two tables
-        xs = _cluster(a.xs + b.xs)
+        xs = cluster(a.xs + b.xs)
         for page, old in ((before, a), (after, b)):
             if old.xs != xs:
-                new = _grid(*old.rules, xs)
-                _refill(new, old)
+                new = grid(*old.rules, xs)
+                refill(new, old)
                 page.tables[page.tables.index(old)] = new
         after.tables[0].continues = True
-        _drop_repeated_header(before.tables[-1], after.tables[0])
-        _join_split_row(before.tables[-1], after.tables[0])
-
-
-def _row_texts(table: Table, r: int) -> list[tuple[int, str]]:
-    return sorted((c.col, c.text) for c in table.cells if c.row == r)
-
-
-def _drop_repeated_header(a: Table, b: Table) -> None:
-    """The header rows a table repeats at the top of each page are read once."""
-    k = 0
-    while k < min(a.rows, b.rows - 1) and _row_texts(a, k) == _row_texts(b, k) and any(t for _, t in _row_texts(a, k)):
-        k += 1
-    if k == 0 or any(c.row < k <= c.row + c.rowspan - 1 for c in b.cells):
-        return
-    b.cells = [Cell(c.row - k, c.col, c.rowspan, c.colspan, c.text) for c in b.cells if c.row >= k]
-    b.ys = b.ys[k:]
-    b.top = b.ys[0]
-
-
-def _numeric(text: str) -> bool:
-    return bool(text) and text.replace(".", "", 1).replace(",", "").isdigit()
-
-
-def _join_split_row(a: Table, b: Table) -> None:
-    """A row broken by the page: the tail of its cells tops the next page.
-
-    Either the last line of its label, with no numbers, or the last digits of numbers that wrapped
-    in a narrow cell («1513» / «4»), with an empty label. The tails join the row they belong to,
-    and the rest of the table moves up one row.
-    """
-    first = [c for c in b.cells if c.row == 0 and c.text]
-    last = [c for c in a.cells if c.row + c.rowspan == a.rows]
-    numbers = [c for c in last if _numeric(c.text)]
-    if b.rows < 2 or not numbers:
-        return
-    start = min(c.col for c in numbers)
-    labels = [c for c in first if c.col + c.colspan <= start]
-    values = [c for c in first if c.col + c.colspan > start]
-    label_tail = labels and not values and not any(_numeric(c.text) for c in labels)
-    number_tail = values and not labels and all(_numeric(c.text) for c in values)
-    if first and not (label_tail or number_tail):
-        return  # a row of its own (or a header repeated on the new page)
-    targets = []
-    for c in first:
-        target = next((t for t in last if t.col <= c.col < t.col + t.colspan), None)
-        if target is None or c.rowspan > 1:
-            return
-        targets.append((target, c))
-    for target, c in targets:
-        target.text += c.text
-    cells = []
-    for c in b.cells:
-        if c.row == 0 and c.rowspan == 1:
-            continue
-        if c.row == 0:
-            cells.append(Cell(0, c.col, c.rowspan - 1, c.colspan, c.text))
-        else:
-            cells.append(Cell(c.row - 1, c.col, c.rowspan, c.colspan, c.text))
-    b.cells = cells
-    b.ys = b.ys[1:]
-    b.top = b.ys[0]
-
-
-def _refill(new: Table, old: Table) -> None:
-    """Carry the text of ``old``'s cells into the cells of ``new`` that stand where they stood."""
-    for cell in old.cells:
-        x = (old.xs[cell.col] + old.xs[cell.col + cell.colspan]) / 2
-        c = _index(new.xs, x)
-        for target in new.cells:
-            if target.row == cell.row and target.col <= c < target.col + target.colspan:
-                target.text = cell.text
-                break
+        drop_repeated_header(before.tables[-1], after.tables[0])
+        join_split_row(before.tables[-1], after.tables[0])
 
 
 def _page_furniture(line: Line, page: Page) -> bool:
