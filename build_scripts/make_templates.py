@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.io.docx_parts import set_blob  # noqa: E402
-from core.io.docx_scrub import app_xml, set_compatibility_mode, theme_with_fonts  # noqa: E402
+from core.io.docx_scrub import LINE_END_PUNCT, app_xml, set_compatibility_mode, theme_with_fonts  # noqa: E402
 from core.io.line_breaks import label_lines, label_words  # noqa: E402
 from core.schema import SECTION_TITLES, TableSpec, get_form  # noqa: E402
 from core.schema.typography import (BODY_FONT, FALLBACKS, H1_FONT, H2_FONT, LATIN, PAGE_FONT,  # noqa: E402
@@ -47,15 +47,6 @@ TABLE_SIZE = 21  # half-points: 五号 10.5 pt
 # 15.8 pt grid cells: 14 characters a line and up to twice the pages, condensed or not;
 # bench/punctuation.py.) Twentieths of a point.
 BODY_CONDENSE = -10
-# A full-width mark that comes after a full line (「…方面的内容。除特别说明的外」, then 「，」)
-# may neither begin the next line nor fit in this one: Word and WPS hang it in the margin.
-# LibreOffice 7.4 hangs it too, but in some of these lines it then paints nothing: the 「，」 is
-# missing from the PDF, picture and text (seeds 2 and 4 with URW's Times metrics). It reads
-# overflowPunct the other way round (val="1" becomes punctuation-wrap="simple", no hanging;
-# val="0" or none, hanging), so val="1" — Word's and WPS's own default, which changes nothing
-# there — makes LibreOffice carry the last character down with the mark instead (a 27-character
-# line by 行尾禁则), and no mark is lost. bench/punctuation.py measures every setting tried.
-OVERFLOW_PUNCT = '<w:overflowPunct w:val="1"/>'
 # Table lines are exactly 14 pt: a table's height then depends on no font's own line height,
 # and 表三 fits on the page under its heading in every program. Twips.
 TABLE_LINE = 280
@@ -85,13 +76,15 @@ def styles_xml() -> str:
     exact = f'<w:spacing w:before="0" w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
     single = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
     table_lines = f'<w:spacing w:before="0" w:after="0" w:line="{TABLE_LINE}" w:lineRule="exact"/>'
+    # overflowPunct val="1" in the defaults and Normal, or LibreOffice 7.4 loses some line-end
+    # marks (core/io/docx_scrub.py says why)
     return f"""<w:styles {NSDECL}>
 <w:docDefaults>
  <w:rPrDefault><w:rPr>{rfonts(BODY_FONT)}<w:kern w:val="2"/>{size(32)}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>
- <w:pPrDefault><w:pPr><w:widowControl w:val="0"/>{OVERFLOW_PUNCT}{single}<w:jc w:val="both"/></w:pPr></w:pPrDefault>
+ <w:pPrDefault><w:pPr><w:widowControl w:val="0"/>{LINE_END_PUNCT}{single}<w:jc w:val="both"/></w:pPr></w:pPrDefault>
 </w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>
- <w:pPr>{OVERFLOW_PUNCT}{exact}{indent2}<w:jc w:val="both"/></w:pPr><w:rPr>{rfonts(BODY_FONT)}{condense(BODY_CONDENSE)}{size(32)}</w:rPr></w:style>
+ <w:pPr>{LINE_END_PUNCT}{exact}{indent2}<w:jc w:val="both"/></w:pPr><w:rPr>{rfonts(BODY_FONT)}{condense(BODY_CONDENSE)}{size(32)}</w:rPr></w:style>
 <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>
 <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
  <w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..messages import template as msg
 from . import docx_cache
 from .docx_parts import element, store, text_parts
-from .docx_scrub import scrub_template, set_public_metadata
+from .docx_scrub import scrub_template, set_line_end_punctuation, set_public_metadata
 from .docx_tags import (block_error, check_no_markup_in_tags, check_no_tags_left, check_tag_balance,
                         fold_fullwidth_braces, normalise_tags, split_paragraphs, where)
 from .template_errors import TemplateError, TemplateFileError
@@ -270,6 +270,7 @@ def render(template: str | os.PathLike, context: dict, out: str | os.PathLike, *
     doc = tpl.docx
     try:
         notes = scrub_template(doc)
+        set_line_end_punctuation(doc.styles.element)
         for kind, part in text_parts(doc):
             el = element(part)
             fold_fullwidth_braces(el)

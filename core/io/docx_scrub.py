@@ -8,8 +8,9 @@ picture linked to ``\\\\host\\share\\x.png`` or an INCLUDEPICTURE field makes ev
 connect to that share (and send the reader's NTLM hash). :func:`scrub_template` removes all of
 it before rendering and returns what it removed that the office should know about;
 :func:`set_public_metadata` writes the published file's properties after rendering.
-``build_scripts/make_templates.py`` uses :func:`theme_with_fonts` and
-:func:`set_compatibility_mode` for the default templates.
+:func:`set_line_end_punctuation` keeps LibreOffice from losing a line-end 「，」.
+``build_scripts/make_templates.py`` uses :func:`theme_with_fonts`, :func:`set_compatibility_mode`
+and ``LINE_END_PUNCT`` for the default templates.
 """
 
 from __future__ import annotations
@@ -288,6 +289,48 @@ def set_compatibility_mode(settings) -> None:
     cs.set(W + "name", "compatibilityMode")
     cs.set(W + "uri", "http://schemas.microsoft.com/office/word")
     cs.set(W + "val", COMPATIBILITY_MODE)
+
+
+# -- line-end punctuation ------------------------------------------------------------------------
+# A 「，。；：、」 after a full line may neither begin the next line nor fit in this one. Word and
+# WPS hang it in the margin. LibreOffice 7.4 hangs it too, but in some lines then paints nothing:
+# 「除特别说明的外，所列数据」 prints as 「除特别说明的外 / 所列数据」, the 「，」 missing from picture
+# and text. It reads overflowPunct the other way round (val="1" becomes punctuation-wrap="simple",
+# no hanging; "0" or none, hanging), so val="1" — Word's and WPS's own default, which changes
+# nothing there — makes LibreOffice carry the last character down with the mark instead (a line
+# of 27 by 行尾禁则), and no mark is lost (bench/punctuation.py).
+LINE_END_PUNCT = '<w:overflowPunct w:val="1"/>'
+# pPr children that come after overflowPunct in the schema (CT_PPrBase)
+_AFTER_OVERFLOW_PUNCT = {W + t for t in (
+    "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
+    "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+    "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange")}
+
+
+def set_line_end_punctuation(styles) -> None:
+    """Give a ``w:styles`` element's paragraph defaults ``overflowPunct`` val="1", unless the
+    template sets overflowPunct somewhere itself (its author chose)."""
+    from lxml import etree
+
+    if styles.find(f".//{W}overflowPunct") is not None:
+        return
+    defaults = styles.find(W + "docDefaults")
+    if defaults is None:
+        defaults = etree.Element(W + "docDefaults")
+        styles.insert(0, defaults)
+    ppr_default = defaults.find(W + "pPrDefault")
+    if ppr_default is None:
+        ppr_default = etree.SubElement(defaults, W + "pPrDefault")
+    ppr = ppr_default.find(W + "pPr")
+    if ppr is None:
+        ppr = etree.SubElement(ppr_default, W + "pPr")
+    mark = etree.Element(W + "overflowPunct")
+    mark.set(W + "val", "1")
+    later = next((child for child in ppr if child.tag in _AFTER_OVERFLOW_PUNCT), None)
+    if later is None:
+        ppr.append(mark)
+    else:
+        later.addprevious(mark)
 
 
 # -- the published file's properties ----------------------------------------------------------

@@ -7,7 +7,6 @@ between words, and a long 自治区 unit's title broken between organisational u
 
 from __future__ import annotations
 
-
 import pytest
 
 from core.io.export import export_docx
@@ -24,7 +23,7 @@ T3_FIRST, T3_LAST = "一、本年新收政府信息公开申请数量", "四、�
 T3_HEADING = "三、收到和处理政府信息公开申请情况"
 
 
-# Pages of each seed as printed by LibreOffice (the planted corpus: seed 1 with its overview replaced).
+# Pages of each seed as LibreOffice prints it (the same before and after overflowPunct).
 SEED_PAGES = {"seed0": 6, "seed1": 8, "seed2": 6, "seed3": 7, "seed4": 6}
 BODIES = [*SEED_PAGES, "planted", "long_unit"]
 

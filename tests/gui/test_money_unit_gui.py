@@ -40,7 +40,7 @@ def test_choosing_the_unit_prints_it_clears_the_warning_and_undoes(window, qtbot
     assert window.current_page() == "t2"
     picker = window.page("t2").money_unit
     assert picker.isVisible() and picker.hint.isVisible() and picker.unit() is None
-    assert picker.buttons["万元"].hasFocus()  # the finding takes the clerk to the choice
+    qtbot.waitUntil(picker.buttons["万元"].hasFocus, timeout=3000)  # the finding takes the clerk to the choice
     assert _header(window) == "采购总金额"
 
     qtbot.mouseClick(picker.buttons["万元"], Qt.MouseButton.LeftButton)
