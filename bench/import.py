@@ -124,7 +124,7 @@ def pdf_readers(folder: Path):
     """Each way of reading a PDF's tables: name -> function(path) -> (report, notes)."""
     from core.io.importers.text import text_tokens
     from core.io.reader import read_any
-    from core.io.table_parser import build_report
+    from core.io.tables.parser import build_report
     from tests.core.import_samples import viewer_text
 
     def position(path):
@@ -172,7 +172,7 @@ def plumber_position(path):
 
     from core.io.importers import pdf_layout as L
     from core.io.importers.pdf import layout_tokens
-    from core.io.table_parser import build_report
+    from core.io.tables.parser import build_report
 
     pages = []
     with pdfplumber.open(str(path)) as pdf:

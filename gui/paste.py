@@ -15,7 +15,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from core.io.table_parser import (is_subtotal_label, is_value_text, match_row_label, norm_label, parse_value,
+from core.io.tables.parser import (is_subtotal_label, is_value_text, match_row_label, norm_label, parse_value,
                                   subtotal_column)
 from core.model import Value, format_value, parse_cell_text
 from core.schema import TABLE_NAMES, FormSpec, TableSpec
@@ -211,7 +211,7 @@ class _Planner:
 
     def drop_subtotal_column(self, rows: list[list[str]], heads=()) -> list[list[str]]:
         """A block of 表三 copied from the 28×8 layout: leave out its printed 法人或其他组织 小计 column
-        (computed here), wherever the import parser finds it (core.io.table_parser.subtotal_column)."""
+        (computed here), wherever the import parser finds it (core.io.tables.parser.subtotal_column)."""
         if self.spec.id != "t3":
             return rows
         rows = [_trim(r, SUBTOTAL_WIDTH) for r in rows]

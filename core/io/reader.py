@@ -46,7 +46,7 @@ def read_any(path: str | os.PathLike) -> ReadResult:
 
 def import_file(path: str | os.PathLike, kind: str) -> ReadResult:
     """Read a report from a file of ``kind`` ("docx", "text", "html", "pdf", "xlsx")."""
-    from .table_parser import build_report
+    from .tables.parser import build_report
 
     path = Path(path)
     report, notes = build_report(_tokens(path, kind), source=path.name)

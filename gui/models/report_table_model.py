@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from core.io.table_parser import parse_value
+from core.io.tables.parser import parse_value
 from core.model import format_value, parse_cell_text
 from core.model.money_unit import REF as MONEY_UNIT_REF, header_text
 from core.model.report import EXPLANATIONS_REF

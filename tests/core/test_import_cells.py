@@ -12,7 +12,7 @@ import pytest
 from core.io.reader import read_any
 from core.io.importers.text import text_tokens
 from core.io.read_result import NoteCode
-from core.io.table_parser import build_report
+from core.io.tables.parser import build_report
 from core.model import recompute_all
 from core.rules import check_report
 

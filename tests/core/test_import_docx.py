@@ -57,7 +57,7 @@ def test_t3_28x8_reads_into_the_official_25x7(tmp_path):
 
 def test_extra_number_without_a_subtotal_column_is_not_dropped_silently():
     from core.io.importers.text import text_tokens
-    from core.io.table_parser import build_report
+    from core.io.tables.parser import build_report
 
     text = "\n".join(["某局2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况",
                       "一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1 9", "五、存在的主要问题及改进情况", "无。"])

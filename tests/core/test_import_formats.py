@@ -9,7 +9,7 @@ from core.io.read_result import NoteCode
 from core.io.reader import read_any
 from core.io.importers.html import html_tokens
 from core.io.importers.text import text_tokens
-from core.io.table_parser import build_report
+from core.io.tables.parser import build_report
 from core.model import format_value
 
 from .helpers import run_cli, seed

@@ -20,7 +20,7 @@ from core.io.export import export_docx, export_xlsx
 from core.io.importers.html import html_tokens
 from core.io.importers.text import text_tokens
 from core.io.reader import read_any
-from core.io.table_parser import build_report
+from core.io.tables.parser import build_report
 from core.model import Report
 from core.schema import CellKind
 

@@ -8,7 +8,7 @@ import pytest
 
 from core.io.importers.text import text_tokens
 from core.io.read_result import NoteCode
-from core.io.table_parser import build_report, norm_label, parse_value
+from core.io.tables.parser import build_report, norm_label, parse_value
 from core.schema import get_form
 
 T3_2021 = get_form("gb2021").table("t3")

@@ -17,8 +17,8 @@ import pytest
 from core.io.importers.text import text_tokens
 from core.io.read_result import NoteCode
 from core.io.reader import read_any
-from core.io.table_labels import norm_label
-from core.io.table_parser import build_report
+from core.io.tables.labels import norm_label
+from core.io.tables.parser import build_report
 from core.io.export import export_docx
 from core.model import is_number
 from core.rules import check_report

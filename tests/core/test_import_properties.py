@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from core.io.importers.html import html_tokens
 from core.io.importers.text import text_tokens
-from core.io.table_parser import build_report
+from core.io.tables.parser import build_report
 from core.model import Report
 from core.schema import CellKind
 

@@ -121,7 +121,7 @@ def test_check_of_the_imported_file_itself_raises_it(tmp_path):
 def test_a_printed_subtotal_over_the_three_rows_is_not_the_old_row():
     """（六）其他处理 printed as a subtotal row above its three rows (28×8 style): not a deviation."""
     from core.io.importers.html import html_tokens
-    from core.io.table_parser import build_report
+    from core.io.tables.parser import build_report
 
     want = with_other_cases()
     page = html_of(want).replace(

@@ -2,7 +2,7 @@
 
 Every reader turns its file into a list of :class:`Tok` — narrative paragraphs, table cells and
 row/table boundaries — with ``tokens(path)``; :func:`core.io.reader.import_file` feeds that stream
-to the one shared table parser (:mod:`core.io.table_parser`) and narrative reader
+to the one shared table parser (:mod:`core.io.tables.parser`) and narrative reader
 (:mod:`core.io.narrative`).
 """
 

@@ -6,8 +6,8 @@ numbers than cells. Where it does, the table's own sums say where the numbers st
 第一项＋第二项＝第三项＋第四项; each 表四 总计 is the sum of its four results. Placements the sums
 allow are tried; cells on which all of them agree are filled, the others are named as uncertain.
 
-The ways to read a row's numbers are in :mod:`core.io.row_readings`; 表四's one row, by its three sums,
-in :mod:`core.io.flat_t4`.
+The ways to read a row's numbers are in :mod:`core.io.tables.row_readings`; 表四's one row, by its three sums,
+in :mod:`core.io.tables.flat_t4`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from itertools import product
 
-from ..messages import reading as msg
-from ..model.values import is_number
+from ...messages import reading as msg
+from ...model.values import is_number
 from .cell_values import parse_value
-from .read_result import NoteCode
+from ..read_result import NoteCode
 from .row_readings import readings, zeros_apart
 
 # -- the sums a reading must keep ------------------------------------------------------------------

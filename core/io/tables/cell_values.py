@@ -13,10 +13,10 @@ import unicodedata
 from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
-from ..messages import reading as msg
-from ..model.values import Value, format_value, parse_cell_text
-from ..schema import CellKind, CellSpec
-from .importers import SUP_CLOSE, SUP_OPEN
+from ...messages import reading as msg
+from ...model.values import Value, format_value, parse_cell_text
+from ...schema import CellKind, CellSpec
+from ..importers import SUP_CLOSE, SUP_OPEN
 
 # Invisible characters web editors and Word leave in cells.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u180e"), None)

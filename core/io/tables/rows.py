@@ -1,21 +1,21 @@
 """Read one table: match each record to its official row by its label, never by position, and fill
-its cells; rows of text without positions are placed by the table's sums (:mod:`core.io.flat_rows`)."""
+its cells; rows of text without positions are placed by the table's sums (:mod:`core.io.tables.flat_rows`)."""
 
 from __future__ import annotations
 
 import re
 
-from ..messages import reading as msg
-from ..model.deviation import TableDeviation
-from ..schema import FormSpec
+from ...messages import reading as msg
+from ...model.deviation import TableDeviation
+from ...schema import FormSpec
 from . import flat_rows, flat_t4
 from .other_rows import OtherRows
-from .read_result import NoteCode, ReadNote
-from .table_grid import Record
-from .table_labels import T2_KEYS, T3_KEYS, label_end_after_numbers, match_labels, t3_group_labels
-from .table_reading import (TableReading, is_renamed, renamed_column, row_spec, summarise, t3_column_deviations,
+from ..read_result import NoteCode, ReadNote
+from .grid import Record
+from .labels import T2_KEYS, T3_KEYS, label_end_after_numbers, match_labels, t3_group_labels
+from .reading import (TableReading, is_renamed, renamed_column, row_spec, summarise, t3_column_deviations,
                             unknown_row)
-from .table_records import looks_like_subtotal, t3_subtotal_column, table_records
+from .records import looks_like_subtotal, t3_subtotal_column, table_records
 
 def parse_table(form: FormSpec, tid: str, tokens, values: dict, notes: list[ReadNote],
                 deviations: list[TableDeviation] | None = None) -> bool:

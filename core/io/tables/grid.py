@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..schema.builders import T3_COLS, T4_GROUPS, T4_RESULTS
+from ...schema.builders import T3_COLS, T4_GROUPS, T4_RESULTS
 from .cell_values import is_value_text
-from .table_labels import SUBTOTAL, T2_HEAD, norm_label
+from .labels import SUBTOTAL, T2_HEAD, norm_label
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Ways to read a row's printed numbers as its cells, when they are not one number a cell: blank cells
 (nothing printed), a number that wrapped in its narrow cell (「10」「21」 for 1021, or the last digits of
 several cells after all their first lines), two numbers printed without a space, zeros run together.
-Which of them is right, the table's sums decide (:mod:`core.io.flat_rows`)."""
+Which of them is right, the table's sums decide (:mod:`core.io.tables.flat_rows`)."""
 
 from __future__ import annotations
 

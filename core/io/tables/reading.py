@@ -7,15 +7,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..messages import reading as msg
-from ..model.deviation import TableDeviation
-from ..schema import MONEY_UNITS, TABLE_NAMES, FormSpec
-from ..schema.builders import T3_COLS
+from ...messages import reading as msg
+from ...model.deviation import TableDeviation
+from ...schema import MONEY_UNITS, TABLE_NAMES, FormSpec
+from ...schema.builders import T3_COLS
 from .cell_values import is_value_text, parse_value
-from .read_result import NoteCode, ReadNote
-from .table_grid import Record
-from .table_labels import UNIT_WORD, norm_label
-from .table_records import Heads
+from ..read_result import NoteCode, ReadNote
+from .grid import Record
+from .labels import UNIT_WORD, norm_label
+from .records import Heads
 
 @dataclass
 class TableReading:

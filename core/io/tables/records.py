@@ -1,9 +1,9 @@
 """The body rows of a printed table as records: label cells, then value cells.
 
 Where the reader gave each cell its grid column (DOCX, HTML, XLSX, a PDF read by position), values
-are placed by the column its header names (:mod:`core.io.table_grid`); a table continued after a page
+are placed by the column its header names (:mod:`core.io.tables.grid`); a table continued after a page
 break takes the columns of its first part. Text without positions gives runs of values after their
-labels (:func:`flat_records`), placed later by the numbers and the table's sums (:mod:`core.io.flat_rows`).
+labels (:func:`flat_records`), placed later by the numbers and the table's sums (:mod:`core.io.tables.flat_rows`).
 Here, too: where a printed 法人或其他组织 小计 column stands in 表三 (the 28×8 layout).
 """
 
@@ -14,11 +14,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from ..schema import FormSpec
+from ...schema import FormSpec
 from .cell_values import is_value_text
-from .table_grid import (Record, Slot, body_slots, grid_rows, place, t2_header_slots, t3_header_slots,
+from .grid import (Record, Slot, body_slots, grid_rows, place, t2_header_slots, t3_header_slots,
                          t4_header_slots, T4_HEADS)
-from .table_labels import SUBTOTAL, T3_BODY_START, T3_BUSINESS, norm_label, starts_label
+from .labels import SUBTOTAL, T3_BODY_START, T3_BUSINESS, norm_label, starts_label
 
 
 def flat_records(tokens, need_label: bool) -> list[Record]:

@@ -7,10 +7,10 @@ the report's year.
 
 from __future__ import annotations
 
-from ..messages import reading as msg
-from ..schema import GB2021, form_for_year, get_form
-from .narrative import heading_section
-from .table_labels import norm_label
+from ...messages import reading as msg
+from ...schema import GB2021, form_for_year, get_form
+from ..narrative import heading_section
+from .labels import norm_label
 
 # Header texts that tell the formats apart (domain.md §2.5).
 _FORMAT_HINTS = {

@@ -12,11 +12,11 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from ..messages import reading as msg
-from ..model.money_unit import KEY, REF, amount_number, stated_in_text, valid_unit
-from ..model.report import Report
-from ..model.values import is_number
-from .read_result import NoteCode, ReadNote
+from ...messages import reading as msg
+from ...model.money_unit import KEY, REF, amount_number, stated_in_text, valid_unit
+from ...model.report import Report
+from ...model.values import is_number
+from ..read_result import NoteCode, ReadNote
 
 _AMOUNT = re.compile(r"(\d[\d,，]*(?:\.\d+)?)(万元|元)")
 _HEADER = re.compile(r"金额[^()（）]*[(（](?:单位[:：])?(万元|元)[)）]")

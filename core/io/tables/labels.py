@@ -11,8 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..schema import FormSpec, get_form
-from .importers import SUP_CLOSE, SUP_OPEN
+from ...schema import FormSpec, get_form
+from ..importers import SUP_CLOSE, SUP_OPEN
 
 # -- label normalisation -------------------------------------------------------------------
 _NUMBERING = re.compile(

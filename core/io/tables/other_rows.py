@@ -3,11 +3,11 @@ three rows in a 2019 table): no figure is lost, and the clerk is told where it w
 
 from __future__ import annotations
 
-from ..messages import reading as msg
+from ...messages import reading as msg
 from .cell_values import parse_value
-from .table_grid import Record
-from .table_labels import OLD_OTHER_ROW, T3_KEYS, match_labels, norm_label
-from .table_reading import TableReading, row_spec
+from .grid import Record
+from .labels import OLD_OTHER_ROW, T3_KEYS, match_labels, norm_label
+from .reading import TableReading, row_spec
 
 class OtherRows:
     """（六）其他处理 printed the other format's way.

@@ -3,35 +3,35 @@
 Every reader (DOCX, HTML, text, PDF, XLSX) produces the same stream of tokens
 (:class:`core.io.importers.Tok`). :func:`build_report` takes it through these steps, one module each:
 
-- :mod:`core.io.table_finder`: split the stream into the three tables and the narrative by its
+- :mod:`core.io.tables.finder`: split the stream into the three tables and the narrative by its
   headings; tell each table by its headings or header texts, the format (gb2019/gb2021) by the header texts;
-- :mod:`core.io.table_records`: a table's body rows as records, values placed by the grid column the
-  reader gave each cell (:mod:`core.io.table_grid`), so that one odd cell stays in its place;
-- :mod:`core.io.table_rows`: each record matched to its official row by its normalised label — never by
-  position (:mod:`core.io.table_labels`) — and filled; a row of text without positions (copied out of a
+- :mod:`core.io.tables.records`: a table's body rows as records, values placed by the grid column the
+  reader gave each cell (:mod:`core.io.tables.grid`), so that one odd cell stays in its place;
+- :mod:`core.io.tables.rows`: each record matched to its official row by its normalised label — never by
+  position (:mod:`core.io.tables.labels`) — and filled; a row of text without positions (copied out of a
   PDF) placed by the numbers themselves and, where cells are missing, by the table's own sums
-  (:mod:`core.io.flat_rows`, :mod:`core.io.flat_t4`); （六）其他处理 printed the other format's way in
-  :mod:`core.io.other_rows`;
-- :mod:`core.io.table_reading`: whatever could not be read, or was read by a guess, as a :class:`ReadNote`
+  (:mod:`core.io.tables.flat_rows`, :mod:`core.io.tables.flat_t4`); （六）其他处理 printed the other format's way in
+  :mod:`core.io.tables.other_rows`;
+- :mod:`core.io.tables.reading`: whatever could not be read, or was read by a guess, as a :class:`ReadNote`
   naming the cell, row or table it is about; where the source's tables differ from the official format, a
   :class:`TableDeviation` kept with the report (E-STRUCT-TABLES).
 """
 
 from __future__ import annotations
 
-from ..errors import FileReadError
-from ..messages import reading as msg
-from ..model.report import Report
-from ..schema import form_for_year, get_form
+from ...errors import FileReadError
+from ...messages import reading as msg
+from ...model.report import Report
+from ...schema import form_for_year, get_form
 from .cell_values import is_value_text, parse_value
-from .money_unit_source import read_money_unit
-from .narrative import extract
-from .read_result import NoteCode, ReadNote
-from .table_finder import detect_form, split
-from .table_labels import match_row_label, norm_label
-from .table_records import is_subtotal_label, subtotal_column
-from .table_rows import parse_table
-from .xlsx_layout import STALE, parse_stale
+from .money_unit import read_money_unit
+from ..narrative import extract
+from ..read_result import NoteCode, ReadNote
+from .finder import detect_form, split
+from .labels import match_row_label, norm_label
+from .records import is_subtotal_label, subtotal_column
+from .rows import parse_table
+from ..xlsx_layout import STALE, parse_stale
 
 # The public entry: the readers, the editor's paste and the tests import these from here.
 __all__ = ["build_report", "is_subtotal_label", "is_value_text", "match_row_label", "norm_label", "parse_table",
