@@ -22,8 +22,8 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from core.io.docx_parts import set_blob  # noqa: E402
-from core.io.docx_scrub import LINE_END_PUNCT, app_xml, set_compatibility_mode, theme_with_fonts  # noqa: E402
+from core.io.word.parts import set_blob  # noqa: E402
+from core.io.word.scrub import LINE_END_PUNCT, app_xml, set_compatibility_mode, theme_with_fonts  # noqa: E402
 from core.io.line_breaks import label_lines, label_words  # noqa: E402
 from core.schema import SECTION_TITLES, TableSpec, get_form  # noqa: E402
 from core.schema.typography import (BODY_FONT, FALLBACKS, H1_FONT, H2_FONT, LATIN, PAGE_FONT,  # noqa: E402
@@ -77,7 +77,7 @@ def styles_xml() -> str:
     single = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
     table_lines = f'<w:spacing w:before="0" w:after="0" w:line="{TABLE_LINE}" w:lineRule="exact"/>'
     # overflowPunct val="1" in the defaults and Normal, or LibreOffice 7.4 loses some line-end
-    # marks (core/io/docx_scrub.py says why)
+    # marks (core/io/word/scrub.py says why)
     return f"""<w:styles {NSDECL}>
 <w:docDefaults>
  <w:rPrDefault><w:rPr>{rfonts(BODY_FONT)}<w:kern w:val="2"/>{size(32)}<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>

@@ -64,7 +64,7 @@ def export_docx(report: Report, path: str | os.PathLike, template: str | os.Path
     Returns notes on what was removed from the template that the office should know about
     (links to outside files, macros); empty for the default templates.
     """
-    from . import docx_render
+    from .word import render as word
     from .docx_context import build_context
 
     _refuse_unless_forced(report, force)
@@ -75,7 +75,7 @@ def export_docx(report: Report, path: str | os.PathLike, template: str | os.Path
     notes: list[str] = []
 
     def write(tmp: Path) -> None:
-        notes.extend(docx_render.render(tpl, context, tmp, unit=context["unit"], title=context["title"]))
+        notes.extend(word.render(tpl, context, tmp, unit=context["unit"], title=context["title"]))
 
     write_atomic(path, write, action=file_text.EXPORT)
     return notes

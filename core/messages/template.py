@@ -10,7 +10,7 @@ README = "（可用的变量见 templates/README.md）"
 
 
 def place(kind: str) -> str:
-    """「正文」, 「页眉」 … for a part kind of :mod:`core.io.docx_parts`."""
+    """「正文」, 「页眉」 … for a part kind of :mod:`core.io.word.parts`."""
     return PLACES.get(kind, kind)
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from core.errors import ReportError
 from core.io.docx_context import build_context, date_cn, paragraphs, title_lines
-from core.io.docx_render import TemplateError, TemplateFileError
+from core.io.word.render import TemplateError, TemplateFileError
 from core.io.export import ExportRefused, default_template, export_docx
 from core.model import Report, format_value
 from core.model.money_unit import header_text
@@ -443,7 +443,7 @@ def test_compiled_template_cache_gives_the_same_document(tmp_path, monkeypatch, 
 
 
 def test_cache_does_not_hide_unknown_variables(tmp_path, private_cache):
-    from core.io import docx_render
+    from core.io.word import render as docx_render
 
     tpl = make_template(tmp_path, "{{ t3.r01.c1 }}")
     ctx = build_context(seed(1))
@@ -493,7 +493,7 @@ def test_libreoffice_renders_title_and_numbers(tmp_path, office):
 
 
 def test_cache_folder_is_bounded(tmp_path, monkeypatch, private_cache):
-    from core.io import docx_cache
+    from core.io.word import cache as docx_cache
 
     monkeypatch.setattr(docx_cache, "CACHE_MAX_ENTRIES", 3)
     for i in range(5):
@@ -504,9 +504,9 @@ def test_cache_folder_is_bounded(tmp_path, monkeypatch, private_cache):
 def test_cache_is_keyed_on_the_app_version_where_sources_have_no_mtime(tmp_path, monkeypatch, private_cache):
     """In the frozen bundle the renderer's source file does not exist: a new version still recompiles."""
     import core
-    from core.io import docx_render
+    from core.io.word import render as docx_render
 
-    monkeypatch.setattr(docx_render, "__file__", str(tmp_path / "bundle" / "docx_render.pyc"))
+    monkeypatch.setattr(docx_render, "__file__", str(tmp_path / "bundle" / "render.pyc"))
     template = make_template(tmp_path, "{{ unit }}")
     export(seed(1), tmp_path, "a.docx", template=template)
     compiled = set((tmp_path / "cache").glob("*.bin"))

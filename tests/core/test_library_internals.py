@@ -22,7 +22,7 @@ def _blank_document():
     return Document()
 
 
-# -- python-docx (core/io/docx_parts.py, docx_scrub.py) --------------------------------------
+# -- python-docx (core/io/word/parts.py, word/scrub.py) --------------------------------------
 def test_python_docx_xml_parts_keep_their_element_in_element():
     doc = _blank_document()
     assert getattr(doc.part, "_element", None) is not None, \
@@ -37,7 +37,7 @@ def test_python_docx_plain_parts_keep_their_bytes_in_blob():
     theme = doc.part.part_related_by(RT.THEME)
     assert getattr(theme, "_element", None) is None and isinstance(getattr(theme, "_blob", None), bytes), \
         "python-docx plain Part no longer keeps _blob: fix core/io/docx_parts.set_blob()/store()"
-    from core.io.docx_parts import set_blob
+    from core.io.word.parts import set_blob
 
     set_blob(theme, b"<x/>")
     assert theme.blob == b"<x/>", "setting Part._blob no longer changes what python-docx saves"
@@ -54,15 +54,15 @@ def test_python_docx_relationships_say_where_they_point():
     doc = _blank_document()
     rel = next(iter(doc.part.rels.values()))
     for name in ("is_external", "reltype", "target_ref"):
-        assert hasattr(rel, name), f"python-docx _Relationship has no {name}: fix core/io/docx_scrub.py"
+        assert hasattr(rel, name), f"python-docx _Relationship has no {name}: fix core/io/word/scrub.py"
     assert hasattr(doc.part.package, "iter_parts")
 
 
-# -- docxtpl (core/io/docx_render.py) ----------------------------------------------------------
+# -- docxtpl (core/io/word/render.py) ----------------------------------------------------------
 def _template(*paragraphs):
     from docx import Document
 
-    from core.io.docx_render import _make_template_class
+    from core.io.word.render import _make_template_class
 
     doc = Document()
     for text in paragraphs:
@@ -79,7 +79,7 @@ def test_docxtpl_methods_the_renderer_overrides_or_calls():
     from docxtpl import DocxTemplate
 
     for name in ("patch_xml", "get_xml", "get_part_xml", "render", "init_docx", "save"):
-        assert callable(getattr(DocxTemplate, name, None)), f"docxtpl.DocxTemplate.{name} is gone: fix docx_render.py"
+        assert callable(getattr(DocxTemplate, name, None)), f"docxtpl.DocxTemplate.{name} is gone: fix core/io/word/render.py"
     params = list(inspect.signature(DocxTemplate.render).parameters)
     assert params[:4] == ["self", "context", "jinja_env", "autoescape"], params
 
@@ -87,8 +87,8 @@ def test_docxtpl_methods_the_renderer_overrides_or_calls():
 def test_docxtpl_hands_jinja_the_source_the_cache_is_keyed_on():
     """docxtpl splits the patched XML into one line per paragraph before ``from_string``; the
     compiled-template cache and the paragraph named in error messages assume exactly that split."""
-    from core.io.docx_tags import split_paragraphs
-    from core.io.template_sandbox import make_environment
+    from core.io.word.tags import split_paragraphs
+    from core.io.word.sandbox import make_environment
 
     tpl = _template("{{ unit }}", "第二段")
     env = make_environment()
@@ -103,24 +103,24 @@ def test_docxtpl_hands_jinja_the_source_the_cache_is_keyed_on():
     predicted = "\n".join(split_paragraphs(tpl.patch_xml(tpl.get_xml())))
     tpl.render({"unit": "某县"}, jinja_env=env, autoescape=True)
     assert seen and seen[0] == predicted, \
-        "docxtpl now prepares the body differently: fix docx_tags.split_paragraphs() and docx_render.prepare()"
+        "docxtpl now prepares the body differently: fix word/tags.split_paragraphs() and word/render.prepare()"
 
 
 def test_docxtpl_names_the_part_being_rendered():
     from jinja2 import UndefinedError
 
-    from core.io.template_sandbox import make_environment
+    from core.io.word.sandbox import make_environment
 
     tpl = _template("{{ missing.name }}")
     with pytest.raises(UndefinedError):
         tpl.render({}, jinja_env=make_environment(), autoescape=True)
     assert getattr(tpl, "current_rendering_part", None) is tpl.docx.part, \
-        "docxtpl no longer sets current_rendering_part: errors cannot name 正文/页眉/页脚 (docx_render._render_error)"
+        "docxtpl no longer sets current_rendering_part: errors cannot name 正文/页眉/页脚 (word/render._render_error)"
 
 
-# -- Jinja (core/io/template_sandbox.py) ------------------------------------------------------
+# -- Jinja (core/io/word/sandbox.py) ------------------------------------------------------
 def test_jinja_compiled_templates_bind_the_concatenation_helpers_in_their_module():
-    from core.io.template_sandbox import make_environment
+    from core.io.word.sandbox import make_environment
 
     env = make_environment()
     t = env.from_string("{{ a ~ b }}")
@@ -145,7 +145,7 @@ def test_jinja_sandbox_hooks_the_limits_use():
 def test_jinja_reads_the_pass_arg_marker_of_wrapped_filters():
     from jinja2.utils import _PassArg
 
-    from core.io.template_sandbox import make_environment
+    from core.io.word.sandbox import make_environment
 
     env = make_environment()
     assert _PassArg.from_obj(env.filters["join"]) is _PassArg.eval_context, \

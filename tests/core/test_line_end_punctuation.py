@@ -1,6 +1,6 @@
 """Line-end punctuation: every exported DOCX tells LibreOffice not to hang a mark it may then lose.
 
-LibreOffice 7.4 printed 「除特别说明的外，所列数据」 as 「除特别说明的外 / 所列数据」 (core/io/docx_scrub.py);
+LibreOffice 7.4 printed 「除特别说明的外，所列数据」 as 「除特别说明的外 / 所列数据」 (core/io/word/scrub.py);
 ``overflowPunct`` val="1" in the paragraph defaults stops it. The PDFs are checked in
 test_export_layout.py; here, that the setting reaches every exported file, in schema order.
 """
@@ -11,8 +11,8 @@ import zipfile
 
 from lxml import etree
 
-from core.io.docx_parts import W
-from core.io.docx_scrub import set_line_end_punctuation
+from core.io.word.parts import W
+from core.io.word.scrub import set_line_end_punctuation
 from core.io.export import default_template, export_docx
 
 from .helpers import seed

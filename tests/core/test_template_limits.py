@@ -13,7 +13,7 @@ import time
 import pytest
 
 from core.io.export import export_docx
-from core.io.template_errors import TemplateError
+from core.io.word.errors import TemplateError
 
 from .helpers import seed
 
@@ -133,7 +133,7 @@ def test_the_sandbox_holds(tmp_path, text):
     "{{ ('a' * 900000).replace('', 'bbbbbbbbbb') }}",
 ])
 def test_hostile_templates_stop_with_a_chinese_message(tmp_path, monkeypatch, text):
-    from core.io import template_sandbox
+    from core.io.word import sandbox as template_sandbox
 
     monkeypatch.setattr(template_sandbox, "TIME_LIMIT", 3)  # the 10 s of the app, shortened
     message = refusal(tmp_path, "前言", text)
@@ -142,7 +142,7 @@ def test_hostile_templates_stop_with_a_chinese_message(tmp_path, monkeypatch, te
 
 @pytest.mark.slow
 def test_a_loop_that_prints_nothing_runs_into_the_time_limit(tmp_path, monkeypatch):
-    from core.io import template_sandbox
+    from core.io.word import sandbox as template_sandbox
 
     monkeypatch.setattr(template_sandbox, "TIME_LIMIT", 1)
     start = time.monotonic()
@@ -153,7 +153,7 @@ def test_a_loop_that_prints_nothing_runs_into_the_time_limit(tmp_path, monkeypat
 @pytest.mark.slow
 def test_a_fast_render_is_not_interrupted_later(tmp_path, monkeypatch):
     """The time limit is taken back when rendering ends: nothing is raised afterwards."""
-    from core.io import template_sandbox
+    from core.io.word import sandbox as template_sandbox
 
     monkeypatch.setattr(template_sandbox, "TIME_LIMIT", 0.5)
     export_docx(seed(1), tmp_path / "a.docx", template=make_template(tmp_path, "{{ unit }}"))

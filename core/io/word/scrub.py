@@ -19,8 +19,8 @@ import datetime as dt
 import html
 import re
 
-from ..messages import template as msg
-from .docx_parts import R_NS, W, core_properties_element, element, set_blob, store, text_parts
+from ...messages import template as msg
+from .parts import R_NS, W, core_properties_element, element, set_blob, store, text_parts
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 A = "{%s}" % A_NS

@@ -24,8 +24,8 @@ import sys
 import threading
 from typing import Any
 
-from ..messages import template as msg
-from .template_errors import TemplateError
+from ...messages import template as msg
+from .errors import TemplateError
 
 MAX_STRING = 1_000_000  # characters in one value
 MAX_OUTPUT = 20_000_000  # characters of XML one part renders to (a report's body is ~0.3 MB)

@@ -1,9 +1,9 @@
 """Render a DOCX template with docxtpl, with every failure told in Chinese at its paragraph.
 
-The only module that drives docxtpl. The template is scrubbed (:mod:`.docx_scrub`), its tags
-repaired and checked (:mod:`.docx_tags`), every part patched, checked against the context and
-compiled once (kept by :mod:`.docx_cache`), then rendered in the bounded sandbox of
-:mod:`.template_sandbox` under a time limit. After rendering no ``{{``/``{%`` may survive, and
+The only module that drives docxtpl. The template is scrubbed (:mod:`.scrub`), its tags
+repaired and checked (:mod:`.tags`), every part patched, checked against the context and
+compiled once (kept by :mod:`.cache`), then rendered in the bounded sandbox of
+:mod:`.sandbox` under a time limit. After rendering no ``{{``/``{%`` may survive, and
 the file carries no personal metadata.
 """
 
@@ -15,14 +15,14 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..messages import template as msg
-from . import docx_cache
-from .docx_parts import element, store, text_parts
-from .docx_scrub import scrub_template, set_line_end_punctuation, set_public_metadata
-from .docx_tags import (block_error, check_no_markup_in_tags, check_no_tags_left, check_tag_balance,
+from ...messages import template as msg
+from . import cache
+from .parts import element, store, text_parts
+from .scrub import scrub_template, set_line_end_punctuation, set_public_metadata
+from .tags import (block_error, check_no_markup_in_tags, check_no_tags_left, check_tag_balance,
                         fold_fullwidth_braces, normalise_tags, split_paragraphs, where)
-from .template_errors import TemplateError, TemplateFileError
-from .template_sandbox import make_environment, time_limit
+from .errors import TemplateError, TemplateFileError
+from .sandbox import make_environment, time_limit
 
 __all__ = ["TemplateError", "TemplateFileError", "check_template_source", "open_template", "render"]
 
@@ -123,7 +123,7 @@ def _chain(node) -> tuple[str, list[str]] | None:
 
 def _other_format(context: dict, dotted: list[str]) -> str | None:
     """The message for a template of the other format: its cell refs are that format's."""
-    from ..schema import FORMS
+    from ...schema import FORMS
 
     form = FORMS.get(context.get("form_id", ""))
     if form is None:
@@ -198,15 +198,15 @@ def check_template_source(env, lines: list[str], context: dict, place: str):
 
 def prepare(tpl, env, context: dict) -> dict[int, tuple[str, list[str]]]:
     """Patch, check and compile every part (or take them from the cache); return their sources."""
-    folder = docx_cache.cache_dir()
-    salt = docx_cache.salt(context) if folder is not None else ""
+    folder = cache.cache_dir()
+    salt = cache.salt(context) if folder is not None else ""
     sources = {}
     for kind, part in text_parts(tpl.docx):
         place = msg.place(kind)
         tpl.place = place
         raw = _raw_xml(tpl, part)
-        key = docx_cache.key(salt, place, raw)
-        hit = docx_cache.get(folder, key)
+        key = cache.key(salt, place, raw)
+        hit = cache.get(folder, key)
         if hit is not None:
             patched, code = hit
             tpl._patched[raw] = patched
@@ -218,7 +218,7 @@ def prepare(tpl, env, context: dict) -> dict[int, tuple[str, list[str]]]:
             patched = tpl.patch_xml(raw)
             lines = split_paragraphs(patched)
             code = check_template_source(env, lines, context, place)
-            docx_cache.put(folder, key, patched, code)
+            cache.put(folder, key, patched, code)
         sources[id(part)] = (place, lines)
     return sources
 

@@ -12,9 +12,9 @@ import html
 import re
 from typing import Iterable
 
-from ..messages import template as msg
-from .docx_parts import W, element, text_parts
-from .template_errors import TemplateError
+from ...messages import template as msg
+from .parts import W, element, text_parts
+from .errors import TemplateError
 
 SNIPPET = 40
 

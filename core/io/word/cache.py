@@ -17,7 +17,7 @@ CACHE_ENV = "NIANBAO_CACHE_DIR"  # a folder, or "off"
 CACHE_VERSION = "2"  # 2: compiled in the bounded sandbox (intercepted operators)
 CACHE_MAX_ENTRIES = 40
 # The modules whose code shapes what is cached: patching, tag repair, the environment.
-_RENDERER = ("docx_render.py", "docx_tags.py", "template_sandbox.py", "docx_cache.py")
+_RENDERER = ("render.py", "tags.py", "sandbox.py", "cache.py")
 
 
 def cache_dir() -> Path | None:
@@ -50,7 +50,7 @@ def salt(context: dict) -> str:
     import docxtpl
     import jinja2
 
-    from .. import __version__
+    from ... import __version__
 
     # A changed renderer must not reuse what an older one patched: the app version says so in an
     # installed or frozen app (whose sources may have no mtime); the mtimes, while developing.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..errors import ReportError
+from ...errors import ReportError
 
 
 class TemplateError(ReportError):
