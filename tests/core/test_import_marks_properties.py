@@ -13,6 +13,7 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -114,6 +115,7 @@ def _exported(report: Report, cells: dict[str, str], export, suffix: str):
     return result.report, result.notes
 
 
+@pytest.mark.slow  # a Word file per example
 @SLOW
 @given(marked())
 def test_our_word_export(case):
@@ -121,6 +123,7 @@ def test_our_word_export(case):
     check(*_exported(report, cells, export_docx, ".docx"), report, cells)
 
 
+@pytest.mark.slow  # an Excel file per example
 @SLOW
 @given(marked())
 def test_our_excel_export(case):

@@ -431,6 +431,7 @@ def test_filtered_icu_data_gives_qt_the_same_answers(tmp_path, monkeypatch):
     assert _qt_answers(broken.parent) != _qt_answers()
 
 
+@pytest.mark.slow  # nm over Qt's libraries
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the bundle filters ICU data on Linux only")
 @pytest.mark.skipif(not shutil.which("nm"), reason="binutils is not installed")
 def test_qt_calls_only_the_icu_functions_whose_data_the_bundle_keeps():

@@ -213,6 +213,7 @@ def test_closing_the_window_during_work_stops_waiting_for_it(blank_window, qtbot
     assert dialogs.asked_save
 
 
+@pytest.mark.slow  # waits out the 4 s after which the dialog used to come back
 def test_a_finished_operation_never_shows_its_dialog_again(seed_window, qtbot):
     """Qt arms its own 4-second timer when the progress dialog is made; an operation that ended
     before it (a 从上年报告新建 that took a second) used to bring back a modal 「正在读取……」 that
