@@ -68,6 +68,8 @@ def change_text(last, now) -> str:
     sign = "+" if d > 0 else "−"
     if last == 0:
         return f"{sign}{format_value(abs(d))}（上年为 0）"
+    if now == 0:  # not 「为上年的 0%」: say it as W-X-JUMP does
+        return f"{sign}{format_value(abs(d))}（减少到 0）"
     ratio = Decimal(now) / Decimal(last)
     return f"{sign}{format_value(abs(d))}（为上年的 {_times(ratio)}）"
 

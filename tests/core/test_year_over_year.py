@@ -110,3 +110,14 @@ def test_jump_is_symmetric_in_direction(a, b):
     assert is_jump(a, b, NATIONAL) == is_jump(b, a, NATIONAL)
     if max(a, b) < 20 or a == b:
         assert not is_jump(a, b, NATIONAL)
+
+
+def test_the_change_says_it_as_the_jump_rule_does():
+    from core.rules.year_over_year import change_text
+
+    assert change_text(5, 0) == "−5（减少到 0）"  # not 「为上年的 0%」
+    assert change_text(0, 12) == "+12（上年为 0）"
+    assert change_text(7, 12) == "+5（为上年的 1.7 倍）"
+    assert change_text(2, 1) == "−1（为上年的 50%）"
+    assert change_text(Decimal("3.50"), Decimal("3.5")) == "持平"
+    assert change_text(None, 3) == ""
