@@ -37,12 +37,8 @@ class ExportActions:
 
         from .clipboard import put_on_clipboard
 
-        window, document = self.window, self.window.document
+        window, document = self.window, self._ready()
         if document is None:
-            return False
-        window.commit_pending_edits()
-        blockers = document.export_blockers()
-        if blockers and not window.dialogs.confirm_export(blockers):
             return False
         report = document.report
         try:
@@ -61,13 +57,21 @@ class ExportActions:
             self.window.dialogs.error(strings.EXPORT_FAILED, strings.unexpected_error(type(exc).__name__, str(exc)))
             return None
 
-    def _export(self, kind: str, template: Path | None) -> BackgroundOp | None:
+    def _ready(self):
+        """The open document, once the edit being typed is in and the clerk has accepted what export would
+        print despite its findings; None when there is none or the clerk declined."""
         window, document = self.window, self.window.document
         if document is None:
             return None
         window.commit_pending_edits()
         blockers = document.export_blockers()
         if blockers and not window.dialogs.confirm_export(blockers):
+            return None
+        return document
+
+    def _export(self, kind: str, template: Path | None) -> BackgroundOp | None:
+        window, document = self.window, self._ready()
+        if document is None:
             return None
         meta = document.report.meta
         name = f"{safe_file_name(strings.export_file_name(meta.get('unit'), meta.get('year')))}.{kind}"
