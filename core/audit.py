@@ -109,6 +109,7 @@ def audit_file(path: str, baseline=None, pack=None) -> AuditRow:
     if row.year is not None:
         row.deadline = deadline_of(report, pack)[0].isoformat()
     row.fingerprint = fingerprint(report)
+    row.merged_units = len(report.sources)
     return row
 
 
@@ -256,7 +257,7 @@ def mark_duplicates(rows: list[AuditRow]) -> None:
     """Set ``row.duplicates`` for files of the same unit and year, or of the same content (重复报送)."""
     from .review.duplicates import duplicate_groups
 
-    readable = [(i, r.unit, r.year, r.fingerprint) for i, r in enumerate(rows) if not r.unreadable]
+    readable = [(i, r.unit, r.year, r.fingerprint) for i, r in enumerate(rows) if not r.unreadable and not r.merged_units]
     for group in duplicate_groups(readable):
         for i in group:
             rows[i].duplicates = [rows[j].file for j in group if j != i]

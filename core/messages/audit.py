@@ -28,13 +28,20 @@ NO_DATE = "未填日期"
 
 
 def status(unreadable: str | None, errors: int, warnings: int, timed_out: bool = False,
-           duplicate: bool = False) -> str:
+           duplicate: bool = False, merged_units: int = 0) -> str:
     if timed_out:
         return TIMED_OUT
     if unreadable:
         return f"无法读取：{unreadable}"
     state = "有错误" if errors else "有警告" if warnings else "通过"
+    if merged_units:
+        state += f"；{merged_report(merged_units)}"
     return f"{state}；{DUPLICATE}" if duplicate else state
+
+
+def merged_report(units: int) -> str:
+    """A 汇总 report found among the reports sent in: checked, but nobody's submission."""
+    return f"汇总报告（{units} 个单位），不计入报送情况"
 
 
 def read_crashed(error: str) -> str:

@@ -31,9 +31,10 @@ def letters(result) -> list[Letter]:
 
     if result.submissions:
         return [Letter(s.unit, list(s.rows), s.status == MISSING) for s in result.submissions]
-    named = [(i, r.unit) for i, r in enumerate(result.rows) if r.unit]
-    out = [Letter(result.rows[g[0]].unit, [result.rows[i] for i in g]) for g in group_same_units(named)]
-    out += [Letter(Path(r.file).stem, [r]) for r in result.rows if not r.unit]
+    rows = [r for r in result.rows if not r.merged_units]  # a 汇总 is the reviewer's own, not a unit's
+    named = [(i, r.unit) for i, r in enumerate(rows) if r.unit]
+    out = [Letter(rows[g[0]].unit, [rows[i] for i in g]) for g in group_same_units(named)]
+    out += [Letter(Path(r.file).stem, [r]) for r in rows if not r.unit]
     return out
 
 

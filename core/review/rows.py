@@ -34,6 +34,7 @@ class AuditRow:
     deadline: str | None = None  # the last day to publish it (ISO), by the rule pack
     fingerprint: str = ""  # of the tables and narrative; "" when too little is filled to tell
     duplicates: list[str] = field(default_factory=list)  # other files of the same unit and year, or content
+    merged_units: int = 0  # a 汇总 report (nianbao merge): how many units' reports it adds up
 
     @property
     def overdue(self) -> bool:
@@ -41,7 +42,8 @@ class AuditRow:
 
     @property
     def status(self) -> str:
-        return msg.status(self.unreadable, self.errors, self.warnings, self.timed_out, bool(self.duplicates))
+        return msg.status(self.unreadable, self.errors, self.warnings, self.timed_out, bool(self.duplicates),
+                          self.merged_units)
 
 
 @dataclass

@@ -83,6 +83,8 @@ def submissions(rows, expected: list[str]) -> list[Submission]:
     matched: dict[int, list] = {i: [] for i in range(len(expected))}
     unlisted = []
     for row in rows:
+        if row.merged_units:  # a 汇总 saved among the reports: nobody's submission
+            continue
         i = None
         if row.unit:
             i = exact.get(normalise(row.unit))

@@ -242,3 +242,30 @@ def test_auditing_a_folder_again_skips_what_the_review_wrote_there(tmp_path):
     items = json.loads(run_cli("check", "--json", inbox).stdout)
     assert {Path(i["file"]).name for i in items} <= {"0.nianbao", "1.nianbao", "2.nianbao"}
     assert run_cli("check", inbox / "1.nianbao").returncode == 0  # a report is still a report
+
+
+def test_a_merged_report_saved_among_the_reports_is_checked_but_is_nobodys_submission(tmp_path):
+    """The county saves its 汇总.nianbao into the inbox: it is checked and marked as a 汇总, but is not a
+    名单外 unit in 报送情况, not a 重复报送 of its units, and gets no 审核意见 of its own."""
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    for n in (1, 2):
+        project_file.save(seed(n), inbox / f"{n}.nianbao", backup=False)
+    assert run_cli("merge", inbox / "1.nianbao", inbox / "2.nianbao", "-o", inbox / "汇总.nianbao").returncode == 0
+    units = tmp_path / "应报单位.txt"
+    units.write_text("平武县人民政府办公室\n岚皋县佐龙镇人民政府\n", encoding="utf-8")
+    out = tmp_path / "结果.xlsx"
+    proc = run_cli("check", inbox, "--report", out, "--expect", units, "--feedback", tmp_path / "意见")
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "已写出 2 份审核意见" in proc.stderr
+    import openpyxl
+
+    book = openpyxl.load_workbook(out)
+    summary = [[c.value for c in row] for row in book.worksheets[0].iter_rows()]
+    merged = next(r for r in summary if r[0] and str(r[0]).endswith("汇总.nianbao"))
+    assert "汇总报告（2 个单位），不计入报送情况" in merged[-1] and merged[9] is None  # not a 重复报送
+    others = [r for r in summary if r[0] and str(r[0]).endswith(("1.nianbao", "2.nianbao")) and r is not merged]
+    assert len(others) == 2 and all(r[9] is None for r in others)
+    sheet = book["报送情况"]
+    statuses = [row[2].value for row in sheet.iter_rows(min_row=2) if row[1].value]
+    assert statuses[:2] == ["已报送", "已报送"] and "名单外" not in statuses
