@@ -17,7 +17,6 @@ from core.rules.text.sentences import is_heading, lines
 from . import text_corpus
 from .text_corpus import cases, table
 
-TEXT_TABLE_RULES = ("W-TXT-T3", "W-TXT-T4", "W-TXT-T2", "W-T3-ZERO-TEXT")
 
 
 def stated(text: str, year: int | None = 2024, form: str = "gb2021") -> list[tuple[str, object]]:
@@ -203,38 +202,17 @@ def test_numbers_in_any_writing_are_read_as_written(received, done, carry, chine
 
 # -- the corpus --------------------------------------------------------------------------------
 
-def _judge(corpus=None):
-    """Return (contradicting, caught, misses, fine, false alarms) over the corpus' cases."""
-    reports = {}
-    caught, misses, alarms = [], [], []
-    n_contra = n_fine = 0
-    for c in cases(corpus):
-        report = reports.get(c.table) or reports.setdefault(c.table, table(c.table))
-        report.text[c.section] = c.text
-        found = [f for f in check_report(report, final=False) if f.rule in TEXT_TABLE_RULES]
-        report.text[c.section] = ""
-        if c.contradicts:
-            n_contra += 1
-            hit = bool(found) if c.sentence is None else any(f.quote and f.quote in c.sentence for f in found)
-            (caught if hit else misses).append(c.text)
-        else:
-            n_fine += 1
-            if found:
-                alarms.append((c.text, [f.message for f in found]))
-    return n_contra, caught, misses, n_fine, alarms
-
-
 def test_corpus_catch_rate_and_false_alarms(capsys):
-    n_contra, caught, misses, n_fine, alarms = _judge()
-    assert n_contra + n_fine >= 200
-    rate = len(caught) / n_contra
+    v = text_corpus.judge()
+    assert v.contradicting + v.fine >= 200
+    rate = len(v.caught) / v.contradicting
     with capsys.disabled():
-        print(f"\ntext-versus-table corpus: {n_contra} contradicting cases, {len(caught)} caught ({rate:.1%}); "
-              f"{n_fine} agreeing or neutral, {len(alarms)} false alarms ({len(alarms) / n_fine:.1%})")
-        for text in misses:
+        print(f"\ntext-versus-table corpus: {v.contradicting} contradicting cases, {len(v.caught)} caught ({rate:.1%}); "
+              f"{v.fine} agreeing or neutral, {len(v.alarms)} false alarms ({len(v.alarms) / v.fine:.1%})")
+        for text in v.missed:
             print(f"  missed: {text}")
-    assert alarms == []
-    assert rate >= 0.98, misses
+    assert v.alarms == []
+    assert rate >= 0.98, v.missed
 
 
 def test_every_sentence_of_the_corpus_is_distinct_and_in_a_known_table():

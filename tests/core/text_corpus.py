@@ -366,3 +366,41 @@ def _mark(text: str, k: int) -> str:
     ms = list(PLACEHOLDER.finditer(text))
     m = ms[k]
     return text[:m.start()] + "\x00" + text[m.start():]
+
+
+TEXT_TABLE_RULES = ("W-TXT-T3", "W-TXT-T4", "W-TXT-T2", "W-T3-ZERO-TEXT")
+
+
+@dataclass
+class Verdict:
+    """What the text-versus-table rules made of the corpus: texts caught and missed, and false alarms."""
+
+    caught: list[str]
+    missed: list[str]
+    fine: int  # agreeing or neutral cases
+    alarms: list[tuple[str, list[str]]]  # (text, the messages raised on it)
+
+    @property
+    def contradicting(self) -> int:
+        return len(self.caught) + len(self.missed)
+
+
+def judge(corpus: tuple[Entry, ...] | None = None) -> Verdict:
+    """Check every case of ``corpus`` (all by default) against its table; the test and bench/text_checks.py use it."""
+    from core.rules import check_report
+
+    reports: dict[str, Report] = {}
+    verdict = Verdict([], [], 0, [])
+    for c in cases(corpus):
+        report = reports.get(c.table) or reports.setdefault(c.table, table(c.table))
+        report.text[c.section] = c.text
+        found = [f for f in check_report(report, final=False) if f.rule in TEXT_TABLE_RULES]
+        report.text[c.section] = ""
+        if c.contradicts:
+            hit = bool(found) if c.sentence is None else any(f.quote and f.quote in c.sentence for f in found)
+            (verdict.caught if hit else verdict.missed).append(c.text)
+        else:
+            verdict.fine += 1
+            if found:
+                verdict.alarms.append((c.text, [f.message for f in found]))
+    return verdict
