@@ -18,7 +18,6 @@ from . import text_corpus
 from .text_corpus import cases, table
 
 
-
 def stated(text: str, year: int | None = 2024, form: str = "gb2021") -> list[tuple[str, object]]:
     return [(c.figure, c.value) for c in claims(form, year, text)]
 
